@@ -1,0 +1,32 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+from .services import user_set_role
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ["username", "last_name", "first_name", "role", "is_active"]
+    list_filter = ["role", "is_active", "is_staff"]
+    search_fields = ["username", "last_name", "first_name", "email"]
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        (_("Role in the portal"), {"fields": ("role", "patronymic")}),
+    )
+    add_fieldsets = (
+        *BaseUserAdmin.add_fieldsets,
+        (_("Role in the portal"), {"fields": ("role", "last_name", "first_name", "patronymic")}),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        # Only a superuser may hand out superuser rights or raw permissions.
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return ["is_superuser", "user_permissions", "groups", "last_login", "date_joined"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "role" in form.changed_data or not change:
+            user_set_role(user=obj, role=obj.role)

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Accounts")
+    role_permissions = {
+        "methodologist": [
+            "accounts.view_user",
+            "accounts.add_user",
+            "accounts.change_user",
+        ],
+    }
+
+    def ready(self):
+        from .groups import sync_role_groups
+
+        # Groups are data that migrations cannot know in advance: they follow the
+        # permissions that every app declares, so they are synced after each migrate.
+        post_migrate.connect(sync_role_groups, dispatch_uid="accounts.sync_role_groups")

@@ -1,0 +1,5 @@
+from django.conf import settings
+
+
+def portal(request):
+    return {"centre_name": settings.PORTAL_CENTRE_NAME}

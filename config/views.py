@@ -1,0 +1,58 @@
+"""Project-level pages: the home page of each role and the health check."""
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from schools.models import School, Teacher
+from schools.selectors import school_of
+
+
+def home(request):
+    user = request.user
+    context = {}
+    if user.is_authenticated:
+        school = school_of(user)
+        context["school"] = school
+        if school is not None:
+            context["teacher_count"] = school.teachers.count()
+        if user.is_municipal:
+            context["school_count"] = School.objects.count()
+            context["teacher_count"] = Teacher.objects.count()
+            context["schools_by_category"] = (
+                School.objects.values("category").annotate(n=Count("id")).order_by("category")
+            )
+            labels = dict(School.Category.choices)
+            context["schools_by_category"] = [
+                (labels[row["category"]], row["n"]) for row in context["schools_by_category"]
+            ]
+    return render(request, "home.html", context)
+
+
+def _broker_state():
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return "eager"
+    from config.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception:  # any failure to reach the broker means "down" here
+        return "down"
+    return "ok"
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        database = "ok"
+    except Exception:  # the check must answer, whatever broke
+        database = "down"
+    broker = _broker_state()
+    status = 200 if database == "ok" else 503
+    return JsonResponse({"database": database, "broker": broker}, status=status)

@@ -1,0 +1,79 @@
+from django.contrib import admin
+from import_export.admin import ImportExportModelAdmin
+
+from .models import CategoryRecord, PartnerOrganisation, School, Subject, Teacher
+from .resources import SchoolResource, TeacherResource, current_academic_year
+from .services import school_refresh_category, school_set_category
+from .spreadsheets import FORMATS
+
+
+class SpreadsheetAdmin(ImportExportModelAdmin):
+    """Import and export in XLSX and CSV, the formats a methodologist's office uses."""
+
+    formats = FORMATS
+
+
+@admin.register(Subject)
+class SubjectAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+
+
+class CategoryRecordInline(admin.TabularInline):
+    model = CategoryRecord
+    extra = 0
+
+
+@admin.register(School)
+class SchoolAdmin(SpreadsheetAdmin):
+    resource_classes = [SchoolResource]
+    list_display = ["short_name", "settlement", "locality", "category", "director_name"]
+    list_filter = ["category", "locality", "settlement"]
+    search_fields = ["short_name", "full_name", "settlement", "director_name"]
+    inlines = [CategoryRecordInline]
+    list_per_page = 50
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        school = form.instance
+        if "category" in form.changed_data:
+            school_set_category(
+                school=school, year=current_academic_year(), category=school.category
+            )
+        else:
+            school_refresh_category(school=school)
+
+
+@admin.register(Teacher)
+class TeacherAdmin(SpreadsheetAdmin):
+    resource_classes = [TeacherResource]
+    list_display = [
+        "last_name",
+        "first_name",
+        "patronymic",
+        "school",
+        "position",
+        "qualification",
+        "uses_online_platforms",
+    ]
+    list_filter = [
+        "school__category",
+        "qualification",
+        "teaches_grade_9",
+        "teaches_grade_11",
+        "uses_online_platforms",
+        "subjects",
+    ]
+    search_fields = ["last_name", "first_name", "patronymic", "school__short_name", "email"]
+    autocomplete_fields = ["school", "user"]
+    filter_horizontal = ["subjects"]
+    list_select_related = ["school"]
+    list_per_page = 50
+
+
+@admin.register(PartnerOrganisation)
+class PartnerOrganisationAdmin(SpreadsheetAdmin):
+    list_display = ["name", "kind", "settlement", "contact_person"]
+    list_filter = ["kind"]
+    search_fields = ["name", "settlement", "contact_person"]

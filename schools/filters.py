@@ -1,0 +1,28 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import School
+
+
+def _settlements():
+    names = School.objects.order_by("settlement").values_list("settlement", flat=True).distinct()
+    return [(name, name) for name in names]
+
+
+class SchoolFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    category = django_filters.ChoiceFilter(choices=School.Category.choices, label=_("Category"))
+    settlement = django_filters.ChoiceFilter(label=_("Settlement"), widget=forms.Select)
+    locality = django_filters.ChoiceFilter(choices=School.Locality.choices, label=_("Locality"))
+
+    class Meta:
+        model = School
+        fields = ["q", "category", "settlement", "locality"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["settlement"].extra["choices"] = _settlements()
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)

@@ -1,0 +1,19 @@
+from django import forms
+
+from .models import Teacher
+
+
+class TeacherForm(forms.ModelForm):
+    class Meta:
+        model = Teacher
+        fields = [
+            "position",
+            "subjects",
+            "qualification",
+            "teaches_grade_9",
+            "teaches_grade_11",
+            "uses_online_platforms",
+            "email",
+            "phone",
+        ]
+        widgets = {"subjects": forms.CheckboxSelectMultiple}

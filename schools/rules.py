@@ -1,0 +1,25 @@
+import rules
+
+from accounts.rules import is_director, is_methodologist, is_municipal
+
+from .selectors import school_id_of
+
+
+@rules.predicate
+def is_member_of_school(user, school):
+    return school is not None and school_id_of(user) == school.pk
+
+
+@rules.predicate
+def is_member_of_teachers_school(user, teacher):
+    return teacher is not None and school_id_of(user) == teacher.school_id
+
+
+is_authenticated = rules.is_authenticated
+
+# The directory of schools is open to every logged-in user.
+rules.add_perm("schools.view_school", is_authenticated)
+rules.add_perm("schools.view_school_teachers", is_municipal | (is_director & is_member_of_school))
+rules.add_perm(
+    "schools.change_teacher", is_methodologist | (is_director & is_member_of_teachers_school)
+)

@@ -1,0 +1,105 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .filters import SchoolFilter
+from .forms import TeacherForm
+from .models import School, Subject, Teacher
+from .selectors import school_id_of
+from .services import SchoolsError, teacher_update
+
+PAGE_SIZE = 25
+
+
+def authorize(user, perm, obj, school):
+    """Allow, or answer 403 to whom may know the object, 404 to everyone else."""
+    if user.has_perm(perm, obj):
+        return
+    if user.is_municipal or school_id_of(user) == school.pk:
+        raise PermissionDenied
+    raise Http404
+
+
+@login_required
+def school_list(request):
+    schools = School.objects.annotate(teacher_count=Count("teachers")).order_by("short_name")
+    school_filter = SchoolFilter(request.GET, queryset=schools)
+    page = Paginator(school_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "schools/school_list.html", {"filter": school_filter, "page": page})
+
+
+@login_required
+def my_school(request):
+    school_id = school_id_of(request.user)
+    if school_id is None:
+        raise Http404
+    return redirect("schools:detail", pk=school_id)
+
+
+@login_required
+def school_detail(request, pk):
+    school = get_object_or_404(School, pk=pk)
+    authorize(request.user, "schools.view_school", school, school)
+    subjects = Subject.objects.filter(teachers__school=school).distinct()
+    return render(
+        request,
+        "schools/school_detail.html",
+        {
+            "school": school,
+            "history": school.category_history.all(),
+            "teacher_count": school.teachers.count(),
+            "subjects": subjects,
+            "can_see_teachers": request.user.has_perm("schools.view_school_teachers", school),
+        },
+    )
+
+
+@login_required
+def teacher_list(request, pk):
+    school = get_object_or_404(School, pk=pk)
+    authorize(request.user, "schools.view_school_teachers", school, school)
+    query = request.GET.get("q", "")
+    teachers = school.teachers.search(query).prefetch_related("subjects")
+    page = Paginator(teachers, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "schools/teacher_list.html",
+        {
+            "school": school,
+            "page": page,
+            "query": query,
+            "can_edit": request.user.has_perm("schools.change_teacher", Teacher(school=school)),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def teacher_edit(request, pk, teacher_pk):
+    teacher = get_object_or_404(
+        Teacher.objects.select_related("school"), pk=teacher_pk, school_id=pk
+    )
+    authorize(request.user, "schools.change_teacher", teacher, teacher.school)
+    form = TeacherForm(request.POST or None, instance=teacher)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "subjects"}
+        try:
+            teacher_update(
+                teacher=Teacher.objects.get(pk=teacher.pk),
+                data=data,
+                subjects=form.cleaned_data["subjects"],
+            )
+        except SchoolsError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("Changes to %(name)s are saved.") % {"name": teacher.full_name}
+            )
+            return redirect("schools:teachers", pk=teacher.school_id)
+    return render(request, "schools/teacher_form.html", {"form": form, "teacher": teacher})
