@@ -141,3 +141,76 @@ def log_in(page, username, password="pass12345"):
     page.get_by_label("Пароль").fill(password)
     page.get_by_role("button", name="Войти").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+# --- outside services ----------------------------------------------------------
+
+
+@pytest.fixture
+def postgres(db):
+    """For tests that only mean something on PostgreSQL (locks, concurrency)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        unavailable("needs PostgreSQL: set DATABASE_URL")
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager(request):
+    """Run tasks in-process unless a test asks for the real worker."""
+    from config.celery import app
+
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db):
+    """A real Celery worker on the configured broker, using this test's database."""
+    import subprocess
+    import sys
+    import time
+
+    from django.conf import settings
+    from django.db import connection
+
+    from config.celery import app
+
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        unavailable("needs a broker: set CELERY_BROKER_URL")
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception as error:  # any failure to reach it is the same answer
+        unavailable(f"the broker is not reachable: {error}")
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        unavailable("a worker process cannot share an in-memory SQLite test database")
+    env = dict(os.environ)
+    env["DATABASE_URL"] = (
+        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    )
+    env["DATABASE_CONN_MAX_AGE"] = "0"
+    # A queue of this test's own, so that no other worker or test takes its tasks.
+    queue = f"test-{os.getpid()}-{time.monotonic_ns()}"
+    app.conf.task_default_queue = queue
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "-P", "solo", "-Q", queue]
+        + ["--without-heartbeat", "--without-gossip", "--without-mingle", "-l", "warning"],
+        env=env,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if app.control.ping(timeout=0.5, destination=None):
+            break
+    try:
+        yield worker
+    finally:
+        app.conf.task_default_queue = "celery"
+        worker.terminate()
+        worker.wait(timeout=20)
