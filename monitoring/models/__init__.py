@@ -2,3 +2,7 @@
 
 Each area's module is imported here so that Django finds its models.
 """
+
+from .reports import Report
+
+__all__ = ["Report"]
