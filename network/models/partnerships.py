@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -123,3 +124,6 @@ class Partnership(models.Model):
             supported = {school.pk for school in self.schools.all()}
             self._member_school_ids = {self.leader_id, *supported}
         return self._member_school_ids
+
+    def get_absolute_url(self):
+        return reverse("network:roadmap", args=[self.pk])

@@ -33,7 +33,8 @@ def partnership_check(*, leader, schools, starts_on=None, ends_on=None) -> None:
         raise NetworkError(_("The partnership cannot end before it starts."))
 
 
-def _default_title(leader, schools):
+def default_title(leader, schools):
+    """A partnership's name when the methodologist gives none: its schools."""
     names = ", ".join(school.short_name for school in schools)
     return _("%(leader)s — %(schools)s") % {"leader": leader.short_name, "schools": names}
 
@@ -62,7 +63,7 @@ def partnership_create(
             _("Agreement № %(number)s is already registered.") % {"number": agreement_number}
         )
     partnership = Partnership(
-        title=title or _default_title(leader, schools),
+        title=title or default_title(leader, schools),
         leader=leader,
         goal=goal,
         starts_on=starts_on,
