@@ -87,6 +87,7 @@ def open_joint_activity(partnership, *, by=None, reviewer=None) -> Stage:
 class MethodicalAssociationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MethodicalAssociation
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"ММО учителей математики {n}")
     leader = factory.SubFactory(TeacherFactory)
