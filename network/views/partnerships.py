@@ -29,10 +29,9 @@ def partnership_list(request):
     partnerships = partnership_overview(request.user, today=today)
     partnership_filter = PartnershipFilter(request.GET, queryset=partnerships)
     page = Paginator(partnership_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    now = timezone.now()
     for partnership in page.object_list:
         last = partnership.last_activity_at
-        partnership.days_idle = (now - last).days if last else None
+        partnership.days_idle = (today - timezone.localtime(last).date()).days if last else None
         partnership.current_stage_label = (
             Stage.Kind(partnership.current_kind).label if partnership.current_kind else None
         )
