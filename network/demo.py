@@ -29,10 +29,15 @@ F = Activity.Form
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 PARTNERS = [
-    ("ГАОУ ТО ДПО «Тюменский областной государственный институт развития регионального "
-     "образования»", PartnerOrganisation.Kind.FURTHER_TRAINING),
-    ("Тобольский педагогический институт им. Д. И. Менделеева (филиал ТюмГУ)",
-     PartnerOrganisation.Kind.UNIVERSITY),
+    (
+        "ГАОУ ТО ДПО «Тюменский областной государственный институт развития регионального "
+        "образования»",
+        PartnerOrganisation.Kind.FURTHER_TRAINING,
+    ),
+    (
+        "Тобольский педагогический институт им. Д. И. Менделеева (филиал ТюмГУ)",
+        PartnerOrganisation.Kind.UNIVERSITY,
+    ),
     ("Тобольский историко-архитектурный музей-заповедник", PartnerOrganisation.Kind.CULTURE),
 ]
 
@@ -157,11 +162,21 @@ def _joint_activity(metodist, direktor, direktor2, partners, today):
     plan = [
         ("Взаимопосещение уроков математики в 9 классах", F.LESSON_VISITS, p1, leader, -60),
         ("Семинар «Решение задач второй части ОГЭ»", F.SEMINAR, p1, leader, -35),
-        ("Единая диагностическая работа по математике в 9 классах", F.COMMON_ASSESSMENT, p1,
-         low, -20),
+        (
+            "Единая диагностическая работа по математике в 9 классах",
+            F.COMMON_ASSESSMENT,
+            p1,
+            low,
+            -20,
+        ),
         ("Наставничество для молодых учителей математики", F.MENTORING, p2, leader, -5),
-        ("Совместное родительское собрание «Как помочь ребёнку подготовиться к ОГЭ»",
-         F.PARENT_MEETING, None, low, 25),
+        (
+            "Совместное родительское собрание «Как помочь ребёнку подготовиться к ОГЭ»",
+            F.PARENT_MEETING,
+            None,
+            low,
+            25,
+        ),
         ("Стажировка учителей СОШ № 6 на базе СОШ № 1", F.INTERNSHIP, p2, leader, 60),
     ]
     created = []
@@ -328,8 +343,12 @@ def _on_review(metodist, today):
     second = _stage(partnership, Stage.Kind.JOINT_ACTIVITY)
     for title, form, school, offset in [
         ("Мастер-класс «Критериальное оценивание на уроке»", F.SEMINAR, leader, -90),
-        ("Совместное использование компьютерного класса для диагностики", F.SHARED_RESOURCES,
-         schools[1], -40),
+        (
+            "Совместное использование компьютерного класса для диагностики",
+            F.SHARED_RESOURCES,
+            schools[1],
+            -40,
+        ),
     ]:
         activity = activity_create(
             stage=second,
@@ -351,10 +370,18 @@ def _on_review(metodist, today):
 
 def _associations():
     plans = [
-        ("ММО учителей математики", "Математика", "МАОУ СОШ № 1",
-         ["МАОУ СОШ № 6", "МАОУ СОШ № 7", "МАОУ СОШ № 9", "МАОУ СОШ № 11"]),
-        ("ММО учителей русского языка и литературы", "Русский язык", "МАОУ СОШ № 3",
-         ["МАОУ СОШ № 6", "МАОУ СОШ № 8", "МАОУ СОШ № 9"]),
+        (
+            "ММО учителей математики",
+            "Математика",
+            "МАОУ СОШ № 1",
+            ["МАОУ СОШ № 6", "МАОУ СОШ № 7", "МАОУ СОШ № 9", "МАОУ СОШ № 11"],
+        ),
+        (
+            "ММО учителей русского языка и литературы",
+            "Русский язык",
+            "МАОУ СОШ № 3",
+            ["МАОУ СОШ № 6", "МАОУ СОШ № 8", "МАОУ СОШ № 9"],
+        ),
     ]
     for name, subject_name, leader_school, member_schools in plans:
         if MethodicalAssociation.objects.filter(name=name).exists():
@@ -376,14 +403,34 @@ def _associations():
 
 def _mentorships(today):
     pairs = [
-        ("МАОУ СОШ № 1", "МАОУ СОШ № 6", Mentorship.Kind.MENTORING, Mentorship.State.ACTIVE,
-         "Подготовка молодого учителя к проведению уроков в 9 классах."),
-        ("МАОУ СОШ № 1", "МАОУ СОШ № 6", Mentorship.Kind.COACHING, Mentorship.State.PLANNED,
-         "Развитие управленческих компетенций заместителя директора."),
-        ("МАОУ СОШ № 3", "МАОУ СОШ № 9", Mentorship.Kind.TUTORING, Mentorship.State.COMPLETED,
-         "Сопровождение индивидуального образовательного маршрута педагога."),
-        ("МАОУ СОШ № 2", "МАОУ СОШ № 7", Mentorship.Kind.MENTORING, Mentorship.State.ACTIVE,
-         "Адаптация учителя физики в первый год работы."),
+        (
+            "МАОУ СОШ № 1",
+            "МАОУ СОШ № 6",
+            Mentorship.Kind.MENTORING,
+            Mentorship.State.ACTIVE,
+            "Подготовка молодого учителя к проведению уроков в 9 классах.",
+        ),
+        (
+            "МАОУ СОШ № 1",
+            "МАОУ СОШ № 6",
+            Mentorship.Kind.COACHING,
+            Mentorship.State.PLANNED,
+            "Развитие управленческих компетенций заместителя директора.",
+        ),
+        (
+            "МАОУ СОШ № 3",
+            "МАОУ СОШ № 9",
+            Mentorship.Kind.TUTORING,
+            Mentorship.State.COMPLETED,
+            "Сопровождение индивидуального образовательного маршрута педагога.",
+        ),
+        (
+            "МАОУ СОШ № 2",
+            "МАОУ СОШ № 7",
+            Mentorship.Kind.MENTORING,
+            Mentorship.State.ACTIVE,
+            "Адаптация учителя физики в первый год работы.",
+        ),
     ]
     for number, (mentor_school, mentee_school, kind, state, goal) in enumerate(pairs):
         mentor = _teachers(_school(mentor_school), number + 1)[-1]
@@ -399,5 +446,3 @@ def _mentorships(today):
             starts_on=today - timedelta(days=120 - 20 * number),
             ends_on=today + timedelta(days=120 + 20 * number),
         )
-
-

@@ -44,15 +44,18 @@ class PartnershipQuerySet(models.QuerySet):
 
 class Partnership(models.Model):
     class Model(models.TextChoices):
-        COOPERATION_AGREEMENT = "cooperation_agreement", _(
-            "School district: cooperation agreement and joint activity plan"
+        COOPERATION_AGREEMENT = (
+            "cooperation_agreement",
+            _("School district: cooperation agreement and joint activity plan"),
         )
-        NETWORK_PROGRAMMES = "network_programmes", _(
-            "School district: joint educational programmes in network form"
+        NETWORK_PROGRAMMES = (
+            "network_programmes",
+            _("School district: joint educational programmes in network form"),
         )
         SOCIAL_PARTNERSHIP = "social_partnership", _("Social partnership")
-        INNOVATION_INFRASTRUCTURE = "innovation_infrastructure", _(
-            "Innovation infrastructure: spreading experience"
+        INNOVATION_INFRASTRUCTURE = (
+            "innovation_infrastructure",
+            _("Innovation infrastructure: spreading experience"),
         )
 
     title = models.CharField(_("title"), max_length=300)

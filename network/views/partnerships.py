@@ -100,8 +100,8 @@ def roadmap(request, pk):
         stage.percent = round(100 * stage.done / stage.planned) if stage.planned else 0
         stage.can_add = can_write and stage.is_editable
         stage.can_submit = stage.is_editable and user.has_perm("network.submit_stage", stage)
-        stage.can_review = (
-            stage.state == Stage.State.SUBMITTED and user.has_perm("network.review_stage", stage)
+        stage.can_review = stage.state == Stage.State.SUBMITTED and user.has_perm(
+            "network.review_stage", stage
         )
         for activity in stage.activities.all():
             activity.can_edit = stage.is_editable and user.has_perm(
@@ -136,9 +136,7 @@ def roadmap(request, pk):
 @require_GET
 def roadmap_export(request, pk):
     partnership = get_partnership(pk)
-    authorize(
-        request.user, "network.export_roadmap", partnership, partnership.member_school_ids()
-    )
+    authorize(request.user, "network.export_roadmap", partnership, partnership.member_school_ids())
     response = HttpResponse(roadmap_workbook([partnership]), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="roadmap-{partnership.pk}.xlsx"'
     return response
@@ -152,5 +150,3 @@ def agreement_download(request, pk):
         request.user, "network.view_partnership", partnership, partnership.member_school_ids()
     )
     return private_file(partnership.agreement_file, None)
-
-

@@ -60,9 +60,7 @@ def test_overview_costs_the_same_queries_for_many_partnerships(
     login, methodologist, leader, django_assert_max_num_queries
 ):
     for _ in range(30):
-        partnership = PartnershipFactory(
-            leader=leader, schools=[SchoolFactory(), SchoolFactory()]
-        )
+        partnership = PartnershipFactory(leader=leader, schools=[SchoolFactory(), SchoolFactory()])
         add_activity(open_joint_activity(partnership))
     client = login(methodologist)
     with django_assert_max_num_queries(12):
