@@ -7,8 +7,8 @@ from .exports import roadmap_workbook
 from .forms import PartnershipForm
 from .models import (
     Activity,
-    MethodicalAssociation,
     Mentorship,
+    MethodicalAssociation,
     Partnership,
     Problem,
     RiskFactor,

@@ -12,14 +12,14 @@ from django.utils import timezone
 from accounts.models import User
 from schools.models import PartnerOrganisation, School, Subject
 
-from .models import Activity, MethodicalAssociation, Mentorship, Partnership, RiskFactor, Stage
+from .models import Activity, Mentorship, MethodicalAssociation, Partnership, RiskFactor, Stage
 from .services import (
     activity_complete,
     activity_create,
+    partnership_create,
     problem_create,
     problem_record_outcome,
     roadmap_conclude,
-    partnership_create,
     stage_accept,
     stage_return,
     stage_submit,

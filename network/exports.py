@@ -89,7 +89,7 @@ def roadmap_workbook(partnerships) -> bytes:
             ]
             sheet.append([escape_formula(value) for value in row])
         for column, width in zip(
-            "ABCDEFGHIJKLM", (34, 16, 40, 30, 30, 22, 22, 12, 14, 10, 40, 12, 30)
+            "ABCDEFGHIJKLM", (34, 16, 40, 30, 30, 22, 22, 12, 14, 10, 40, 12, 30), strict=True
         ):
             sheet.column_dimensions[column].width = width
         for row in sheet.iter_rows(min_row=8):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from schools.models import Teacher
 
-from .models import Activity, MethodicalAssociation, Mentorship, Partnership
+from .models import Activity, Mentorship, MethodicalAssociation, Partnership
 
 
 @dataclass(frozen=True)

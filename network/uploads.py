@@ -66,7 +66,8 @@ def check_evidence(upload) -> None:
     if suffix not in ALLOWED:
         raise NetworkError(
             _(
-                "The file «%(name)s» cannot be attached: only PDF, DOCX, XLSX, JPG and PNG are accepted."
+                "The file «%(name)s» cannot be attached: "
+                "only PDF, DOCX, XLSX, JPG and PNG are accepted."
             )
             % {"name": name}
         )

@@ -116,6 +116,9 @@ class Partnership(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("network:roadmap", args=[self.pk])
+
     @property
     def is_multilateral(self):
         """Two-sided agreement or multi-sided (seed 003)."""
@@ -127,6 +130,3 @@ class Partnership(models.Model):
             supported = {school.pk for school in self.schools.all()}
             self._member_school_ids = {self.leader_id, *supported}
         return self._member_school_ids
-
-    def get_absolute_url(self):
-        return reverse("network:roadmap", args=[self.pk])

@@ -109,7 +109,7 @@ def _stage_dates(partnership):
     start, end = partnership.starts_on, partnership.ends_on
     days = (end - start).days if end else 0
     if days < 6:  # too short to split; the methodologist sets the dates by hand
-        return {kind: (None, None) for kind in Stage.ORDER}
+        return dict.fromkeys(Stage.ORDER, (None, None))
     first_end = start + timedelta(days=days // 6)
     second_end = start + timedelta(days=days * 5 // 6)
     return {

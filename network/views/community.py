@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from schools.models import Teacher
 
-from ..models import MethodicalAssociation, Mentorship
+from ..models import Mentorship, MethodicalAssociation
 from .common import authorize
 
 

@@ -14,7 +14,8 @@ from ..forms import CommentForm, PartnershipForm, ReturnForm
 from ..history import roadmap_history
 from ..models import Stage
 from ..selectors import partnership_overview, roadmap_for_page, stage_progress
-from ..services import NetworkError, partnership_create as create
+from ..services import NetworkError
+from ..services import partnership_create as create
 from .common import authorize, get_partnership, private_file
 
 PAGE_SIZE = 50

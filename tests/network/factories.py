@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.core.files.base import ContentFile
 
-from network.models import Activity, MethodicalAssociation, Mentorship, Partnership, Stage
+from network.models import Activity, Mentorship, MethodicalAssociation, Partnership, Stage
 from network.services import (
     activity_complete,
     activity_create,

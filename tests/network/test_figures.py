@@ -15,8 +15,8 @@ from schools.models import School
 from tests.schools.factories import SchoolFactory, TeacherFactory
 
 from .factories import (
-    MethodicalAssociationFactory,
     MentorshipFactory,
+    MethodicalAssociationFactory,
     PartnershipFactory,
     add_activity,
     complete,

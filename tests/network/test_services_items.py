@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from network.models import Activity, Stage
+from network.models import Activity
 from network.services import (
     NetworkError,
     activity_complete,
@@ -12,9 +12,9 @@ from network.services import (
     problem_create,
     problem_update,
 )
-from tests.schools.factories import SchoolFactory, TeacherFactory
+from tests.schools.factories import TeacherFactory
 
-from .factories import add_activity, add_problem, complete, open_joint_activity, pdf, stage
+from .factories import add_activity, add_problem, complete, open_joint_activity, pdf
 
 
 @pytest.fixture
