@@ -120,7 +120,9 @@ class ActivityForm(forms.ModelForm):
             school_id__in=partnership.member_school_ids()
         ).select_related("school")
         self.fields["participants"].label_from_instance = lambda t: f"{t.full_name} ({t.school})"
-        if self.instance.state != Activity.State.DONE:
+        if self.instance.pk is None:
+            del self.fields["state"]  # a new activity is planned
+        elif self.instance.state != Activity.State.DONE:
             self.fields["state"].choices = [
                 c for c in Activity.State.choices if c[0] != Activity.State.DONE
             ]
