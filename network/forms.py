@@ -44,6 +44,15 @@ class PartnershipForm(forms.ModelForm):
         self.fields["title"].required = False
         self.fields["leader"].queryset = School.objects.order_by("short_name")
 
+    def clean_agreement_file(self):
+        upload = self.cleaned_data.get("agreement_file")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            try:
+                check_evidence(upload)
+            except NetworkError as error:
+                raise forms.ValidationError(str(error)) from error
+        return upload
+
     def clean(self):
         data = super().clean()
         if self.errors:

@@ -82,3 +82,13 @@ def test_coordinator_and_directors_have_no_admin(login, coordinator, director_a)
     url = reverse("admin:network_partnership_changelist")
     assert login(coordinator).get(url).status_code == 302
     assert login(director_a).get(url).status_code == 302
+
+
+def test_admin_refuses_an_agreement_file_of_a_wrong_type(login, methodologist, leader, school_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = _form(leader, [school_a])
+    data["agreement_file"] = SimpleUploadedFile("договор.exe", b"MZ program")
+    response = login(methodologist).post(reverse("admin:network_partnership_add"), data)
+    assert "принимаются только PDF" in str(response.context["adminform"].form.errors)
+    assert not Partnership.objects.exists()
