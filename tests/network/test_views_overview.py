@@ -63,6 +63,6 @@ def test_overview_costs_the_same_queries_for_many_partnerships(
         partnership = PartnershipFactory(leader=leader, schools=[SchoolFactory(), SchoolFactory()])
         add_activity(open_joint_activity(partnership))
     client = login(methodologist)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("network:list"))
     assert len(response.context["page"].object_list) == 30
