@@ -15,6 +15,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("schools/", include("schools.urls")),
+    path("events/", include("events.urls")),
     path("admin/", admin.site.urls),
 ]
 
