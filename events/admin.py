@@ -1,13 +1,18 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Certificate, ContestApplication, Event, EventMaterial, Feedback, Registration
 from .services import EventsError, event_cancel, event_create, event_publish, event_update
 
 
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class EventMaterialInline(admin.TabularInline):
     model = EventMaterial
     extra = 0
+    formfield_overrides = URL_FIELDS
 
 
 @admin.register(Event)
@@ -21,6 +26,7 @@ class EventAdmin(admin.ModelAdmin):
     list_select_related = ["host_school"]
     readonly_fields = ["status", "created_by", "created_at"]
     inlines = [EventMaterialInline]
+    formfield_overrides = URL_FIELDS
     actions = ["publish", "cancel"]
 
     def save_model(self, request, obj, form, change):
