@@ -45,7 +45,7 @@ def test_teacher_applies_with_a_file_and_methodologist_accepts(
 
     client = login(methodologist)
     assert (
-        teacher_a.last_name
+        teacher_a.teacher_profile.last_name
         in client.get(reverse("events:applications", args=[contest.pk])).content.decode()
     )
     client.post(reverse("events:application_review", args=[application.pk]), {"decision": "accept"})
