@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from .models import Certificate, ContestApplication, Event, EventMaterial, Feedback, Registration
 from .services import EventsError, event_cancel, event_create, event_publish, event_update
 
-
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 

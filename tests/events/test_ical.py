@@ -15,7 +15,7 @@ MOSCOW = ZoneInfo("Europe/Moscow")
 
 
 def _events(body):
-    return [c for c in Calendar.from_ical(body).walk("VEVENT")]
+    return list(Calendar.from_ical(body).walk("VEVENT"))
 
 
 def test_event_ics_parses_with_the_right_local_times(login):
