@@ -94,3 +94,12 @@ def test_calendar_and_list_cost_the_same_queries_for_hundreds_of_events(
         assert client.get(reverse("events:calendar")).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(reverse("events:list")).status_code == 200
+
+
+@time_machine.travel(NOW, tick=False)
+def test_list_shows_upcoming_events_unless_past_ones_are_asked_for(login):
+    EventFactory(title="Прошлогодний семинар", starts_at=NOW - timedelta(days=30))
+    client = login(None)
+    assert "Прошлогодний семинар" not in client.get(reverse("events:list")).content.decode()
+    page = client.get(reverse("events:list"), {"past": "1"}).content.decode()
+    assert "Прошлогодний семинар" in page
