@@ -2,3 +2,5 @@
 
 Each area's module is imported here so that Django finds its models.
 """
+
+from . import plans, questionnaires  # noqa: F401  (development plans, diagnostics)
