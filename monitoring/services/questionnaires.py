@@ -123,6 +123,9 @@ class Results:
     overall: dict = field(default_factory=dict)
     respondents: dict = field(default_factory=dict)
 
+    def school_columns(self):
+        return [(school, self.respondents.get(school.pk, 0)) for school in self.schools]
+
     def overall_of(self, difficulty):
         return self.overall.get(difficulty.pk, Cell())
 
