@@ -85,7 +85,9 @@ class CompleteForm(forms.Form):
         validators=[validate_evidence_file],
         help_text=_("PDF, DOCX, XLSX, JPG or PNG, up to 10 MB."),
     )
-    evidence_url = forms.URLField(label=_("Or a link to the evidence"), required=False)
+    evidence_url = forms.URLField(
+        label=_("Or a link to the evidence"), required=False, assume_scheme="https"
+    )
 
 
 class ReviewForm(forms.Form):
