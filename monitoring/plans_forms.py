@@ -92,7 +92,7 @@ class CompleteForm(forms.Form):
 
 class ReviewForm(forms.Form):
     comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Comment for the teacher"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
