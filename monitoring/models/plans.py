@@ -291,6 +291,11 @@ class PlanItem(models.Model):
 class PlanComment(models.Model):
     """A comment on a plan, or the record of one of its transitions, visible to both sides."""
 
+    class Kind(models.TextChoices):
+        COMMENT = "comment", _("Comment or decision")
+        ATTENDED = "attended", _("Attendance marked")
+        ATTENDANCE_WITHDRAWN = "attendance_withdrawn", _("Attendance withdrawn")
+
     plan = models.ForeignKey(
         DevelopmentPlan, on_delete=models.CASCADE, related_name="comments", verbose_name=_("plan")
     )
@@ -301,6 +306,8 @@ class PlanComment(models.Model):
         related_name="+",
         verbose_name=_("author"),
     )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.COMMENT)
+    # For the attendance kinds, the item's title: the sentence is rendered in the reader's language.
     text = models.TextField(_("text"), blank=True)
     status = models.CharField(_("new state"), max_length=20, choices=PlanStatus.choices, blank=True)
     created_at = models.DateTimeField(_("written at"), default=timezone.now)

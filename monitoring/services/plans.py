@@ -36,8 +36,8 @@ def _lock_item(item: PlanItem) -> PlanItem:
     return item
 
 
-def _record(plan, *, by, text="", status=""):
-    return PlanComment.objects.create(plan=plan, author=by, text=text, status=status)
+def _record(plan, *, by, text="", status="", kind=PlanComment.Kind.COMMENT):
+    return PlanComment.objects.create(plan=plan, author=by, text=text, status=status, kind=kind)
 
 
 def _require_items_open(plan):
@@ -282,12 +282,7 @@ def plan_items_apply_attendance(*, registration, attended) -> int:
             item.completed_at = None
             item.certificate = None
             item.save(update_fields=["status", "completion", "completed_at", "certificate"])
-            _record(
-                item.plan,
-                by=None,
-                text=_("Attendance at «%(title)s» was withdrawn: the item is planned again.")
-                % {"title": item.title},
-            )
+            _record(item.plan, by=None, text=item.title, kind=PlanComment.Kind.ATTENDANCE_WITHDRAWN)
             changed += 1
     return changed
 
@@ -298,8 +293,4 @@ def _complete_by_attendance(item, registration):
     item.completed_at = timezone.now()
     item.certificate = Certificate.objects.filter(registration_id=registration.pk).first()
     item.save(update_fields=["status", "completion", "completed_at", "certificate"])
-    _record(
-        item.plan,
-        by=None,
-        text=_("Attendance at «%(title)s» is marked: the item is done.") % {"title": item.title},
-    )
+    _record(item.plan, by=None, text=item.title, kind=PlanComment.Kind.ATTENDED)

@@ -61,9 +61,13 @@ def teachers_with_plans(request):
     return year, teachers.order_by("school__short_name", "last_name", "first_name", "pk")
 
 
-def attach_plans(teachers, year):
+def attach_plans(user, teachers, year):
     """Give each teacher of a page ``plan`` (with progress) or None, in one query."""
-    plans = DevelopmentPlan.objects.filter(teacher__in=teachers, year=year).with_progress()
+    plans = (
+        DevelopmentPlan.objects.visible_to(user)
+        .filter(teacher__in=teachers, year=year)
+        .with_progress()
+    )
     by_teacher = {plan.teacher_id: plan for plan in plans}
     for teacher in teachers:
         teacher.plan = by_teacher.get(teacher.pk)
@@ -74,7 +78,7 @@ def attach_plans(teachers, year):
 def plan_list(request):
     year, teachers = teachers_with_plans(request)
     page = Paginator(teachers, PAGE_SIZE).get_page(request.GET.get("page"))
-    attach_plans(page.object_list, year)
+    attach_plans(request.user, page.object_list, year)
     return render(
         request,
         "monitoring/plans/plan_list.html",
@@ -93,7 +97,7 @@ def plan_list(request):
 @login_required
 def plan_export(request):
     year, teachers = teachers_with_plans(request)
-    rows = attach_plans(list(teachers), year)
+    rows = attach_plans(request.user, list(teachers), year)
     return xlsx_response(plans_workbook(rows, year), f"plans-{year}.xlsx")
 
 

@@ -59,6 +59,8 @@ def my_plans(request):
     waiting = Questionnaire.objects.open_for(teacher).exclude(pk__in=answered)
     years = {plan.year for plan in plans}
     current = current_academic_year()
+    # Registering for an event offers to add it to the plan: here, and on the plan's page.
+    active = next((p for p in plans if p.year == current and p.items_open), None)
     return render(
         request,
         "monitoring/plans/my_plans.html",
@@ -66,6 +68,8 @@ def my_plans(request):
             "plans": plans,
             "waiting": waiting,
             "can_create": current not in years or current + 1 not in years,
+            "active": active,
+            "offered": offered_registrations(active).count() if active else 0,
         },
     )
 
@@ -103,6 +107,9 @@ def plan_create_view(request):
 def plan_edit(request, pk):
     plan = get_plan(pk)
     authorize_plan(request.user, "monitoring.change_plan", plan)
+    if not plan.is_editable:
+        messages.info(request, _("Only a draft or a returned plan can be changed."))
+        return redirect("monitoring:plan_detail", pk=plan.pk)
     current = list(plan.difficulties.all())
     suggested = difficulties_top(teacher=plan.teacher)
     form = PlanForm(

@@ -31,7 +31,7 @@ def switch_user(page, username):
 def test_teacher_plan_is_approved_and_closed_by_attendance(
     page, teacher_a, director_a, methodologist
 ):
-    questionnaire, difficulties = questionnaire_with(STATEMENTS, title="Диагностика затруднений")
+    _questionnaire, difficulties = questionnaire_with(STATEMENTS, title="Диагностика затруднений")
     event = EventFactory(title="Семинар «Смысловое чтение на уроках»")
     teacher = teacher_a.teacher_profile
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from events.models import Registration
 from events.services import attendance_mark, registration_cancel
-from monitoring.models.plans import DevelopmentPlan, PlanItem
+from monitoring.models.plans import DevelopmentPlan, PlanComment, PlanItem
 from monitoring.services.plans import PlansError, plan_item_add_event, plan_item_complete
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.monitoring.plans_factories import (
@@ -58,7 +58,7 @@ def test_marked_attendance_completes_the_item_with_the_certificate(
     assert item.status == PlanItem.Status.DONE
     assert item.completion == PlanItem.Completion.ATTENDANCE
     assert item.certificate == registration.certificate
-    assert plan.comments.filter(text__contains="отмечено").exists()
+    assert plan.comments.filter(kind=PlanComment.Kind.ATTENDED, text=item.title).exists()
 
 
 def test_nothing_is_completed_before_the_commit(

@@ -266,3 +266,13 @@ def test_plans_export_escapes_formulas(login, director_a, school_a):
     row = next(r for r in rows if r[3] == "'=1+1")
     assert row[1].startswith("'=HYPERLINK")
     assert row[2] == "Черновик"
+
+
+def test_my_plan_page_offers_registered_events(login, teacher_a):
+    DevelopmentPlanFactory(teacher=teacher_a.teacher_profile, status=S.APPROVED)
+    RegistrationFactory(event=EventFactory(), teacher=teacher_a.teacher_profile)
+
+    response = login(teacher_a).get("/monitoring/plans/my/")
+
+    assert response.context["offered"] == 1
+    assert "не внесено в ваш план" in response.content.decode()
