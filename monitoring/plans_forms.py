@@ -37,7 +37,12 @@ class PlanForm(forms.Form):
         empty_label=_("— an empty plan —"),
         help_text=_("The template's items are added to the plan; you can change them."),
     )
-    theme = forms.CharField(label=_("Theme of self-education"), max_length=300)
+    theme = forms.CharField(
+        label=_("Theme of self-education"),
+        max_length=300,
+        required=False,
+        help_text=_("Left empty, the theme suggested by the template is taken."),
+    )
     goals = forms.CharField(
         label=_("Goals"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -58,6 +63,8 @@ class PlanForm(forms.Form):
         if editing:
             del self.fields["year"]
             del self.fields["template"]
+            self.fields["theme"].required = True
+            self.fields["theme"].help_text = ""
 
 
 class ItemForm(forms.ModelForm):
@@ -111,13 +118,13 @@ class AnswerForm(forms.Form):
                 label=difficulty.text,
                 choices=choices,
                 coerce=int,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
             )
         if questionnaire.open_question:
             self.fields["open_answer"] = forms.CharField(
                 label=questionnaire.open_question,
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
+                widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
             )
 
     def answers(self):

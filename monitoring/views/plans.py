@@ -86,7 +86,7 @@ def plan_create_view(request):
             plan = plan_create(
                 teacher=teacher,
                 year=data["year"],
-                theme=data["theme"],
+                theme=data["theme"] or getattr(data["template"], "theme", ""),
                 goals=data["goals"],
                 difficulties=data.get("difficulties") or [],
                 template=data["template"],

@@ -15,6 +15,7 @@ from tests.events.factories import EventFactory, RegistrationFactory
 from tests.monitoring.plans_factories import (
     DevelopmentPlanFactory,
     PlanItemFactory,
+    PlanTemplateItemFactory,
     fast_passwords,  # noqa: F401  (autouse)
     questionnaire_with,
 )
@@ -276,3 +277,22 @@ def test_my_plan_page_offers_registered_events(login, teacher_a):
 
     assert response.context["offered"] == 1
     assert "не внесено в ваш план" in response.content.decode()
+
+
+def test_plan_from_a_template_takes_its_theme_when_none_is_given(login, teacher_a):
+    template = PlanTemplateItemFactory(title="Курсы ДИРО").template
+
+    login(teacher_a).post(
+        "/monitoring/plans/new/", {"year": current_academic_year(), "template": template.pk}
+    )
+
+    plan = DevelopmentPlan.objects.get(teacher=teacher_a.teacher_profile)
+    assert plan.theme == template.theme
+    assert [item.title for item in plan.items.all()] == ["Курсы ДИРО"]
+
+
+def test_plan_without_theme_or_template_is_refused(login, teacher_a):
+    response = login(teacher_a).post("/monitoring/plans/new/", {"year": current_academic_year()})
+
+    assert "Укажите тему самообразования" in response.content.decode()
+    assert not DevelopmentPlan.objects.exists()
