@@ -1,6 +1,7 @@
 """Admin of development plans, plan templates and diagnostic questionnaires."""
 
 from django.contrib import admin, messages
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from ..models.plans import DevelopmentPlan, PlanComment, PlanItem, PlanTemplate, PlanTemplateItem
@@ -77,9 +78,12 @@ class QuestionnaireAdmin(admin.ModelAdmin):
     inlines = [SectionInline]
     actions = ["open_questionnaires", "close_questionnaires"]
 
-    @admin.display(description=_("responses"))
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(responses_total=Count("responses"))
+
+    @admin.display(description=_("responses"), ordering="responses_total")
     def response_count(self, obj):
-        return obj.responses.count()
+        return obj.responses_total
 
     def save_model(self, request, obj, form, change):
         if not change:
