@@ -22,6 +22,11 @@ def is_plan_of_own_school(user, plan):
 
 
 @rules.predicate
+def is_teacher_of_own_school(user, teacher):
+    return teacher is not None and school_id_of(user) == teacher.school_id
+
+
+@rules.predicate
 def is_own_response(user, response):
     return response is not None and user.is_authenticated and response.teacher.user_id == user.pk
 
@@ -34,6 +39,10 @@ def is_response_of_own_school(user, response):
 is_school_reviewer = is_director & is_plan_of_own_school & ~is_own_plan
 
 rules.add_perm("monitoring.keep_plan", is_teacher & is_in_registry)
+# A director (or a methodologist) may start a teacher's plan, e.g. from a template.
+rules.add_perm(
+    "monitoring.start_plan_for", is_methodologist | (is_director & is_teacher_of_own_school)
+)
 rules.add_perm(
     "monitoring.view_plan", is_municipal | is_own_plan | (is_director & is_plan_of_own_school)
 )

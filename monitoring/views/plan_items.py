@@ -39,15 +39,15 @@ def item_add(request, pk):
     plan = get_plan(pk)
     authorize_plan(request.user, "monitoring.change_plan", plan)
     form = ItemForm(request.POST)
-    if form.is_valid():
-        try:
-            plan_item_add(plan=plan, by=request.user, **form.cleaned_data)
-        except PlansError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The item is added."))
-            return redirect("monitoring:plan_detail", pk=plan.pk)
-    return plan_detail(request, pk, item_form=form)
+    if not form.is_valid():
+        return plan_detail(request, pk, item_form=form)
+    try:
+        plan_item_add(plan=plan, by=request.user, **form.cleaned_data)
+    except PlansError as error:  # the plan is under review or closed: no form to show it in
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The item is added."))
+    return redirect("monitoring:plan_detail", pk=plan.pk)
 
 
 @login_required

@@ -90,6 +90,8 @@ def plan_list(request):
             "schools": School.objects.order_by("short_name") if request.user.is_municipal else [],
             "filters": request.GET,
             "no_plan": NO_PLAN,
+            # Directors and methodologists may start a plan (e.g. from a template).
+            "can_start": request.user.is_methodologist or request.user.is_director,
         },
     )
 

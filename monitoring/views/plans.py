@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from events.models import Event, Registration
+from schools.models import Teacher
 from schools.resources import current_academic_year
+from schools.selectors import school_id_of
 
 from ..models.plans import DevelopmentPlan
 from ..models.questionnaires import Questionnaire
@@ -74,10 +76,25 @@ def my_plans(request):
     )
 
 
+def _teacher_to_plan_for(request):
+    """The user's own registry entry, or (``?teacher=``) a teacher a reviewer starts a plan for."""
+    pk = request.GET.get("teacher", "")
+    if not pk:
+        return _teacher_or_403(request.user)
+    teacher = get_object_or_404(
+        Teacher.objects.select_related("school"), pk=pk if pk.isdigit() else 0
+    )
+    if request.user.has_perm("monitoring.start_plan_for", teacher):
+        return teacher
+    if request.user.is_municipal or school_id_of(request.user) == teacher.school_id:
+        raise PermissionDenied
+    raise Http404
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_create_view(request):
-    teacher = _teacher_or_403(request.user)
+    teacher = _teacher_to_plan_for(request)
     suggested = difficulties_top(teacher=teacher)
     form = PlanForm(request.POST or None, suggested=suggested, initial={"difficulties": suggested})
     if request.method == "POST" and form.is_valid():
@@ -98,7 +115,9 @@ def plan_create_view(request):
             messages.success(request, _("The plan is created. Add its items and submit it."))
             return redirect("monitoring:plan_detail", pk=plan.pk)
     return render(
-        request, "monitoring/plans/plan_form.html", {"form": form, "suggested": suggested}
+        request,
+        "monitoring/plans/plan_form.html",
+        {"form": form, "suggested": suggested, "teacher": teacher},
     )
 
 

@@ -296,3 +296,40 @@ def test_plan_without_theme_or_template_is_refused(login, teacher_a):
 
     assert "Укажите тему самообразования" in response.content.decode()
     assert not DevelopmentPlan.objects.exists()
+
+
+def test_item_added_to_a_plan_under_review_is_refused_with_a_message(login, teacher_a):
+    plan = DevelopmentPlanFactory(teacher=teacher_a.teacher_profile, status=S.SUBMITTED)
+
+    response = login(teacher_a).post(
+        f"/monitoring/plans/{plan.pk}/items/",
+        {"kind": PlanItem.Kind.COURSE, "title": "Курсы ДИРО", "due_date": "2026-12-20"},
+        follow=True,
+    )
+
+    assert "Пункты нельзя менять" in response.content.decode()
+    assert not plan.items.exists()
+
+
+def test_director_starts_a_plan_for_her_teacher_from_a_template(login, director_a, teacher_a):
+    template = PlanTemplateItemFactory(title="Стажировка в школе-лидере").template
+    teacher = teacher_a.teacher_profile
+
+    response = login(director_a).post(
+        f"/monitoring/plans/new/?teacher={teacher.pk}",
+        {"year": current_academic_year(), "template": template.pk},
+    )
+
+    plan = DevelopmentPlan.objects.get(teacher=teacher)
+    assert response["Location"] == f"/monitoring/plans/{plan.pk}/"
+    assert plan.status == S.DRAFT
+    assert plan.items.get().title == "Стажировка в школе-лидере"
+
+
+@pytest.mark.parametrize(("role", "status"), [("director_b", 404), ("teacher_a", 403)])
+def test_only_her_director_starts_a_plan_for_a_teacher(login, cast, school_a, role, status):
+    teacher = TeacherFactory(school=school_a)
+
+    response = login(cast[role]).get(f"/monitoring/plans/new/?teacher={teacher.pk}")
+
+    assert response.status_code == status
