@@ -21,6 +21,7 @@ urlpatterns = [
     path("plans/<int:pk>/comment/", plans.plan_comment_view, name="plan_comment"),
     path("plans/<int:pk>/items/", plan_items.item_add, name="plan_item_add"),
     path("plans/<int:pk>/items/event/", plan_items.item_add_event, name="plan_item_add_event"),
+    path("plans/items/<int:pk>/edit/", plan_items.item_edit, name="plan_item_edit"),
     path("plans/items/<int:pk>/complete/", plan_items.item_complete, name="plan_item_complete"),
     path("plans/items/<int:pk>/reopen/", plan_items.item_reopen, name="plan_item_reopen"),
     path("plans/items/<int:pk>/cancel/", plan_items.item_cancel, name="plan_item_cancel"),

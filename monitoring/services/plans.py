@@ -176,6 +176,22 @@ def plan_item_add(*, plan, kind, title, due_date, description="", by=None) -> Pl
 
 
 @transaction.atomic
+def plan_item_update(*, item, kind, title, due_date, description="", by=None) -> PlanItem:
+    """Change a planned item while the plan is a draft or returned for revision."""
+    item = _lock_item(item)
+    if not item.plan.is_editable:
+        raise PlansError(_("Only a draft or a returned plan can be changed."))
+    if item.status != PlanItem.Status.PLANNED:
+        raise PlansError(_("Only a planned item can be changed."))
+    if not (title or "").strip():
+        raise PlansError(_("Give the item a title."))
+    item.kind, item.title, item.due_date = kind, title.strip(), due_date
+    item.description = description
+    item.save(update_fields=["kind", "title", "due_date", "description"])
+    return item
+
+
+@transaction.atomic
 def plan_item_add_event(*, plan, event, by=None) -> PlanItem:
     """Add an event the teacher registered for; done at once if attendance is already marked."""
     plan = _lock(plan)

@@ -22,6 +22,7 @@ from ..services.plans import (
     plan_item_complete,
     plan_item_delete,
     plan_item_reopen,
+    plan_item_update,
 )
 from .plans import authorize_plan, get_plan, plan_detail
 
@@ -48,6 +49,25 @@ def item_add(request, pk):
     else:
         messages.success(request, _("The item is added."))
     return redirect("monitoring:plan_detail", pk=plan.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request, pk):
+    item = get_item(pk)
+    authorize_plan(request.user, "monitoring.change_plan", item.plan)
+    form = ItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan_item_update(
+                item=PlanItem.objects.get(pk=item.pk), by=request.user, **form.cleaned_data
+            )
+        except PlansError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The item is saved."))
+            return redirect("monitoring:plan_detail", pk=item.plan_id)
+    return render(request, "monitoring/plans/item_form.html", {"form": form, "item": item})
 
 
 @login_required

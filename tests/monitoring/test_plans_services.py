@@ -15,6 +15,7 @@ from monitoring.services.plans import (
     plan_item_complete,
     plan_item_delete,
     plan_item_reopen,
+    plan_item_update,
     plan_return,
     plan_submit,
     plan_update,
@@ -197,3 +198,24 @@ def test_done_item_can_be_planned_again(teacher_a):
     item.refresh_from_db()
     assert item.status == PlanItem.Status.PLANNED
     assert item.completed_at is None
+
+
+def test_returned_plan_item_gets_a_new_due_date(teacher_a):
+    plan = _plan(teacher_a, status=S.RETURNED)
+    item = plan.items.get()
+
+    plan_item_update(
+        item=item, kind=PlanItem.Kind.COURSE, title="Курсы ДИРО", due_date=date(2027, 2, 1)
+    )
+
+    item.refresh_from_db()
+    assert (item.title, item.due_date) == ("Курсы ДИРО", date(2027, 2, 1))
+
+
+def test_items_of_an_approved_plan_are_not_rewritten(teacher_a):
+    plan = _plan(teacher_a, status=S.APPROVED)
+
+    with pytest.raises(PlansError):
+        plan_item_update(
+            item=plan.items.get(), kind=PlanItem.Kind.COURSE, title="Другое", due_date=date.today()
+        )
