@@ -279,10 +279,11 @@ def _colleague_plans(teachers, reviewer, templates, year):
             theme=template.theme if index % 3 else THEMES[index % len(THEMES)],
             template=template,
             difficulties=difficulties_top(teacher=teacher),
+            by=teacher.user,
         )
         if state == DevelopmentPlan.Status.DRAFT:
             continue
-        plan_submit(plan=plan)
+        plan_submit(plan=plan, by=teacher.user)
         if state == DevelopmentPlan.Status.SUBMITTED:
             continue
         if state == DevelopmentPlan.Status.RETURNED:
