@@ -93,7 +93,11 @@ class Questionnaire(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.year}/{self.year + 1})"
+        return f"{self.title} ({self.academic_year})"
+
+    @property
+    def academic_year(self):
+        return f"{self.year}/{self.year + 1}"
 
     @property
     def scale_range(self):

@@ -333,3 +333,13 @@ def test_only_her_director_starts_a_plan_for_a_teacher(login, cast, school_a, ro
     response = login(cast[role]).get(f"/monitoring/plans/new/?teacher={teacher.pk}")
 
     assert response.status_code == status
+
+
+def test_numbers_in_links_and_values_are_not_localised(login, director_a, school_a):
+    """With thousand separators on, 2026 or an id over 999 must not become '2 026'."""
+    TeacherFactory(school=school_a, pk=12345)
+
+    content = login(director_a).get("/monitoring/plans/?status=none").content.decode()
+
+    assert f'value="{current_academic_year()}"' in content
+    assert "?teacher=12345" in content
