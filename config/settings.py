@@ -158,7 +158,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Each run reminds of tomorrow's events whoever was not reminded yet.
+    "events-send-reminders": {"task": "events.tasks.send_reminders", "schedule": 3600.0},
+    # Seats whose reservation for supported schools has ended go to the waiting list.
+    "events-fill-waitlists": {"task": "events.tasks.fill_waitlists", "schedule": 900.0},
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

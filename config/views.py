@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from events.selectors import upcoming_for
 from schools.models import School, Teacher
 from schools.selectors import school_of
 
@@ -19,6 +20,8 @@ def home(request):
         context["school"] = school
         if school is not None:
             context["teacher_count"] = school.teachers.count()
+        if user.is_teacher:
+            context["my_events"] = upcoming_for(user)
         if user.is_municipal:
             context["school_count"] = School.objects.count()
             context["teacher_count"] = Teacher.objects.count()

@@ -1,0 +1,336 @@
+"""Demo events: a year of the centre's events around today, with participants.
+
+Rows are written directly (no e-mails are sent), keeping the same invariants as the
+services: never more confirmed than the capacity, attendance only for the confirmed.
+"""
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from schools.models import School, Subject, Teacher
+
+from .models import Certificate, ContestApplication, Event, Feedback, Registration
+
+K = Event.Kind
+F = Event.Format
+
+# (title, kind, format, day offset from today, hour, hours long, capacity, subject)
+PLAN = [
+    (
+        "Технология решения заданий ГИА по математике",
+        K.WEBINAR,
+        F.ONLINE,
+        -170,
+        15,
+        2,
+        None,
+        "Математика",
+    ),
+    (
+        "Модельный семинар «Анализ причин низких результатов»",
+        K.MODEL_SEMINAR,
+        F.IN_PERSON,
+        -160,
+        10,
+        4,
+        40,
+        None,
+    ),
+    (
+        "Мастер-класс «Смысловое чтение на уроках литературы»",
+        K.MASTER_CLASS,
+        F.IN_PERSON,
+        -150,
+        14,
+        2,
+        25,
+        "Литература",
+    ),
+    (
+        "Предметно-методический семинар учителей русского языка",
+        K.SUBJECT_SEMINAR,
+        F.HYBRID,
+        -140,
+        10,
+        3,
+        30,
+        "Русский язык",
+    ),
+    (
+        "Тренинг «Профилактика профессионального выгорания»",
+        K.TRAINING,
+        F.IN_PERSON,
+        -128,
+        13,
+        3,
+        20,
+        None,
+    ),
+    (
+        "Открытый урок «Функции и их графики», 9 класс",
+        K.OPEN_LESSON,
+        F.IN_PERSON,
+        -118,
+        9,
+        1,
+        15,
+        "Математика",
+    ),
+    ("Консультация по подготовке к аттестации", K.CONSULTATION, F.ONLINE, -105, 16, 1, None, None),
+    ("Методический день в школе-лидере", K.METHODICAL_DAY, F.IN_PERSON, -95, 9, 6, 35, None),
+    (
+        "Конференция «Сетевое взаимодействие: опыт и результаты»",
+        K.CONFERENCE,
+        F.HYBRID,
+        -80,
+        10,
+        5,
+        120,
+        None,
+    ),
+    (
+        "Зимняя каникулярная школа для учителей ШНОР",
+        K.HOLIDAY_SCHOOL,
+        F.IN_PERSON,
+        -60,
+        10,
+        52,
+        30,
+        None,
+    ),
+    ("Вебинар «Формирующее оценивание на уроке»", K.WEBINAR, F.ONLINE, -45, 15, 2, None, None),
+    (
+        "Семинар «Наставничество в школе: с чего начать»",
+        K.SEMINAR,
+        F.IN_PERSON,
+        -30,
+        14,
+        3,
+        25,
+        None,
+    ),
+    (
+        "Мастер-класс «Цифровые платформы на уроке физики»",
+        K.MASTER_CLASS,
+        F.HYBRID,
+        -14,
+        14,
+        2,
+        20,
+        "Физика",
+    ),
+    (
+        "Вебинар «Разбор заданий ОГЭ по русскому языку»",
+        K.WEBINAR,
+        F.ONLINE,
+        -5,
+        15,
+        2,
+        None,
+        "Русский язык",
+    ),
+    (
+        "Предметно-методический семинар учителей математики",
+        K.SUBJECT_SEMINAR,
+        F.IN_PERSON,
+        3,
+        10,
+        3,
+        12,
+        "Математика",
+    ),
+    (
+        "Консультация «Индивидуальный план профессионального развития»",
+        K.CONSULTATION,
+        F.ONLINE,
+        6,
+        16,
+        1,
+        30,
+        None,
+    ),
+    (
+        "Модельный семинар «Дорожная карта партнёрства школ»",
+        K.MODEL_SEMINAR,
+        F.IN_PERSON,
+        10,
+        10,
+        4,
+        30,
+        None,
+    ),
+    (
+        "Открытый урок «Химические реакции вокруг нас», 8 класс",
+        K.OPEN_LESSON,
+        F.IN_PERSON,
+        16,
+        9,
+        1,
+        10,
+        "Химия",
+    ),
+    ("Конкурс «Лучший учитель сельской школы»", K.CONTEST, F.IN_PERSON, 40, 10, 6, None, None),
+    ("Тренинг «Конструктивный диалог с родителями»", K.TRAINING, F.IN_PERSON, 24, 13, 3, 18, None),
+    (
+        "Вебинар «ВсОШ: подготовка к муниципальному этапу»",
+        K.WEBINAR,
+        F.ONLINE,
+        31,
+        15,
+        2,
+        None,
+        "Обществознание",
+    ),
+    (
+        "Весенняя каникулярная школа «Читательская грамотность»",
+        K.HOLIDAY_SCHOOL,
+        F.IN_PERSON,
+        60,
+        10,
+        52,
+        30,
+        "Русский язык",
+    ),
+    (
+        "Методический день «Функциональная грамотность»",
+        K.METHODICAL_DAY,
+        F.HYBRID,
+        75,
+        9,
+        6,
+        40,
+        None,
+    ),
+    (
+        "Мастер-класс «Проектная деятельность в начальной школе»",
+        K.MASTER_CLASS,
+        F.IN_PERSON,
+        90,
+        14,
+        2,
+        20,
+        "Начальные классы",
+    ),
+    ("Семинар «Объективность оценивания ВПР»", K.SEMINAR, F.IN_PERSON, 110, 10, 3, 40, None),
+    (
+        "Конференция «Итоги года сетевого взаимодействия»",
+        K.CONFERENCE,
+        F.HYBRID,
+        150,
+        10,
+        5,
+        150,
+        None,
+    ),
+    (
+        "Летняя каникулярная школа для молодых педагогов",
+        K.HOLIDAY_SCHOOL,
+        F.IN_PERSON,
+        180,
+        10,
+        76,
+        25,
+        None,
+    ),
+]
+
+COMMENTS = [
+    "Очень полезно, много практических примеров.",
+    "Хотелось бы больше времени на вопросы.",
+    "Возьму приёмы в свою работу.",
+    "",
+    "Спасибо организаторам!",
+]
+
+
+def load(*, stdout):
+    rng = random.Random(4)
+    today = timezone.localdate()
+    schools = list(School.objects.order_by("pk"))
+    teachers = list(Teacher.objects.select_related("school").exclude(position="директор"))
+    if not schools or not teachers:
+        return []
+    leaders = [s for s in schools if s.category == School.Category.LEADER] or schools
+    uchitel = Teacher.objects.filter(user__username="uchitel").first()
+    created = 0
+    for index, (title, kind, fmt, offset, hour, hours, capacity, subject) in enumerate(PLAN):
+        if Event.objects.filter(title=title).exists():
+            continue
+        created += 1
+        starts = timezone.make_aware(datetime.combine(today + timedelta(days=offset), time(hour)))
+        host = leaders[index % len(leaders)] if fmt != F.ONLINE else None
+        event = Event.objects.create(
+            title=title,
+            kind=kind,
+            format=fmt,
+            description=(
+                "Мероприятие программы поддержки школ с низкими образовательными "
+                "результатами. Приглашаются учителя школ-участниц сетевого взаимодействия."
+            ),
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=hours),
+            host_school=host,
+            venue=f"{host.short_name}, актовый зал" if host else "",
+            online_url="https://vk.com/video/webinar-imc" if fmt != F.IN_PERSON else "",
+            organiser="ИМЦ",
+            audience=Event.Audience.GRADUATING if kind == K.WEBINAR else Event.Audience.TEACHERS,
+            capacity=capacity,
+            reserved_seats=capacity // 3 if capacity and offset > 0 else 0,
+            reserved_until=starts - timedelta(days=2) if capacity and offset > 0 else None,
+            registration_closes_at=starts - timedelta(hours=2),
+            status=Event.Status.HELD if offset < -1 else Event.Status.PUBLISHED,
+        )
+        if subject:
+            event.subjects.set(Subject.objects.filter(name=subject))
+        _participants(event, rng, teachers, uchitel, offset)
+    if created:
+        _contest_applications(rng, teachers)
+    stdout.write(
+        f"Мероприятий: {Event.objects.count()}, регистраций: {Registration.objects.count()}"
+    )
+    return []
+
+
+def _participants(event, rng, teachers, uchitel, offset):
+    wanted = event.capacity + 6 if event.capacity and offset > 0 else rng.randint(10, 30)
+    chosen = rng.sample(teachers, min(wanted, len(teachers)))
+    # The demo teacher attends the past events with a subject she teaches and the
+    # nearest upcoming ones, so that her pages have something to show.
+    if uchitel and uchitel not in chosen and (offset in (-150, -140, -45, -5) or 0 < offset < 20):
+        chosen.insert(0, uchitel)
+    past = offset < 0
+    for number, teacher in enumerate(chosen):
+        confirmed = event.capacity is None or number < event.capacity
+        registration = Registration.objects.create(
+            event=event,
+            teacher=teacher,
+            status=Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITLISTED,
+            created_at=event.starts_at - timedelta(days=10, minutes=-number),
+        )
+        if not past or not confirmed:
+            continue
+        registration.attended = teacher == uchitel or rng.random() < 0.85
+        registration.save(update_fields=["attended"])
+        if registration.attended:
+            Certificate.objects.create(registration=registration)
+            if rng.random() < 0.6:
+                Feedback.objects.create(
+                    registration=registration,
+                    rating=rng.choice([5, 5, 4, 4, 3]),
+                    comment=rng.choice(COMMENTS),
+                )
+
+
+def _contest_applications(rng, teachers):
+    contest = Event.objects.filter(kind=K.CONTEST).first()
+    if contest is None or contest.applications.exists():
+        return
+    for teacher in rng.sample(teachers, min(4, len(teachers))):
+        ContestApplication.objects.create(
+            event=contest,
+            teacher=teacher,
+            text="Описание педагогического опыта: система работы с мотивацией учащихся.",
+            file="events/applications/demo.pdf",
+        )

@@ -1,0 +1,82 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from schools.models import Teacher
+
+from .models import ContestApplication, Event, EventMaterial, Feedback
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "kind",
+            "format",
+            "description",
+            "starts_at",
+            "ends_at",
+            "host_school",
+            "venue",
+            "online_url",
+            "organiser",
+            "subjects",
+            "audience",
+            "capacity",
+            "reserved_seats",
+            "reserved_until",
+            "registration_opens_at",
+            "registration_closes_at",
+        ]
+        widgets = {
+            "starts_at": DATETIME,
+            "ends_at": DATETIME,
+            "reserved_until": DATETIME,
+            "registration_opens_at": DATETIME,
+            "registration_closes_at": DATETIME,
+            "subjects": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class MaterialForm(forms.ModelForm):
+    class Meta:
+        model = EventMaterial
+        fields = ["title", "file", "url"]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not data.get("url"):
+            raise forms.ValidationError(_("Attach a file or give a link."))
+        return data
+
+
+class RegisterTeacherForm(forms.Form):
+    teacher = forms.ModelChoiceField(queryset=Teacher.objects.none(), label=_("Teacher"))
+
+    def __init__(self, *args, teachers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["teacher"].queryset = teachers
+
+
+class FeedbackForm(forms.ModelForm):
+    rating = forms.TypedChoiceField(
+        label=_("Rating"),
+        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["rating", "comment"]
+        widgets = {"comment": forms.Textarea(attrs={"rows": 4})}
+
+
+class ApplicationForm(forms.ModelForm):
+    class Meta:
+        model = ContestApplication
+        fields = ["text", "file"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 6})}

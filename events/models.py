@@ -1,0 +1,391 @@
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from schools.models import School, Subject, Teacher
+
+
+class EventQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Drafts only for methodologists; everything else is public."""
+        if user.is_authenticated and user.is_methodologist:
+            return self
+        return self.exclude(status=Event.Status.DRAFT)
+
+    def with_counts(self):
+        return self.annotate(
+            confirmed_count=Count(
+                "registrations",
+                filter=Q(registrations__status=Registration.Status.CONFIRMED),
+            )
+        )
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        SEMINAR = "seminar", _("Seminar")
+        MODEL_SEMINAR = "model_seminar", _("Model seminar")
+        SUBJECT_SEMINAR = "subject_seminar", _("Subject-methodical seminar")
+        WEBINAR = "webinar", _("Webinar")
+        MASTER_CLASS = "master_class", _("Master class")
+        TRAINING = "training", _("Training")
+        CONFERENCE = "conference", _("Conference")
+        CONTEST = "contest", _("Contest")
+        HOLIDAY_SCHOOL = "holiday_school", _("Holiday school")
+        OPEN_LESSON = "open_lesson", _("Open lesson")
+        CONSULTATION = "consultation", _("Consultation")
+        METHODICAL_DAY = "methodical_day", _("Methodical day")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Audience(models.TextChoices):
+        TEACHERS = "teachers", _("Teachers")
+        GRADUATING = "graduating", _("Teachers of graduating classes")
+        YOUNG = "young", _("Young teachers")
+        ADMINISTRATION = "administration", _("School administration")
+        ALL = "all", _("All educators")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+        HELD = "held", _("Held")
+
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    format = models.CharField(
+        _("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON
+    )
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    ends_at = models.DateTimeField(_("ends at"))
+    host_school = models.ForeignKey(
+        School,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_events",
+        verbose_name=_("host school"),
+    )
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("Shown only to registered participants.")
+    )
+    organiser = models.CharField(_("organiser"), max_length=300, blank=True)
+    subjects = models.ManyToManyField(
+        Subject, blank=True, related_name="events", verbose_name=_("subjects")
+    )
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.TEACHERS
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Empty means unlimited.")
+    )
+    reserved_seats = models.PositiveIntegerField(
+        _("seats reserved for supported schools"),
+        default=0,
+        help_text=_("Seats that only teachers of low-result and unfavourable schools may take."),
+    )
+    reserved_until = models.DateTimeField(
+        _("seats reserved until"),
+        null=True,
+        blank=True,
+        help_text=_("After this moment the reserved seats open to everyone."),
+    )
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    status = models.CharField(
+        _("state"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=models.F("starts_at")),
+                name="events_event_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=0),
+                name="events_event_capacity_non_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(reserved_seats__gte=0)
+                & (Q(capacity__isnull=True) | Q(reserved_seats__lte=models.F("capacity"))),
+                name="events_event_reserved_within_capacity",
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_opens_at__isnull=True)
+                | Q(registration_closes_at__isnull=True)
+                | Q(registration_closes_at__gte=models.F("registration_opens_at")),
+                name="events_event_registration_window_order",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({timezone.localtime(self.starts_at):%d.%m.%Y})"
+
+    @property
+    def is_contest(self):
+        return self.kind == self.Kind.CONTEST
+
+    @property
+    def is_online(self):
+        return self.format in (self.Format.ONLINE, self.Format.HYBRID)
+
+    @property
+    def place(self):
+        if self.venue:
+            return self.venue
+        return self.host_school.short_name if self.host_school_id else ""
+
+    @property
+    def is_past(self):
+        return self.ends_at < timezone.now()
+
+    @property
+    def reservation_active(self):
+        return bool(
+            self.reserved_seats and self.reserved_until and timezone.now() < self.reserved_until
+        )
+
+    @property
+    def registration_is_open(self):
+        now = timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and now < self.starts_at
+            and (self.registration_opens_at is None or self.registration_opens_at <= now)
+            and (self.registration_closes_at is None or now <= self.registration_closes_at)
+        )
+
+
+class EventMaterial(models.Model):
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="materials", verbose_name=_("event")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file"), upload_to="events/materials/%Y/", blank=True)
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=Registration.Status.CANCELLED)
+
+    def visible_to(self, user):
+        """Municipal staff see all; a director their school's; a teacher their own."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_municipal:
+            return self
+        profile = getattr(user, "teacher_profile", None)
+        if profile is None:
+            return self.none()
+        if user.is_director:
+            return self.filter(teacher__school_id=profile.school_id)
+        return self.filter(teacher=profile)
+
+    def waiting_order(self):
+        return self.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Registration(models.Model):
+    Status = RegistrationStatus
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
+    teacher = models.ForeignKey(
+        Teacher, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("teacher")
+    )
+    status = models.CharField(_("state"), max_length=20, choices=Status.choices, db_index=True)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "teacher"],
+                condition=~Q(status=RegistrationStatus.CANCELLED),
+                name="events_registration_one_active_per_teacher",
+            ),
+            models.CheckConstraint(
+                condition=Q(attended__isnull=True) | ~Q(status=RegistrationStatus.WAITLISTED),
+                name="events_registration_waitlisted_not_attended",
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "status"], name="events_reg_event_status")]
+
+    def __str__(self):
+        return f"{self.teacher.full_name} — {self.event.title}"
+
+    @property
+    def is_active(self):
+        return self.status != self.Status.CANCELLED
+
+
+def new_certificate_code():
+    return "-".join(secrets.token_hex(3).upper() for _ in range(3))
+
+
+class Certificate(models.Model):
+    registration = models.OneToOneField(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="certificate",
+        verbose_name=_("registration"),
+    )
+    code = models.CharField(_("code"), max_length=32, unique=True, default=new_certificate_code)
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+
+    def __str__(self):
+        return self.code
+
+
+class Feedback(models.Model):
+    registration = models.OneToOneField(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="feedback",
+        verbose_name=_("registration"),
+    )
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("left at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__gte=1) & Q(rating__lte=5), name="events_feedback_rating_1_to_5"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.registration}: {self.rating}"
+
+
+class ContestApplication(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="applications", verbose_name=_("contest")
+    )
+    teacher = models.ForeignKey(
+        Teacher,
+        on_delete=models.CASCADE,
+        related_name="contest_applications",
+        verbose_name=_("teacher"),
+    )
+    text = models.TextField(_("application"))
+    file = models.FileField(_("file"), upload_to="events/applications/%Y/")
+    status = models.CharField(
+        _("state"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contest application")
+        verbose_name_plural = _("contest applications")
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "teacher"], name="events_contestapplication_one_per_teacher"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.teacher.full_name} — {self.event.title}"
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """The private address of a user's personal iCalendar feed."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+        verbose_name=_("user"),
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.user)

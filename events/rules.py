@@ -1,0 +1,58 @@
+import rules
+
+from accounts.rules import is_director, is_methodologist, is_municipal, is_teacher
+from schools.selectors import school_id_of
+
+from .models import Event
+
+
+@rules.predicate
+def is_public_event(user, event):
+    return event is not None and event.status != Event.Status.DRAFT
+
+
+@rules.predicate
+def is_in_registry(user):
+    return school_id_of(user) is not None
+
+
+@rules.predicate
+def is_own_registration(user, registration):
+    profile = getattr(user, "teacher_profile", None) if user.is_authenticated else None
+    return (
+        registration is not None and profile is not None and registration.teacher_id == profile.pk
+    )
+
+
+@rules.predicate
+def is_own_school_registration(user, registration):
+    return registration is not None and school_id_of(user) == registration.teacher.school_id
+
+
+@rules.predicate
+def is_own_school_teacher(user, teacher):
+    return teacher is not None and school_id_of(user) == teacher.school_id
+
+
+@rules.predicate
+def attended(user, registration):
+    return registration is not None and registration.attended is True
+
+
+rules.add_perm("events.view_event", is_methodologist | is_public_event)
+rules.add_perm("events.manage_event", is_methodologist)
+rules.add_perm("events.view_registrations", is_municipal)
+# Teachers register themselves; directors (and methodologists) register a school's teachers.
+rules.add_perm("events.register_self", is_teacher & is_in_registry)
+rules.add_perm("events.register_teacher", is_methodologist | (is_director & is_own_school_teacher))
+rules.add_perm(
+    "events.cancel_registration",
+    is_methodologist | is_own_registration | (is_director & is_own_school_registration),
+)
+rules.add_perm(
+    "events.view_certificate",
+    attended & (is_municipal | is_own_registration | (is_director & is_own_school_registration)),
+)
+rules.add_perm("events.leave_feedback", is_own_registration & attended)
+rules.add_perm("events.apply_to_contest", is_teacher & is_in_registry)
+rules.add_perm("events.review_application", is_methodologist)

@@ -1,0 +1,89 @@
+"""Reads used by several views, the home page and the feeds."""
+
+from django.db.models import Avg, Count, Q
+from django.utils import timezone
+
+from .models import Event, Registration
+
+
+def calendar_events(user):
+    """Events a user may see in the calendar, with their confirmed counts."""
+    return (
+        Event.objects.visible_to(user)
+        .with_counts()
+        .select_related("host_school")
+        .order_by("starts_at", "pk")
+    )
+
+
+def registration_of(user, event) -> Registration | None:
+    """The user's own active registration for the event, if any."""
+    profile = getattr(user, "teacher_profile", None) if user.is_authenticated else None
+    if profile is None:
+        return None
+    return Registration.objects.active().filter(event=event, teacher=profile).first()
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    if registration.status != Registration.Status.WAITLISTED:
+        return None
+    ahead = (
+        Registration.objects.waiting_order()
+        .filter(event_id=registration.event_id)
+        .filter(
+            Q(created_at__lt=registration.created_at)
+            | Q(created_at=registration.created_at, pk__lt=registration.pk)
+        )
+        .count()
+    )
+    return ahead + 1
+
+
+def my_registrations(user):
+    """A teacher's registrations, newest event first, ready for a list page."""
+    profile = getattr(user, "teacher_profile", None) if user.is_authenticated else None
+    if profile is None:
+        return Registration.objects.none()
+    return (
+        Registration.objects.filter(teacher=profile)
+        .select_related("event__host_school", "certificate", "feedback")
+        .order_by("-event__starts_at", "-pk")
+    )
+
+
+def upcoming_for(user, limit=5):
+    """A teacher's next events, for the home page."""
+    return list(
+        my_registrations(user)
+        .active()
+        .filter(event__ends_at__gte=timezone.now())
+        .exclude(event__status=Event.Status.CANCELLED)
+        .order_by("event__starts_at")[:limit]
+    )
+
+
+def feed_events(user):
+    """Events for a user's personal iCalendar feed: where their seat is confirmed."""
+    profile = getattr(user, "teacher_profile", None)
+    if profile is None:
+        return Event.objects.none()
+    return (
+        Event.objects.filter(
+            registrations__teacher=profile,
+            registrations__status=Registration.Status.CONFIRMED,
+        )
+        .exclude(status=Event.Status.DRAFT)
+        .select_related("host_school")
+        .distinct()
+    )
+
+
+def feedback_summary(event):
+    rows = Registration.objects.filter(event=event, feedback__isnull=False)
+    summary = rows.aggregate(average=Avg("feedback__rating"), count=Count("feedback"))
+    summary["comments"] = (
+        rows.exclude(feedback__comment="")
+        .select_related("feedback", "teacher__school")
+        .order_by("-feedback__created_at")
+    )
+    return summary

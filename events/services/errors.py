@@ -1,0 +1,2 @@
+class EventsError(Exception):
+    """A refused change, with a message for the user."""

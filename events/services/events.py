@@ -1,0 +1,98 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import Event
+from ..notifications import Notice
+from .errors import EventsError
+from .notify import notify_event
+from .registrations import _fill, _lock_event
+from .seats import occupancy
+
+# A change to any of these is news for everyone registered.
+NOTIFIED_FIELDS = {"starts_at", "ends_at", "venue", "host_school", "format", "online_url"}
+
+
+def _validate(event: Event) -> None:
+    try:
+        event.full_clean(exclude=["subjects"])
+    except ValidationError as error:
+        raise EventsError(" ".join(error.messages)) from error
+    if event.capacity is not None and event.reserved_seats > event.capacity:
+        raise EventsError(_("Reserved seats cannot exceed the capacity."))
+    if event.reserved_seats and not event.reserved_until:
+        raise EventsError(_("Say until when the seats are reserved."))
+
+
+@transaction.atomic
+def event_create(*, data: dict, subjects=(), by=None) -> Event:
+    """Create an event as a draft."""
+    event = Event(**data, created_by=by, status=Event.Status.DRAFT)
+    _validate(event)
+    event.save()
+    event.subjects.set(subjects)
+    return event
+
+
+def event_update(*, event: Event, data: dict, subjects=None, by=None) -> Event:
+    """Change an event; tell participants of a new time or place; fill freed seats."""
+    with transaction.atomic():
+        event = _lock_event(event)
+        if event.status in (Event.Status.CANCELLED, Event.Status.HELD):
+            raise EventsError(_("A cancelled or held event cannot be changed."))
+        before = {field: getattr(event, field) for field in data}
+        for field, value in data.items():
+            setattr(event, field, value)
+        _validate(event)
+        confirmed = occupancy(event).confirmed
+        if event.capacity is not None and event.capacity < confirmed:
+            raise EventsError(
+                _("The capacity cannot be less than the %(n)s confirmed participants.")
+                % {"n": confirmed}
+            )
+        event.save()
+        if subjects is not None:
+            event.subjects.set(subjects)
+        changed = {field for field in data if before[field] != getattr(event, field)}
+        if event.status == Event.Status.PUBLISHED and changed & NOTIFIED_FIELDS:
+            notify_event(event.pk, Notice.CHANGED)
+        _fill(event)
+    return event
+
+
+def event_publish(*, event: Event, by=None) -> Event:
+    with transaction.atomic():
+        event = _lock_event(event)
+        if event.status != Event.Status.DRAFT:
+            raise EventsError(_("Only a draft can be published."))
+        event.status = Event.Status.PUBLISHED
+        event.save(update_fields=["status"])
+    return event
+
+
+def event_cancel(*, event: Event, by=None) -> Event:
+    """Cancel the event and tell everyone registered."""
+    with transaction.atomic():
+        event = _lock_event(event)
+        if event.status not in (Event.Status.DRAFT, Event.Status.PUBLISHED):
+            raise EventsError(_("Only a draft or a published event can be cancelled."))
+        was_published = event.status == Event.Status.PUBLISHED
+        event.status = Event.Status.CANCELLED
+        event.save(update_fields=["status"])
+        if was_published:
+            notify_event(event.pk, Notice.CANCELLED)
+    return event
+
+
+def event_close(*, event: Event, by=None) -> Event:
+    """Mark a published event that has started as held."""
+    with transaction.atomic():
+        event = _lock_event(event)
+        if event.status != Event.Status.PUBLISHED:
+            raise EventsError(_("Only a published event can be closed."))
+        if event.starts_at > timezone.now():
+            raise EventsError(_("An event can be closed only after it has started."))
+        event.status = Event.Status.HELD
+        event.save(update_fields=["status"])
+    return event

@@ -1,0 +1,176 @@
+"""What teachers (and directors for their teachers) do: register, cancel, certificates."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from schools.models import Teacher
+
+from ..certificates import certificate_pdf
+from ..forms import ApplicationForm, FeedbackForm
+from ..models import ContestApplication, Event, Registration
+from ..selectors import my_registrations, waitlist_position
+from ..services import (
+    EventsError,
+    application_submit,
+    calendar_feed_for,
+    calendar_feed_reset,
+    feedback_leave,
+    registration_cancel,
+    registration_create,
+)
+from .access import authorize_event, authorize_registration
+
+
+def _registration(pk):
+    return get_object_or_404(
+        Registration.objects.select_related("event", "teacher__school", "teacher__user"), pk=pk
+    )
+
+
+@login_required
+@require_POST
+def register(request, pk):
+    event = get_object_or_404(Event, pk=pk)
+    user = request.user
+    if request.POST.get("teacher"):
+        teacher = get_object_or_404(Teacher, pk=request.POST["teacher"])
+        if not user.has_perm("events.register_teacher", teacher):
+            authorize_event(user, "events.manage_event", event)
+    else:
+        authorize_event(user, "events.register_self", event)
+        teacher = user.teacher_profile
+    try:
+        registration = registration_create(event=event, teacher=teacher, by=user)
+    except EventsError as error:
+        messages.error(request, str(error))
+    else:
+        if registration.status == Registration.Status.CONFIRMED:
+            messages.success(
+                request,
+                _("%(name)s is registered. A confirmation is sent by e-mail.")
+                % {"name": teacher.full_name},
+            )
+        else:
+            messages.warning(
+                request,
+                _("No seats left: %(name)s is on the waiting list, number %(n)s.")
+                % {"name": teacher.full_name, "n": waitlist_position(registration)},
+            )
+    return redirect("events:detail", pk=event.pk)
+
+
+@login_required
+@require_POST
+def registration_cancel_view(request, pk):
+    registration = _registration(pk)
+    authorize_registration(request.user, "events.cancel_registration", registration)
+    try:
+        registration_cancel(registration=registration, by=request.user)
+    except EventsError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The registration is cancelled."))
+    return redirect(_safe_next(request) or "events:my")
+
+
+def _safe_next(request):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return ""
+
+
+@login_required
+def my_events(request):
+    registrations = list(my_registrations(request.user))
+    for registration in registrations:
+        registration.position = waitlist_position(registration)
+    feed = (
+        calendar_feed_for(user=request.user) if hasattr(request.user, "teacher_profile") else None
+    )
+    return render(
+        request,
+        "events/my_events.html",
+        {
+            "registrations": registrations,
+            "feed_url": request.build_absolute_uri(reverse("events:feed", args=[feed.token]))
+            if feed
+            else "",
+            "applications": ContestApplication.objects.filter(
+                teacher__user=request.user
+            ).select_related("event"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def feed_reset(request):
+    calendar_feed_reset(user=request.user)
+    messages.success(
+        request, _("The calendar feed has a new address; the old one stopped working.")
+    )
+    return redirect("events:my")
+
+
+@login_required
+def certificate_download(request, pk):
+    registration = _registration(pk)
+    authorize_registration(request.user, "events.view_certificate", registration)
+    certificate = getattr(registration, "certificate", None)
+    if certificate is None:
+        raise Http404
+    response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def feedback(request, pk):
+    registration = _registration(pk)
+    authorize_registration(request.user, "events.leave_feedback", registration)
+    form = FeedbackForm(request.POST or None, instance=getattr(registration, "feedback", None))
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback_leave(
+                registration=registration,
+                rating=form.cleaned_data["rating"],
+                comment=form.cleaned_data["comment"],
+            )
+        except EventsError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Thank you for your feedback."))
+            return redirect("events:my")
+    return render(
+        request, "events/feedback_form.html", {"form": form, "registration": registration}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_create(request, pk):
+    event = get_object_or_404(Event, pk=pk)
+    authorize_event(request.user, "events.apply_to_contest", event)
+    form = ApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application_submit(
+                event=event,
+                teacher=request.user.teacher_profile,
+                text=form.cleaned_data["text"],
+                file=form.cleaned_data["file"],
+            )
+        except EventsError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your application is submitted."))
+            return redirect("events:my")
+    return render(request, "events/application_form.html", {"form": form, "event": event})

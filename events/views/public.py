@@ -1,0 +1,165 @@
+"""Pages anyone may open: the calendar, an event, its .ics, a feed, certificate checks."""
+
+import calendar
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from schools.selectors import school_id_of
+
+from ..filters import EventFilter
+from ..forms import RegisterTeacherForm
+from ..ical import calendar_bytes
+from ..models import CalendarFeed, Certificate, Event, Registration
+from ..selectors import (
+    calendar_events,
+    feed_events,
+    feedback_summary,
+    registration_of,
+    waitlist_position,
+)
+from .access import authorize_event
+
+PAGE_SIZE = 20
+
+
+def _month(request):
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+        month = int(request.GET.get("month", today.month))
+        return date(year, month, 1)
+    except ValueError:
+        return today.replace(day=1)
+
+
+def _query_without(request, *names):
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def calendar_month(request):
+    first = _month(request)
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    grid_start, grid_end = weeks[0][0], weeks[-1][-1]
+    event_filter = EventFilter(request.GET, queryset=calendar_events(request.user))
+    events = event_filter.qs.filter(
+        starts_at__date__lte=grid_end, ends_at__date__gte=grid_start
+    ).distinct()
+    by_day = defaultdict(list)
+    for event in events:
+        day = max(timezone.localtime(event.starts_at).date(), grid_start)
+        last = min(timezone.localtime(event.ends_at).date(), grid_end)
+        while day <= last:
+            by_day[day].append(event)
+            day += timedelta(days=1)
+    previous = (first - timedelta(days=1)).replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "events/calendar_month.html",
+        {
+            "filter": event_filter,
+            "month": first,
+            "weeks": [[(day, by_day.get(day, [])) for day in week] for week in weeks],
+            "previous": previous,
+            "following": following,
+            "today": timezone.localdate(),
+            "filter_query": _query_without(request, "year", "month", "page"),
+        },
+    )
+
+
+def event_list(request):
+    events = calendar_events(request.user).prefetch_related("subjects")
+    if not request.GET.get("date_from") and not request.GET.get("past"):
+        events = events.filter(ends_at__gte=timezone.now())
+    event_filter = EventFilter(request.GET, queryset=events)
+    page = Paginator(event_filter.qs.distinct(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "events/event_list.html",
+        {"filter": event_filter, "page": page, "filter_query": _query_without(request, "page")},
+    )
+
+
+def event_detail(request, pk):
+    event = get_object_or_404(
+        Event.objects.with_counts()
+        .select_related("host_school")
+        .prefetch_related("subjects", "materials"),
+        pk=pk,
+    )
+    user = request.user
+    authorize_event(user, "events.view_event", event)
+    mine = registration_of(user, event)
+    is_manager = user.has_perm("events.manage_event", event)
+    context = {
+        "event": event,
+        "registration": mine,
+        "position": waitlist_position(mine) if mine else None,
+        "seats_left": None
+        if event.capacity is None
+        else max(0, event.capacity - event.confirmed_count),
+        "show_link": is_manager
+        or (mine is not None and mine.status == Registration.Status.CONFIRMED),
+        "can_register": user.has_perm("events.register_self") and event.registration_is_open,
+        "can_apply": event.is_contest and user.has_perm("events.apply_to_contest"),
+        "is_manager": is_manager,
+        "can_view_registrations": user.has_perm("events.view_registrations"),
+    }
+    if user.is_authenticated and user.is_director and school_id_of(user):
+        school_regs = (
+            Registration.objects.active()
+            .filter(event=event, teacher__school_id=school_id_of(user))
+            .select_related("teacher")
+        )
+        context["school_registrations"] = school_regs
+        if event.registration_is_open:
+            teachers = user.teacher_profile.school.teachers.exclude(
+                pk__in=[r.teacher_id for r in school_regs]
+            )
+            context["register_form"] = RegisterTeacherForm(teachers=teachers)
+    if is_manager or (user.is_authenticated and user.is_coordinator):
+        context["feedback"] = feedback_summary(event)
+    return render(request, "events/event_detail.html", context)
+
+
+def event_ics(request, pk):
+    event = get_object_or_404(Event.objects.select_related("host_school"), pk=pk)
+    authorize_event(request.user, "events.view_event", event)
+    mine = registration_of(request.user, event)
+    with_link = mine is not None and mine.status == Registration.Status.CONFIRMED
+    body = calendar_bytes([event], name=event.title, with_links=with_link)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    filename = slugify(event.title, allow_unicode=False) or f"event-{event.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    return response
+
+
+def personal_feed(request, token):
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    body = calendar_bytes(feed_events(feed.user), name=_("My events"), with_links=True)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+def verify(request):
+    code = request.GET.get("code", "").strip().upper()
+    certificate = None
+    if code:
+        certificate = (
+            Certificate.objects.select_related("registration__event", "registration__teacher")
+            .filter(code=code, registration__attended=True)
+            .first()
+        )
+    return render(request, "events/verify.html", {"code": code, "certificate": certificate})

@@ -1,0 +1,114 @@
+"""Seats under real parallel transactions: threads with their own PostgreSQL connections."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+
+from events.models import Registration
+from events.services import EventsError, registration_cancel, registration_create
+from tests.events.factories import EventFactory, RegistrationFactory
+from tests.schools.factories import SchoolFactory, TeacherFactory
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+# Forty connections at once: enough to collide, and within PostgreSQL's default of 100.
+THREADS = 40
+
+
+def _in_parallel(function, items):
+    """Run function(item) for every item from THREADS threads released at once."""
+    barrier = threading.Barrier(THREADS)
+    chunks = [items[i::THREADS] for i in range(THREADS)]
+
+    def work(chunk):
+        barrier.wait()
+        try:
+            return [function(item) for item in chunk]
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        return [result for chunk in pool.map(work, chunks) for result in chunk]
+
+
+def _counts(event):
+    rows = Registration.objects.filter(event=event)
+    return (
+        rows.filter(status=Registration.Status.CONFIRMED).count(),
+        rows.filter(status=Registration.Status.WAITLISTED).count(),
+    )
+
+
+def test_200_simultaneous_registrations_for_30_seats(postgres):
+    event = EventFactory(capacity=30)
+    school = SchoolFactory()
+    teachers = TeacherFactory.create_batch(200, school=school)
+
+    results = _in_parallel(lambda t: registration_create(event=event, teacher=t).status, teachers)
+
+    assert results.count(Registration.Status.CONFIRMED) == 30
+    assert results.count(Registration.Status.WAITLISTED) == 170
+    assert _counts(event) == (30, 170)
+
+
+def test_same_teacher_registering_at_once_gets_one_registration(postgres):
+    event = EventFactory(capacity=30)
+    teacher = TeacherFactory()
+
+    def attempt(_):
+        try:
+            registration_create(event=event, teacher=teacher)
+        except EventsError:
+            return "refused"
+        return "registered"
+
+    results = _in_parallel(attempt, list(range(THREADS)))
+
+    assert results.count("registered") == 1
+    assert Registration.objects.filter(event=event, teacher=teacher).count() == 1
+
+
+def test_concurrent_cancellations_never_leave_a_free_seat_while_someone_waits(postgres):
+    event = EventFactory(capacity=30)
+    school = SchoolFactory()
+    confirmed = [
+        RegistrationFactory(event=event, teacher=TeacherFactory(school=school)) for _ in range(30)
+    ]
+    for _ in range(50):
+        RegistrationFactory(
+            event=event,
+            teacher=TeacherFactory(school=school),
+            status=Registration.Status.WAITLISTED,
+        )
+
+    _in_parallel(lambda r: registration_cancel(registration=r), confirmed)
+
+    assert _counts(event) == (30, 20)
+
+
+def test_cancellations_and_registrations_at_once_keep_the_invariant(postgres):
+    event = EventFactory(capacity=30)
+    school = SchoolFactory()
+    confirmed = [
+        RegistrationFactory(event=event, teacher=TeacherFactory(school=school)) for _ in range(30)
+    ]
+    newcomers = TeacherFactory.create_batch(60, school=school)
+    work = [("cancel", r) for r in confirmed[:20]] + [("register", t) for t in newcomers]
+
+    def act(item):
+        action, target = item
+        if action == "cancel":
+            registration_cancel(registration=target)
+        else:
+            registration_create(event=event, teacher=target)
+
+    _in_parallel(act, work)
+
+    confirmed_count, waiting = _counts(event)
+    # 10 kept + 60 new = 70 active: never 31 seated, never a free seat while 40 wait.
+    assert (confirmed_count, waiting) == (30, 40)
+    # Nobody holds two seats.
+    active = Registration.objects.active().filter(event=event)
+    assert active.values("teacher").distinct().count() == active.count()
