@@ -17,6 +17,7 @@ urlpatterns = [
     path("schools/", include("schools.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("events/", include("events.urls")),
+    path("network/", include("network.urls")),
     path("admin/", admin.site.urls),
 ]
 
