@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from events.selectors import upcoming_for
+from network.models import Partnership
 from schools.models import School, Teacher
 from schools.selectors import school_of
 
@@ -22,6 +23,8 @@ def home(request):
             context["teacher_count"] = school.teachers.count()
         if user.is_teacher:
             context["my_events"] = upcoming_for(user)
+        if user.is_director:
+            context["partnerships"] = Partnership.objects.visible_to(user).order_by("title")
         if user.is_municipal:
             context["school_count"] = School.objects.count()
             context["teacher_count"] = Teacher.objects.count()

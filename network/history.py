@@ -68,10 +68,11 @@ def roadmap_history(roadmap, limit=40) -> list[Change]:
         names = TRACKED[model]
         previous = {}
         rows = records.select_related("history_user").order_by("history_date", "history_id")
+        meta = model._meta
         for record in rows:
-            before = previous.get(record.id)
-            previous[record.id] = record
-            meta = model._meta
+            key = getattr(record, meta.pk.attname)
+            before = previous.get(key)
+            previous[key] = record
             if record.history_type == "+":
                 kind = _("created")
                 fields = []

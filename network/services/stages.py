@@ -46,7 +46,7 @@ def _check_content(stage):
         if unfinished:
             raise NetworkError(
                 _(
-                    "%(count)s activities are not finished: complete or cancel each of them "
+                    "Activities not finished yet: %(count)s. Complete or cancel each of them "
                     "before submitting the stage."
                 )
                 % {"count": unfinished}
