@@ -2,3 +2,12 @@
 
 Each area's module is imported here so that Django finds its models.
 """
+
+from .indicators import (  # noqa: F401
+    Indicator,
+    IndicatorSubmission,
+    IndicatorValue,
+    Period,
+    SubmissionComment,
+    Target,
+)
