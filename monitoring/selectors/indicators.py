@@ -238,3 +238,17 @@ def school_profile(*, school, period) -> list[ProfileRow]:
             )
         )
     return rows
+
+
+def school_series(*, school, indicator, periods) -> tuple[list, list]:
+    """A school's published values and the municipal averages, one per period."""
+    values = published_values(indicators=[indicator], periods=periods)
+    per_period = defaultdict(list)
+    for (_i, _s, period_id), value in values.items():
+        per_period[period_id].append(value)
+    mine = [values.get((indicator.pk, school.pk, p.pk)) for p in periods]
+    average = [
+        _round(sum(per_period[p.pk]) / len(per_period[p.pk])) if per_period[p.pk] else None
+        for p in periods
+    ]
+    return mine, average
