@@ -6,6 +6,7 @@ marker shape as well as colour, so it reads without colour too. Pages show a tab
 the same numbers beside each chart.
 """
 
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -64,6 +65,31 @@ def _scale_max(values) -> float:
     return top * 1.1
 
 
+def _nice_step(rough: float) -> float:
+    power = 10 ** math.floor(math.log10(rough)) if rough > 0 else 1
+    for factor in (1, 2, 2.5, 5, 10):
+        if power * factor >= rough:
+            return power * factor
+    return power * 10
+
+
+def _axis(values) -> tuple[float, float, float]:
+    """Lowest and highest value of the axis, and its step; from zero unless the values
+    sit high above it (a percent between 80 and 100 would look flat from zero)."""
+    found = [float(v) for v in values if v is not None]
+    if not found:
+        return 0.0, 1.0, 0.2
+    low, high = min(found), max(found)
+    if low == high:
+        low, high = low - 1, high + 1
+    if low < high * 0.5:
+        low = 0.0
+    step = _nice_step((high - low) / 5)
+    bottom = max(0.0, math.floor((low - step / 2) / step) * step) if low > 0 else 0.0
+    top = math.ceil((high + step / 4) / step) * step
+    return bottom, top, step
+
+
 def _open(title, description, width, height):
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
@@ -100,20 +126,21 @@ def line_chart(
     f = _Frame()
     plot_w = f.width - f.left - f.right
     plot_h = f.height - f.top - f.bottom
-    every = [v for s in series for v in (s.values + (s.high or []))]
-    top = _scale_max(every)
+    every = [v for s in series for v in (s.values + (s.high or []) + (s.low or []))]
+    bottom, top, step = _axis(every)
     n = max(len(labels), 1)
 
     def x(i):
         return f.left + (plot_w * (i + 0.5) / n)
 
     def y(v):
-        return f.top + plot_h - plot_h * float(v) / top
+        return f.top + plot_h - plot_h * (float(v) - bottom) / (top - bottom)
 
     parts = _open(title, description, f.width, f.height)
     parts.append(f'<text x="{f.left}" y="20" font-weight="bold">{escape(title)}</text>')
-    for k in range(6):
-        value = top * k / 5
+    ticks = round((top - bottom) / step)
+    for k in range(ticks + 1):
+        value = bottom + step * k
         parts.append(
             f'<line x1="{f.left}" x2="{f.width - f.right}" y1="{y(value):.1f}" '
             f'y2="{y(value):.1f}" stroke="#ddd"/>'
@@ -132,7 +159,7 @@ def line_chart(
             f'stroke="#333" stroke-dasharray="3 3"/>'
             f'<text x="{mx + 4:.1f}" y="{f.top + 12}" fill="#333">{escape(marker_label)}</text>'
         )
-    legend_y = f.height - 22
+    legend_y = f.height - 30
     for number, one in enumerate(series):
         colour, dash, shape = STYLES[number % len(STYLES)]
         if one.low and one.high:
@@ -154,8 +181,8 @@ def line_chart(
                 f'<text x="{a:.1f}" y="{b - 8:.1f}" text-anchor="middle" fill="{colour}" '
                 f'font-size="10">{_number(v)}</text>'
             )
-        lx = f.left + (number % 3) * 200
-        ly = legend_y + (number // 3) * 16 - 8
+        lx = f.left + (number % 2) * 290
+        ly = legend_y + (number // 2) * 16 - 8
         parts.append(
             f'<line x1="{lx}" x2="{lx + 24}" y1="{ly}" y2="{ly}" stroke="{colour}" '
             f'stroke-width="2.5" stroke-dasharray="{dash}"/>'

@@ -42,11 +42,21 @@ class EarlyWarning:
     indicator: Indicator | None = None
 
 
-def _fell(value, previous, *, higher_is_better, threshold) -> bool:
+def _fell(value, previous, *, indicator, threshold) -> bool:
+    """Worse by more than ``threshold`` percent, and by more than noise: 3 points of a
+    share, 2 of a count."""
     if previous is None or previous == 0:
         return False
-    change = (value - previous) / previous * 100
-    return change < -threshold if higher_is_better else change > threshold
+    worse = (previous - value) if indicator.higher_is_better else (value - previous)
+    least = Decimal(3) if indicator.is_percent else Decimal(2)
+    return worse >= least and worse / previous * 100 > threshold
+
+
+def plain(number) -> str:
+    """A number as a Russian reader writes it: "7", "91,5"."""
+    if number is None:
+        return "—"
+    return f"{Decimal(number).normalize():f}".replace(".", ",")
 
 
 def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD):
@@ -70,13 +80,13 @@ def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD)
         indicator = indicators[indicator_id]
         previous = values.get((indicator_id, school_id, before.pk)) if before else None
         better = indicator.higher_is_better
-        if _fell(value, previous, higher_is_better=better, threshold=threshold):
+        if _fell(value, previous, indicator=indicator, threshold=threshold):
             found.append(
                 EarlyWarning(
                     schools[school_id],
                     WarningKind.DROP,
                     _("%(name)s: %(value)s against %(previous)s last period.")
-                    % {"name": indicator.name, "value": value, "previous": previous},
+                    % {"name": indicator.name, "value": plain(value), "previous": plain(previous)},
                     indicator,
                 )
             )
@@ -87,7 +97,7 @@ def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD)
                     schools[school_id],
                     WarningKind.TARGET_FAR,
                     _("%(name)s: %(value)s, target %(target)s.")
-                    % {"name": indicator.name, "value": value, "target": target},
+                    % {"name": indicator.name, "value": plain(value), "target": plain(target)},
                     indicator,
                 )
             )

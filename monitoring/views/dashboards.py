@@ -73,8 +73,12 @@ def _choice(request):
     period = data.get("period") or Period.objects.current()
     if indicator is None or period is None:
         return form, None, None
-    form.initial = {"indicator": indicator.pk, "period": period.pk}
-    return form, indicator, period
+    # Shown unbound, so that the chosen indicator and period appear selected.
+    return (
+        DashboardForm(initial={"indicator": indicator.pk, "period": period.pk}),
+        indicator,
+        period,
+    )
 
 
 def _empty(request, form, template="monitoring/dashboards/empty.html"):
