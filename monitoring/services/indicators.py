@@ -70,7 +70,10 @@ def entry_check(indicator: Indicator, entry: Entry) -> tuple[Decimal, str | None
     """The value to store for an entry, or the reason it is refused (a Russian message)."""
     if indicator.is_computed:
         return Decimal(0), _("This indicator is computed by the portal and cannot be entered.")
-    num, den = entry.numerator, entry.denominator
+    num, den, value = (
+        None if part is None else to_decimal(part)
+        for part in (entry.numerator, entry.denominator, entry.value)
+    )
     if num is not None or den is not None:
         if not indicator.is_percent:
             return Decimal(0), _("Only a share has a numerator and a denominator.")
@@ -87,7 +90,6 @@ def entry_check(indicator: Indicator, entry: Entry) -> tuple[Decimal, str | None
                 "The numerator (%(num)s) cannot exceed the denominator (%(den)s)."
             ) % {"num": num, "den": den}
         return (HUNDRED * num / den).quantize(CENT, ROUND_HALF_UP), None
-    value = entry.value
     if value is None:
         return Decimal(0), _("This value is required.")
     if value < 0:
