@@ -122,6 +122,8 @@ class _Planner:
         self.schools = {_norm(s.short_name): s for s in School.objects.all()}
         self.indicators = {i.code: i for i in Indicator.objects.filter(is_active=True)}
         self.periods = {_norm(p.name): p for p in Period.objects.all()}
+        if period is not None:  # read afresh: it may have been locked meanwhile
+            self.period = self.periods.get(_norm(period.name), period)
         self.seen = {}
 
     def problem(self, row, column, header, message):
