@@ -45,7 +45,7 @@ class _Frame:
     height: int = 320
     left: int = 56
     right: int = 16
-    top: int = 40
+    top: int = 44
     bottom: int = 64
     ticks: list = field(default_factory=list)
 
@@ -100,6 +100,26 @@ def _open(title, description, width, height):
     ]
 
 
+def _heading(title, x, width) -> str:
+    """The title over the plot, on two lines when long, cut with "…" past that."""
+    per_line = max(20, int(width / 6.6))  # about 6.6 px per bold 12 px character
+    words, lines, line = title.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > per_line:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: per_line - 1] + "…"]
+    spans = "".join(
+        f'<tspan x="{x}" dy="{0 if i == 0 else 14}">{escape(text)}</tspan>'
+        for i, text in enumerate(lines)
+    )
+    return f'<text x="{x}" y="16" font-weight="bold">{spans}</text>'
+
+
 def _marker(shape, x, y, colour):
     if shape == "square":
         return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>'
@@ -128,6 +148,9 @@ def line_chart(
     plot_h = f.height - f.top - f.bottom
     every = [v for s in series for v in (s.values + (s.high or []) + (s.low or []))]
     bottom, top, step = _axis(every)
+    if unit == "%" and top > 100 >= max([float(v) for v in every if v is not None] or [0]):
+        top = 100.0  # a share never goes past 100 %
+        bottom = min(bottom, top - step)
     n = max(len(labels), 1)
 
     def x(i):
@@ -137,7 +160,7 @@ def line_chart(
         return f.top + plot_h - plot_h * (float(v) - bottom) / (top - bottom)
 
     parts = _open(title, description, f.width, f.height)
-    parts.append(f'<text x="{f.left}" y="20" font-weight="bold">{escape(title)}</text>')
+    parts.append(_heading(title, f.left, f.width - f.left - f.right))
     ticks = round((top - bottom) / step)
     for k in range(ticks + 1):
         value = bottom + step * k
@@ -202,7 +225,7 @@ def bar_chart(*, title, bars, unit="", description="", reference=None, reference
     plot_w = width - left - right
     top = _scale_max([b.value for b in bars] + ([reference] if reference is not None else []))
     parts = _open(title, description, width, height)
-    parts.append(f'<text x="8" y="20" font-weight="bold">{escape(title)}</text>')
+    parts.append(_heading(title, 8, width - 16))
     for i, bar in enumerate(bars):
         y = top_pad + i * row_h
         label = bar.label if len(bar.label) <= 32 else bar.label[:31] + "…"
