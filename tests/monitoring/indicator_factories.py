@@ -7,12 +7,16 @@ import factory
 import pytest
 
 from monitoring.models import Indicator, IndicatorSubmission, IndicatorValue, Period, Target
+from schools.models import School
+from tests.network.factories import PartnershipFactory
+from tests.schools.factories import SchoolFactory
 
 __all__ = [
     "PeriodFactory",
     "TargetFactory",
     "ValueFactory",
     "approved",
+    "partnership_of",
     "indicator",
     "last_period",
     "period",
@@ -71,6 +75,19 @@ def approved(school, period):
     IndicatorSubmission.objects.update_or_create(
         school=school, period=period, defaults={"state": IndicatorSubmission.State.APPROVED}
     )
+
+
+def partnership_of(school, **kwargs):
+    """A partnership supporting the school, led by a leader school of its own.
+
+    The leader's name is not from the schools' sequence, which would in a long run reach
+    the names of the cast's schools (№ 101, № 202).
+    """
+    leader = SchoolFactory(
+        short_name=factory.Sequence(lambda n: f"Школа-лидер № {n}"),
+        category=School.Category.LEADER,
+    )
+    return PartnershipFactory(leader=leader, schools=[school], **kwargs)
 
 
 @pytest.fixture

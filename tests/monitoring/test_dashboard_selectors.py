@@ -19,11 +19,18 @@ from monitoring.selectors.warnings import WarningKind, early_warnings, partnersh
 from network.models import Stage
 from schools.models import School
 from schools.services import school_set_category
-from tests.network.factories import PartnershipFactory, add_activity, stage
+from tests.network.factories import add_activity, stage
 from tests.schools.factories import SchoolFactory
 
 from .indicator_factories import *  # noqa: F403
-from .indicator_factories import PeriodFactory, TargetFactory, ValueFactory, approved, indicator
+from .indicator_factories import (
+    PeriodFactory,
+    TargetFactory,
+    ValueFactory,
+    approved,
+    indicator,
+    partnership_of,
+)
 
 pytestmark = pytest.mark.django_db
 GIA = "gia_passed_share"
@@ -56,7 +63,7 @@ def test_municipal_summary_by_category_uses_the_category_of_each_year(
     # School A was a regular school in 2024 and is a low-result school since 2025.
     school_set_category(school=school_a, year=2024, category=School.Category.REGULAR)
     school_set_category(school=school_a, year=2025, category=School.Category.LOW_RESULTS)
-    other_low = SchoolFactory(category=School.Category.LOW_RESULTS)
+    other_low = SchoolFactory(short_name="Другая ШНОР", category=School.Category.LOW_RESULTS)
     gia(school_a, last_period, 70)
     gia(school_a, period, 80)
     gia(other_low, period, 90)
@@ -128,7 +135,7 @@ def test_early_warnings(school_a, school_b, period, last_period):
 
 def test_early_warning_for_overdue_activities(school_a, period):
     with time_machine.travel(datetime.datetime(2026, 3, 15, 12, tzinfo=datetime.UTC)):
-        partnership = PartnershipFactory(schools=[school_a])
+        partnership = partnership_of(school_a)
         first = stage(partnership, Stage.Kind.ACQUAINTANCE)
         add_activity(first, school=school_a, due_on=datetime.date(2026, 3, 1))
         found = early_warnings(period=period, school=school_a)
@@ -144,7 +151,7 @@ def test_small_changes_are_not_warnings(school_b, period, last_period):
 
 def test_partnership_effect_before_and_after(school_a, period, last_period):
     earlier = PeriodFactory(year=2023)
-    partnership = PartnershipFactory(schools=[school_a], starts_on=datetime.date(2025, 9, 15))
+    partnership = partnership_of(school_a, starts_on=datetime.date(2025, 9, 15))
     for p, mine, lead in [(earlier, 70, 95), (last_period, 72, 96), (period, 81, 97)]:
         gia(school_a, p, mine)
         gia(partnership.leader, p, lead)

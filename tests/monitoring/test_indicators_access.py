@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import ROLES
-from tests.network.factories import PartnershipFactory
 
 from .indicator_factories import *  # noqa: F403
+from .indicator_factories import partnership_of
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ MATRIX = {
 
 @pytest.fixture
 def urls(school_a, period):
-    partnership = PartnershipFactory(schools=[school_a])
+    partnership = partnership_of(school_a)
     return {
         "entry_a": reverse("monitoring:entry", args=[school_a.pk, period.pk]),
         "dashboard_school_a": reverse("monitoring:dashboard_school", args=[school_a.pk]),
