@@ -16,9 +16,9 @@ __all__ = [
     "TargetFactory",
     "ValueFactory",
     "approved",
-    "partnership_of",
     "indicator",
     "last_period",
+    "partnership_of",
     "period",
 ]
 
