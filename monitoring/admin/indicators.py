@@ -1,5 +1,6 @@
 """Admin of the indicators area: catalogue, periods, targets; values and submissions to read."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -12,7 +13,12 @@ from ..models import (
     SubmissionComment,
     Target,
 )
-from ..services.indicators import IndicatorError, period_lock, period_unlock, target_set
+from ..services.indicators import (
+    IndicatorError,
+    period_lock,
+    period_unlock,
+    target_check,
+)
 
 
 @admin.register(Indicator)
@@ -51,8 +57,26 @@ class PeriodAdmin(SimpleHistoryAdmin):
         self.message_user(request, _("Unlocked."), messages.SUCCESS)
 
 
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["indicator", "period", "school", "value"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("indicator") and data.get("period") and data.get("value") is not None:
+            try:
+                target_check(
+                    indicator=data["indicator"], period=data["period"], value=data["value"]
+                )
+            except IndicatorError as error:
+                raise forms.ValidationError(str(error)) from error
+        return data
+
+
 @admin.register(Target)
 class TargetAdmin(SimpleHistoryAdmin):
+    form = TargetForm
     list_display = ["indicator", "period", "school", "value"]
     list_filter = ["period", "indicator__group", "indicator"]
     search_fields = ["school__short_name", "indicator__code", "indicator__name"]
@@ -60,18 +84,8 @@ class TargetAdmin(SimpleHistoryAdmin):
     list_select_related = ["indicator", "period", "school"]
 
     def save_model(self, request, obj, form, change):
-        try:
-            saved = target_set(
-                indicator=obj.indicator,
-                period=obj.period,
-                school=obj.school,
-                value=obj.value,
-                by=request.user,
-            )
-        except IndicatorError as error:
-            self.message_user(request, str(error), messages.ERROR)
-            return
-        obj.pk = saved.pk
+        obj._history_user = request.user  # the form has checked it through target_check
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(IndicatorValue)

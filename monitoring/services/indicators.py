@@ -16,6 +16,22 @@ from ..models import (
     Target,
 )
 
+__all__ = [
+    "Entry",
+    "IndicatorError",
+    "IndicatorValidationError",
+    "SaveResult",
+    "indicator_values_save",
+    "period_lock",
+    "period_unlock",
+    "submission_approve",
+    "submission_for",
+    "submission_return",
+    "submission_submit",
+    "target_check",
+    "target_set",
+]
+
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 
@@ -330,15 +346,22 @@ def period_unlock(*, period, by) -> Period:
     return period
 
 
-@transaction.atomic
-def target_set(*, indicator, period, school=None, value, by=None) -> Target:
-    """Set the target of a school (or of the municipality when school is None)."""
+def target_check(*, indicator, period, value) -> Decimal:
+    """The target as a number, or IndicatorError: a locked period, a value out of range."""
     period_check_open(period)
     value = to_decimal(value)
     if value < 0 or (indicator.is_percent and value > HUNDRED):
         raise IndicatorError(
             _("The target must be between 0 and 100 for a share, and not negative.")
         )
+    return value
+
+
+@transaction.atomic
+def target_set(*, indicator, period, school=None, value, by=None) -> Target:
+    """Set the target of a school (or of the municipality when school is None)."""
+    period = Period.objects.select_for_update().get(pk=period.pk)
+    value = target_check(indicator=indicator, period=period, value=value)
     target = Target.objects.filter(indicator=indicator, period=period, school=school).first()
     target = target or Target(indicator=indicator, period=period, school=school)
     target.value = value

@@ -171,3 +171,17 @@ def test_unchanged_values_write_no_history(school_a, period, director_a):
     result = fill(school_a, period, director_a)
     assert result.unchanged == len(full_entries()) and result.updated == 0
     assert IndicatorValue.history.count() == len(full_entries())
+
+
+def test_targets_refuse_a_locked_period_and_values_out_of_range(period, methodologist):
+    from monitoring.services import target_set
+    from tests.monitoring.indicator_factories import indicator
+
+    share = indicator("gia_passed_share")
+    with pytest.raises(IndicatorError, match="не может быть отрицательным"):
+        target_set(indicator=share, period=period, value=120, by=methodologist)
+    target = target_set(indicator=share, period=period, value=90, by=methodologist)
+    assert target_set(indicator=share, period=period, value=92, by=methodologist) == target
+    period_lock(period=period, by=methodologist)
+    with pytest.raises(IndicatorError, match="заблокирован"):
+        target_set(indicator=share, period=period, value=95, by=methodologist)
