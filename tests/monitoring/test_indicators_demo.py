@@ -12,6 +12,12 @@ from tests.monitoring.indicator_factories import indicator
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """The demo's evidence files stay in the test's own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 def test_demo_has_three_years_for_every_dashboard():
     call_command("load_demo", verbosity=0)
     count = IndicatorValue.objects.count()
