@@ -7,8 +7,8 @@ from .exports import roadmap_workbook
 from .forms import PartnershipForm
 from .models import (
     Activity,
-    MethodicalAssociation,
     Mentorship,
+    MethodicalAssociation,
     Partnership,
     Problem,
     RiskFactor,
@@ -25,20 +25,6 @@ class RiskFactorAdmin(admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
-
-
-class StageInline(admin.TabularInline):
-    """Dates of the stages; their state changes only through the review in the portal."""
-
-    model = Stage
-    fields = ["number", "kind", "state", "starts_on", "ends_on", "submitted_at", "accepted_at"]
-    readonly_fields = ["number", "kind", "state", "submitted_at", "accepted_at"]
-    extra = 0
-    can_delete = False
-    fk_name = "roadmap"
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.action(description=_("Export the roadmaps to XLSX"))

@@ -22,12 +22,13 @@ def _sheet_title(partnership, used):
 
 def roadmap_workbook(partnerships) -> bytes:
     """Export the roadmaps of the given partnerships; cells never run as formulas."""
-    partnerships = Partnership.objects.filter(
-        pk__in=[p.pk for p in partnerships]
-    ).select_related("leader").prefetch_related("schools")
+    partnerships = (
+        Partnership.objects.filter(pk__in=[p.pk for p in partnerships])
+        .select_related("leader")
+        .prefetch_related("schools")
+    )
     stages = {
-        stage.pk: stage
-        for stage in Stage.objects.filter(roadmap__partnership__in=partnerships)
+        stage.pk: stage for stage in Stage.objects.filter(roadmap__partnership__in=partnerships)
     }
     activities = (
         Activity.objects.filter(stage__in=list(stages))
@@ -87,7 +88,9 @@ def roadmap_workbook(partnerships) -> bytes:
                 activity.evidence_name or activity.evidence_link,
             ]
             sheet.append([escape_formula(value) for value in row])
-        for column, width in zip("ABCDEFGHIJKLM", (34, 16, 40, 30, 30, 22, 22, 12, 14, 10, 40, 12, 30)):
+        for column, width in zip(
+            "ABCDEFGHIJKLM", (34, 16, 40, 30, 30, 22, 22, 12, 14, 10, 40, 12, 30), strict=True
+        ):
             sheet.column_dimensions[column].width = width
         for row in sheet.iter_rows(min_row=8):
             for cell in row:

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from schools.models import Teacher
 
-from .models import Activity, MethodicalAssociation, Mentorship, Partnership
+from .models import Activity, Mentorship, MethodicalAssociation, Partnership
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,7 @@ def activities_done_on_time(*, partnership=None, school=None, today=None) -> Sha
         .filter(due_on__lte=today)
         .aggregate(
             total=Count("pk"),
-            part=Count(
-                "pk", filter=Q(state=Activity.State.DONE, completed_on__lte=F("due_on"))
-            ),
+            part=Count("pk", filter=Q(state=Activity.State.DONE, completed_on__lte=F("due_on"))),
         )
     )
     return Share(part=counts["part"], total=counts["total"])

@@ -44,6 +44,15 @@ class PartnershipForm(forms.ModelForm):
         self.fields["title"].required = False
         self.fields["leader"].queryset = School.objects.order_by("short_name")
 
+    def clean_agreement_file(self):
+        upload = self.cleaned_data.get("agreement_file")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            try:
+                check_evidence(upload)
+            except NetworkError as error:
+                raise forms.ValidationError(str(error)) from error
+        return upload
+
     def clean(self):
         data = super().clean()
         if self.errors:
@@ -120,7 +129,9 @@ class ActivityForm(forms.ModelForm):
             school_id__in=partnership.member_school_ids()
         ).select_related("school")
         self.fields["participants"].label_from_instance = lambda t: f"{t.full_name} ({t.school})"
-        if self.instance.state != Activity.State.DONE:
+        if self.instance.pk is None:
+            del self.fields["state"]  # a new activity is planned
+        elif self.instance.state != Activity.State.DONE:
             self.fields["state"].choices = [
                 c for c in Activity.State.choices if c[0] != Activity.State.DONE
             ]

@@ -65,7 +65,10 @@ def check_evidence(upload) -> None:
     suffix = Path(name).suffix.lower()
     if suffix not in ALLOWED:
         raise NetworkError(
-            _("The file «%(name)s» cannot be attached: only PDF, DOCX, XLSX, JPG and PNG are accepted.")
+            _(
+                "The file «%(name)s» cannot be attached: "
+                "only PDF, DOCX, XLSX, JPG and PNG are accepted."
+            )
             % {"name": name}
         )
     if not _looks_like(suffix, upload):

@@ -1,11 +1,11 @@
-from .community import MethodicalAssociation, Mentorship
+from .community import Mentorship, MethodicalAssociation
 from .partnerships import Partnership, RiskFactor
 from .roadmaps import Activity, Problem, Roadmap, Stage, StageComment
 
 __all__ = [
     "Activity",
-    "MethodicalAssociation",
     "Mentorship",
+    "MethodicalAssociation",
     "Partnership",
     "Problem",
     "RiskFactor",

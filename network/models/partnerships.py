@@ -44,15 +44,18 @@ class PartnershipQuerySet(models.QuerySet):
 
 class Partnership(models.Model):
     class Model(models.TextChoices):
-        COOPERATION_AGREEMENT = "cooperation_agreement", _(
-            "School district: cooperation agreement and joint activity plan"
+        COOPERATION_AGREEMENT = (
+            "cooperation_agreement",
+            _("School district: cooperation agreement and joint activity plan"),
         )
-        NETWORK_PROGRAMMES = "network_programmes", _(
-            "School district: joint educational programmes in network form"
+        NETWORK_PROGRAMMES = (
+            "network_programmes",
+            _("School district: joint educational programmes in network form"),
         )
         SOCIAL_PARTNERSHIP = "social_partnership", _("Social partnership")
-        INNOVATION_INFRASTRUCTURE = "innovation_infrastructure", _(
-            "Innovation infrastructure: spreading experience"
+        INNOVATION_INFRASTRUCTURE = (
+            "innovation_infrastructure",
+            _("Innovation infrastructure: spreading experience"),
         )
 
     title = models.CharField(_("title"), max_length=300)
@@ -113,6 +116,9 @@ class Partnership(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("network:roadmap", args=[self.pk])
+
     @property
     def is_multilateral(self):
         """Two-sided agreement or multi-sided (seed 003)."""
@@ -124,6 +130,3 @@ class Partnership(models.Model):
             supported = {school.pk for school in self.schools.all()}
             self._member_school_ids = {self.leader_id, *supported}
         return self._member_school_ids
-
-    def get_absolute_url(self):
-        return reverse("network:roadmap", args=[self.pk])

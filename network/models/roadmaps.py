@@ -198,8 +198,9 @@ class Activity(models.Model):
         INTERNSHIP = "internship", _("Internship")
         MENTORING = "mentoring", _("Mentoring")
         ATTESTATION = "attestation", _("Common approach to teachers' attestation")
-        SHARED_RESOURCES = "shared_resources", _(
-            "Shared use of library, computer class, gym, equipment, bus"
+        SHARED_RESOURCES = (
+            "shared_resources",
+            _("Shared use of library, computer class, gym, equipment, bus"),
         )
         OTHER = "other", _("Other")
 

@@ -47,9 +47,7 @@ def _check_participants(partnership, participants):
 
 
 @transaction.atomic
-def problem_create(
-    *, roadmap, by, school, title, description="", risk_factor=None
-) -> Problem:
+def problem_create(*, roadmap, by, school, title, description="", risk_factor=None) -> Problem:
     """Record a problem that the partner must help with, while stage 1 is open."""
     stage_require_editable(_stage(roadmap, Stage.Kind.ACQUAINTANCE))
     _require_member(roadmap.partnership, school)

@@ -109,7 +109,7 @@ def _stage_dates(partnership):
     start, end = partnership.starts_on, partnership.ends_on
     days = (end - start).days if end else 0
     if days < 6:  # too short to split; the methodologist sets the dates by hand
-        return {kind: (None, None) for kind in Stage.ORDER}
+        return dict.fromkeys(Stage.ORDER, (None, None))
     first_end = start + timedelta(days=days // 6)
     second_end = start + timedelta(days=days * 5 // 6)
     return {
@@ -122,7 +122,11 @@ def _stage_dates(partnership):
 @transaction.atomic
 def roadmap_ensure(*, partnership, by=None) -> Roadmap:
     """Give the partnership its roadmap and three stages, if it does not have them yet."""
-    roadmap, _created = Roadmap.objects.get_or_create(partnership=partnership)
+    roadmap = Roadmap.objects.filter(partnership=partnership).first()
+    if roadmap is None:
+        roadmap = Roadmap(partnership=partnership)
+        roadmap._history_user = by
+        roadmap.save()
     existing = {stage.kind for stage in roadmap.stages.all()}
     dates = _stage_dates(partnership)
     for number, kind in enumerate(Stage.ORDER, start=1):

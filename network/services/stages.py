@@ -101,9 +101,7 @@ def stage_accept(*, stage, by, comment="") -> Stage:
     )
     if following is not None and following.state == Stage.State.LOCKED:
         _set_state(following, Stage.State.OPEN, by)
-        StageComment.objects.create(
-            stage=following, author=by, action=StageComment.Action.OPENED
-        )
+        StageComment.objects.create(stage=following, author=by, action=StageComment.Action.OPENED)
     return stage
 
 

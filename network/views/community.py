@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from schools.models import Teacher
 
-from ..models import MethodicalAssociation, Mentorship
+from ..models import Mentorship, MethodicalAssociation
 from .common import authorize
 
 
@@ -26,7 +26,9 @@ def association_list(request):
 @require_GET
 def association_detail(request, pk):
     association = get_object_or_404(
-        MethodicalAssociation.objects.select_related("leader__school", "partnership").prefetch_related(
+        MethodicalAssociation.objects.select_related(
+            "leader__school", "partnership"
+        ).prefetch_related(
             "subjects",
             Prefetch(
                 "members",

@@ -14,7 +14,8 @@ from ..forms import CommentForm, PartnershipForm, ReturnForm
 from ..history import roadmap_history
 from ..models import Stage
 from ..selectors import partnership_overview, roadmap_for_page, stage_progress
-from ..services import NetworkError, partnership_create as create
+from ..services import NetworkError
+from ..services import partnership_create as create
 from .common import authorize, get_partnership, private_file
 
 PAGE_SIZE = 50
@@ -29,10 +30,9 @@ def partnership_list(request):
     partnerships = partnership_overview(request.user, today=today)
     partnership_filter = PartnershipFilter(request.GET, queryset=partnerships)
     page = Paginator(partnership_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    now = timezone.now()
     for partnership in page.object_list:
         last = partnership.last_activity_at
-        partnership.days_idle = (now - last).days if last else None
+        partnership.days_idle = (today - timezone.localtime(last).date()).days if last else None
         partnership.current_stage_label = (
             Stage.Kind(partnership.current_kind).label if partnership.current_kind else None
         )
@@ -48,6 +48,17 @@ def partnership_list(request):
             "can_add": request.user.has_perm("network.add_partnership"),
         },
     )
+
+
+@login_required
+@require_GET
+def partnership_list_export(request):
+    """The roadmaps of the partnerships that the overview's filters select, as XLSX."""
+    partnerships = partnership_overview(request.user)
+    selected = PartnershipFilter(request.GET, queryset=partnerships).qs
+    response = HttpResponse(roadmap_workbook(list(selected)), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="roadmaps.xlsx"'
+    return response
 
 
 @login_required
@@ -101,8 +112,8 @@ def roadmap(request, pk):
         stage.percent = round(100 * stage.done / stage.planned) if stage.planned else 0
         stage.can_add = can_write and stage.is_editable
         stage.can_submit = stage.is_editable and user.has_perm("network.submit_stage", stage)
-        stage.can_review = (
-            stage.state == Stage.State.SUBMITTED and user.has_perm("network.review_stage", stage)
+        stage.can_review = stage.state == Stage.State.SUBMITTED and user.has_perm(
+            "network.review_stage", stage
         )
         for activity in stage.activities.all():
             activity.can_edit = stage.is_editable and user.has_perm(
@@ -137,9 +148,7 @@ def roadmap(request, pk):
 @require_GET
 def roadmap_export(request, pk):
     partnership = get_partnership(pk)
-    authorize(
-        request.user, "network.export_roadmap", partnership, partnership.member_school_ids()
-    )
+    authorize(request.user, "network.export_roadmap", partnership, partnership.member_school_ids())
     response = HttpResponse(roadmap_workbook([partnership]), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="roadmap-{partnership.pk}.xlsx"'
     return response
@@ -153,5 +162,3 @@ def agreement_download(request, pk):
         request.user, "network.view_partnership", partnership, partnership.member_school_ids()
     )
     return private_file(partnership.agreement_file, None)
-
-

@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.core.files.base import ContentFile
 
-from network.models import Activity, MethodicalAssociation, Mentorship, Partnership, Stage
+from network.models import Activity, Mentorship, MethodicalAssociation, Partnership, Stage
 from network.services import (
     activity_complete,
     activity_create,
@@ -87,6 +87,7 @@ def open_joint_activity(partnership, *, by=None, reviewer=None) -> Stage:
 class MethodicalAssociationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MethodicalAssociation
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"ММО учителей математики {n}")
     leader = factory.SubFactory(TeacherFactory)

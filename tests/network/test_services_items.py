@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from network.models import Activity, Stage
+from network.models import Activity
 from network.services import (
     NetworkError,
     activity_complete,
@@ -12,9 +12,9 @@ from network.services import (
     problem_create,
     problem_update,
 )
-from tests.schools.factories import SchoolFactory, TeacherFactory
+from tests.schools.factories import TeacherFactory
 
-from .factories import add_activity, add_problem, complete, open_joint_activity, pdf, stage
+from .factories import add_activity, add_problem, complete, open_joint_activity, pdf
 
 
 @pytest.fixture
@@ -23,13 +23,13 @@ def joint(partnership, director_a, methodologist):
 
 
 def test_activity_create_refuses_a_school_outside_the_partnership(joint, school_b):
-    with pytest.raises(NetworkError, match="is not a member of this partnership"):
+    with pytest.raises(NetworkError, match="не входит в это партнёрство"):
         add_activity(joint, school=school_b)
 
 
 def test_activity_create_refuses_participants_from_other_schools(joint, school_b):
     outsider = TeacherFactory(school=school_b, last_name="Чужая")
-    with pytest.raises(NetworkError, match="Чужая Мария Ивановна does not work"):
+    with pytest.raises(NetworkError, match="Чужая Мария Ивановна не работает в школе"):
         add_activity(joint, participants=[outsider])
 
 
@@ -38,7 +38,7 @@ def test_activity_create_refuses_a_problem_of_another_roadmap(joint, leader):
 
     other = PartnershipFactory(leader=leader)
     foreign = add_problem(other, title="Чужая проблема")
-    with pytest.raises(NetworkError, match="another roadmap"):
+    with pytest.raises(NetworkError, match="другой дорожной карте"):
         add_activity(joint, problem=foreign)
 
 
@@ -51,7 +51,7 @@ def test_activity_create_records_participants_and_history(joint, school_a, direc
 
 def test_activity_update_cannot_mark_done_without_a_result(joint, director_a):
     activity = add_activity(joint)
-    with pytest.raises(NetworkError, match="complete it with its result"):
+    with pytest.raises(NetworkError, match="опишите результат"):
         activity_update(activity=activity, by=director_a, data={"state": Activity.State.DONE})
 
 
@@ -65,7 +65,7 @@ def test_activity_update_reopening_clears_the_completion(joint, director_a):
 @time_machine.travel(datetime.date(2026, 2, 10))
 def test_activity_complete_needs_a_result_and_stores_the_evidence_privately(joint, settings):
     activity = add_activity(joint)
-    with pytest.raises(NetworkError, match="Describe the result"):
+    with pytest.raises(NetworkError, match="Опишите результат мероприятия"):
         activity_complete(activity=activity, by=None, result=" ")
 
     complete(activity, file=pdf("Протокол.pdf"))
@@ -82,19 +82,19 @@ def test_activity_complete_needs_a_result_and_stores_the_evidence_privately(join
 
 @time_machine.travel(datetime.date(2026, 2, 10))
 def test_activity_complete_refuses_a_date_in_the_future(joint):
-    with pytest.raises(NetworkError, match="in the future"):
+    with pytest.raises(NetworkError, match="не может быть в будущем"):
         complete(add_activity(joint), on=datetime.date(2026, 2, 11))
 
 
 def test_activity_complete_refuses_a_cancelled_activity(joint, director_a):
     activity = add_activity(joint)
     activity_update(activity=activity, by=director_a, data={"state": Activity.State.CANCELLED})
-    with pytest.raises(NetworkError, match="cancelled activity"):
+    with pytest.raises(NetworkError, match="Отменённое мероприятие"):
         complete(activity)
 
 
 def test_problem_must_belong_to_a_member_school(partnership, school_b):
-    with pytest.raises(NetworkError, match="not a member"):
+    with pytest.raises(NetworkError, match="не входит в это партнёрство"):
         problem_create(roadmap=partnership.roadmap, by=None, school=school_b, title="Проблема")
 
 

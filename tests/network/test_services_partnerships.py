@@ -17,7 +17,9 @@ def _create(**kwargs):
     return partnership_create(**kwargs)
 
 
-def test_partnership_create_builds_three_stages_with_the_first_open(leader, school_a, methodologist):
+def test_partnership_create_builds_three_stages_with_the_first_open(
+    leader, school_a, methodologist
+):
     partnership = _create(leader=leader, schools=[school_a], by=methodologist)
 
     stages = list(partnership.roadmap.stages.order_by("number"))
@@ -32,34 +34,34 @@ def test_partnership_create_builds_three_stages_with_the_first_open(leader, scho
 
 def test_partnership_create_refuses_a_leader_that_is_not_a_leader_school(school_a):
     other = SchoolFactory(category=School.Category.REGULAR)
-    with pytest.raises(NetworkError, match="is not a leader school"):
+    with pytest.raises(NetworkError, match="не является школой-лидером"):
         _create(leader=other, schools=[school_a])
     assert not Partnership.objects.exists()
 
 
 def test_partnership_create_refuses_pairing_a_school_with_itself(leader, school_a):
-    with pytest.raises(NetworkError, match="cannot be its own partner"):
+    with pytest.raises(NetworkError, match="не может быть партнёром самой себе"):
         _create(leader=leader, schools=[school_a, leader])
 
 
 def test_partnership_create_needs_a_supported_school(leader):
-    with pytest.raises(NetworkError, match="at least one supported school"):
+    with pytest.raises(NetworkError, match="хотя бы одну поддерживаемую школу"):
         _create(leader=leader, schools=[])
 
 
 def test_partnership_create_refuses_an_end_before_the_start(leader, school_a):
-    with pytest.raises(NetworkError, match="cannot end before it starts"):
+    with pytest.raises(NetworkError, match="не может закончиться раньше"):
         _create(leader=leader, schools=[school_a], ends_on=datetime.date(2025, 1, 1))
 
 
 def test_partnership_create_refuses_a_registered_agreement_number(leader, school_a):
     _create(leader=leader, schools=[school_a], agreement_number="ДС-1")
-    with pytest.raises(NetworkError, match="already registered"):
+    with pytest.raises(NetworkError, match="уже зарегистрирован"):
         _create(leader=leader, schools=[SchoolFactory()], agreement_number="ДС-1")
 
 
 def test_partnership_update_keeps_the_checks(partnership, leader):
-    with pytest.raises(NetworkError, match="own partner"):
+    with pytest.raises(NetworkError, match="партнёром самой себе"):
         partnership_update(partnership=partnership, data={}, schools=[leader])
 
 

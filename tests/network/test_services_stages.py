@@ -21,13 +21,11 @@ K = Stage.Kind
 
 
 def test_stage_submit_needs_a_problem_in_stage_one(partnership, director_a):
-    with pytest.raises(NetworkError, match="at least one problem"):
+    with pytest.raises(NetworkError, match="хотя бы одну проблему"):
         stage_submit(stage=stage(partnership, K.ACQUAINTANCE), by=director_a)
 
 
-def test_stage_accept_opens_the_next_stage_and_records_who(
-    partnership, director_a, methodologist
-):
+def test_stage_accept_opens_the_next_stage_and_records_who(partnership, director_a, methodologist):
     add_problem(partnership, by=director_a)
     first = stage_submit(stage=stage(partnership, K.ACQUAINTANCE), by=director_a)
     assert first.state == Stage.State.SUBMITTED and first.submitted_at
@@ -45,39 +43,37 @@ def test_stage_accept_opens_the_next_stage_and_records_who(
 
 
 def test_stage_accept_refuses_a_stage_that_was_never_submitted(partnership, methodologist):
-    with pytest.raises(NetworkError, match="Only a submitted stage"):
+    with pytest.raises(NetworkError, match="Проверить можно только отправленный этап"):
         stage_accept(stage=stage(partnership, K.ACQUAINTANCE), by=methodologist)
 
 
 def test_stage_accept_refuses_an_accepted_stage(partnership, director_a, methodologist):
     open_joint_activity(partnership, by=director_a, reviewer=methodologist)
-    with pytest.raises(NetworkError, match="Only a submitted stage"):
+    with pytest.raises(NetworkError, match="Проверить можно только отправленный этап"):
         stage_accept(stage=stage(partnership, K.ACQUAINTANCE), by=methodologist)
 
 
 def test_stage_submit_refuses_skipping_a_stage(partnership, director_a):
-    with pytest.raises(NetworkError, match="has not started"):
+    with pytest.raises(NetworkError, match="ещё не начат"):
         stage_submit(stage=stage(partnership, K.JOINT_ACTIVITY), by=director_a)
-    with pytest.raises(NetworkError, match="has not started"):
+    with pytest.raises(NetworkError, match="ещё не начат"):
         stage_submit(stage=stage(partnership, K.REFLECTION), by=director_a)
 
 
-def test_stage_submit_refuses_a_stage_on_review_or_accepted(
-    partnership, director_a, methodologist
-):
+def test_stage_submit_refuses_a_stage_on_review_or_accepted(partnership, director_a, methodologist):
     add_problem(partnership)
     first = stage_submit(stage=stage(partnership, K.ACQUAINTANCE), by=director_a)
-    with pytest.raises(NetworkError, match="already waiting"):
+    with pytest.raises(NetworkError, match="уже ожидает проверки"):
         stage_submit(stage=first, by=director_a)
     stage_accept(stage=first, by=methodologist)
-    with pytest.raises(NetworkError, match="already accepted"):
+    with pytest.raises(NetworkError, match="Этап уже принят"):
         stage_submit(stage=first, by=director_a)
 
 
 def test_stage_return_needs_a_comment(partnership, director_a, methodologist):
     add_problem(partnership)
     first = stage_submit(stage=stage(partnership, K.ACQUAINTANCE), by=director_a)
-    with pytest.raises(NetworkError, match="needs a comment"):
+    with pytest.raises(NetworkError, match="требует комментария"):
         stage_return(stage=first, by=methodologist, comment="  ")
 
 
@@ -99,17 +95,17 @@ def test_stage_return_reopens_it_for_changes_and_resubmission(
 
 
 def test_stage_return_refuses_an_open_stage(partnership, methodologist):
-    with pytest.raises(NetworkError, match="Only a submitted stage"):
+    with pytest.raises(NetworkError, match="Проверить можно только отправленный этап"):
         stage_return(stage=stage(partnership, K.ACQUAINTANCE), by=methodologist, comment="x")
 
 
 def test_closed_stage_refuses_changes(partnership, director_a, methodologist):
     locked = stage(partnership, K.JOINT_ACTIVITY)
-    with pytest.raises(NetworkError, match="can be changed only while it is open"):
+    with pytest.raises(NetworkError, match="изменять его можно, только пока"):
         add_activity(locked, by=director_a)
     add_problem(partnership)
     stage_submit(stage=stage(partnership, K.ACQUAINTANCE), by=director_a)
-    with pytest.raises(NetworkError, match="can be changed only while it is open"):
+    with pytest.raises(NetworkError, match="изменять его можно, только пока"):
         problem_create(
             roadmap=partnership.roadmap, by=director_a, school=partnership.leader, title="x"
         )
@@ -120,7 +116,7 @@ def test_activity_of_a_stage_on_review_cannot_be_edited(partnership, director_a,
     activity = complete(add_activity(second))
     stage_submit(stage=second, by=director_a)
     activity.refresh_from_db()
-    with pytest.raises(NetworkError, match="can be changed only while it is open"):
+    with pytest.raises(NetworkError, match="изменять его можно, только пока"):
         activity_update(activity=activity, by=director_a, data={"title": "Другое"})
 
 
@@ -128,11 +124,11 @@ def test_joint_activity_stage_needs_done_and_no_unfinished_activities(
     partnership, director_a, methodologist
 ):
     second = open_joint_activity(partnership, by=director_a, reviewer=methodologist)
-    with pytest.raises(NetworkError, match="at least one activity"):
+    with pytest.raises(NetworkError, match="хотя бы одно мероприятие"):
         stage_submit(stage=second, by=director_a)
     complete(add_activity(second))
     add_activity(second, title="Семинар")
-    with pytest.raises(NetworkError, match="not finished yet: 1"):
+    with pytest.raises(NetworkError, match="Не завершено мероприятий: 1"):
         stage_submit(stage=second, by=director_a)
 
 
@@ -144,12 +140,12 @@ def test_reflection_stage_needs_outcomes_and_a_conclusion(partnership, director_
     third = stage(partnership, K.REFLECTION)
     assert third.state == Stage.State.OPEN
 
-    with pytest.raises(NetworkError, match="every problem"):
+    with pytest.raises(NetworkError, match="по каждой проблеме"):
         stage_submit(stage=third, by=director_a)
     problem_record_outcome(
         problem=partnership.roadmap.problems.get(), by=director_a, outcome="Стало лучше"
     )
-    with pytest.raises(NetworkError, match="overall conclusion"):
+    with pytest.raises(NetworkError, match="общий вывод"):
         stage_submit(stage=third, by=director_a)
     roadmap_conclude(roadmap=partnership.roadmap, by=director_a, conclusion="Цели достигнуты")
     stage_submit(stage=third, by=director_a)
@@ -159,12 +155,12 @@ def test_reflection_stage_needs_outcomes_and_a_conclusion(partnership, director_
 
 def test_outcomes_wait_for_the_reflection_stage(partnership, director_a):
     problem = add_problem(partnership)
-    with pytest.raises(NetworkError, match="can be changed only while it is open"):
+    with pytest.raises(NetworkError, match="изменять его можно, только пока"):
         problem_record_outcome(problem=problem, by=director_a, outcome="x")
 
 
 def test_stage_comment_must_not_be_empty(partnership, director_a):
-    with pytest.raises(NetworkError, match="empty"):
+    with pytest.raises(NetworkError, match="Комментарий пуст"):
         stage_comment(stage=stage(partnership, K.ACQUAINTANCE), by=director_a, text=" ")
     comment = stage_comment(stage=stage(partnership, K.ACQUAINTANCE), by=director_a, text="Да")
     assert comment.action == StageComment.Action.COMMENT

@@ -36,24 +36,24 @@ def test_allowed_files_pass(name, content):
 
 @pytest.mark.parametrize("name", ["вирус.exe", "страница.html", "архив.zip", "без_расширения"])
 def test_wrong_type_is_refused(name):
-    with pytest.raises(NetworkError, match="only PDF, DOCX, XLSX, JPG and PNG"):
+    with pytest.raises(NetworkError, match="принимаются только PDF, DOCX, XLSX, JPG и PNG"):
         check_evidence(SimpleUploadedFile(name, PDF))
 
 
 def test_renamed_file_is_refused():
-    with pytest.raises(NetworkError, match="not a real PDF file"):
+    with pytest.raises(NetworkError, match="не является настоящим файлом PDF"):
         check_evidence(SimpleUploadedFile("протокол.pdf", b"MZ\x90\x00 program"))
-    with pytest.raises(NetworkError, match="not a real DOCX file"):
+    with pytest.raises(NetworkError, match="не является настоящим файлом DOCX"):
         check_evidence(SimpleUploadedFile("отчёт.docx", _package("xl/workbook.xml")))
 
 
 def test_empty_file_is_refused():
-    with pytest.raises(NetworkError, match="is empty"):
+    with pytest.raises(NetworkError, match="пуст"):
         check_evidence(SimpleUploadedFile("протокол.pdf", b""))
 
 
 def test_file_over_ten_megabytes_is_refused():
     big = SimpleUploadedFile("протокол.pdf", PDF + b"0" * (MAX_SIZE - len(PDF) + 1))
-    with pytest.raises(NetworkError, match="up to 10 MB"):
+    with pytest.raises(NetworkError, match="принимаются файлы до 10 МБ"):
         check_evidence(big)
     check_evidence(SimpleUploadedFile("протокол.pdf", PDF + b"0" * (MAX_SIZE - len(PDF))))

@@ -1,25 +1,20 @@
-"""Demo partnerships in every stage, two methodical associations and mentorship pairs.
-
-Built through the services, as a methodologist and directors would; a second run
-finds the partnerships by their agreement numbers and adds nothing.
-"""
+"""Four demo partnerships, one in each state of the review."""
 
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from accounts.models import User
-from schools.models import PartnerOrganisation, School, Subject
+from schools.models import PartnerOrganisation, School
 
-from .models import Activity, MethodicalAssociation, Mentorship, Partnership, RiskFactor, Stage
-from .services import (
+from ..models import Activity, Partnership, RiskFactor, Stage
+from ..services import (
     activity_complete,
     activity_create,
+    partnership_create,
     problem_create,
     problem_record_outcome,
     roadmap_conclude,
-    partnership_create,
     stage_accept,
     stage_return,
     stage_submit,
@@ -29,10 +24,15 @@ F = Activity.Form
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 PARTNERS = [
-    ("ГАОУ ТО ДПО «Тюменский областной государственный институт развития регионального "
-     "образования»", PartnerOrganisation.Kind.FURTHER_TRAINING),
-    ("Тобольский педагогический институт им. Д. И. Менделеева (филиал ТюмГУ)",
-     PartnerOrganisation.Kind.UNIVERSITY),
+    (
+        "ГАОУ ТО ДПО «Тюменский областной государственный институт развития регионального "
+        "образования»",
+        PartnerOrganisation.Kind.FURTHER_TRAINING,
+    ),
+    (
+        "Тобольский педагогический институт им. Д. И. Менделеева (филиал ТюмГУ)",
+        PartnerOrganisation.Kind.UNIVERSITY,
+    ),
     ("Тобольский историко-архитектурный музей-заповедник", PartnerOrganisation.Kind.CULTURE),
 ]
 
@@ -69,35 +69,13 @@ def _done(activity, by, result, days_ago, *, file=None, link=""):
     )
 
 
-def load(*, stdout):
-    try:
-        metodist = User.objects.get(username="metodist")
-        direktor = User.objects.get(username="direktor")
-        direktor2 = User.objects.get(username="direktor2")
-    except User.DoesNotExist:
-        stdout.write("Сеть: нет демо-пользователей школ, партнёрства не созданы")
-        return []
-    partners = [
-        PartnerOrganisation.objects.get_or_create(name=name, defaults={"kind": kind})[0]
-        for name, kind in PARTNERS
-    ]
-    today = timezone.localdate()
-    _joint_activity(metodist, direktor, direktor2, partners, today)
-    _acquaintance(metodist, partners, today)
-    _reflection(metodist, today)
-    _on_review(metodist, today)
-    _associations()
-    _mentorships(today)
-    stdout.write(
-        f"Партнёрств: {Partnership.objects.count()}, "
-        f"мероприятий дорожных карт: {Activity.objects.count()}, "
-        f"МО: {MethodicalAssociation.objects.count()}, пар наставничества: "
-        f"{Mentorship.objects.count()}"
-    )
-    return []
+def _quiet_for(partnership, days):
+    """Date the last change of the activities as if it was made days ago, not by this run."""
+    moment = timezone.now() - timedelta(days=days)
+    Activity.objects.filter(stage__roadmap=partnership.roadmap).update(updated_at=moment)
 
 
-def _joint_activity(metodist, direktor, direktor2, partners, today):
+def joint_activity(metodist, direktor, direktor2, partners, today):
     """СОШ № 1 helps СОШ № 6 (the demo director's school); stage 2 is under way."""
     if Partnership.objects.filter(agreement_number="ДС-01/2025").exists():
         return
@@ -157,11 +135,21 @@ def _joint_activity(metodist, direktor, direktor2, partners, today):
     plan = [
         ("Взаимопосещение уроков математики в 9 классах", F.LESSON_VISITS, p1, leader, -60),
         ("Семинар «Решение задач второй части ОГЭ»", F.SEMINAR, p1, leader, -35),
-        ("Единая диагностическая работа по математике в 9 классах", F.COMMON_ASSESSMENT, p1,
-         low, -20),
+        (
+            "Единая диагностическая работа по математике в 9 классах",
+            F.COMMON_ASSESSMENT,
+            p1,
+            low,
+            -20,
+        ),
         ("Наставничество для молодых учителей математики", F.MENTORING, p2, leader, -5),
-        ("Совместное родительское собрание «Как помочь ребёнку подготовиться к ОГЭ»",
-         F.PARENT_MEETING, None, low, 25),
+        (
+            "Совместное родительское собрание «Как помочь ребёнку подготовиться к ОГЭ»",
+            F.PARENT_MEETING,
+            None,
+            low,
+            25,
+        ),
         ("Стажировка учителей СОШ № 6 на базе СОШ № 1", F.INTERNSHIP, p2, leader, 60),
     ]
     created = []
@@ -195,9 +183,10 @@ def _joint_activity(metodist, direktor, direktor2, partners, today):
         link="https://example.org/seminar-oge",
     )
     Activity.objects.filter(pk=created[3].pk).update(state=Activity.State.IN_PROGRESS)
+    _quiet_for(partnership, 3)
 
 
-def _acquaintance(metodist, partners, today):
+def acquaintance(metodist, partners, today):
     """СОШ № 2 with two schools and a museum: they are just getting to know each other."""
     if Partnership.objects.filter(agreement_number="ДС-07/2025").exists():
         return
@@ -238,9 +227,10 @@ def _acquaintance(metodist, partners, today):
         due_on=today + timedelta(days=7),
         responsible_school=leader,
     )
+    _quiet_for(partnership, 12)
 
 
-def _reflection(metodist, today):
+def reflection(metodist, today):
     """СОШ № 3 and СОШ № 9 reached the last stage; the summary waits for review."""
     if Partnership.objects.filter(agreement_number="ДС-03/2024").exists():
         return
@@ -296,9 +286,10 @@ def _reflection(metodist, today):
         conclusion="Цели дорожной карты достигнуты; курс продолжится в сетевой форме.",
     )
     stage_submit(stage=_stage(partnership, Stage.Kind.REFLECTION), by=metodist)
+    _quiet_for(partnership, 24)
 
 
-def _on_review(metodist, today):
+def on_review(metodist, today):
     """СОШ № 4 with two schools: stage 2 was returned once and is submitted again."""
     if Partnership.objects.filter(agreement_number="ДС-04/2025").exists():
         return
@@ -328,8 +319,12 @@ def _on_review(metodist, today):
     second = _stage(partnership, Stage.Kind.JOINT_ACTIVITY)
     for title, form, school, offset in [
         ("Мастер-класс «Критериальное оценивание на уроке»", F.SEMINAR, leader, -90),
-        ("Совместное использование компьютерного класса для диагностики", F.SHARED_RESOURCES,
-         schools[1], -40),
+        (
+            "Совместное использование компьютерного класса для диагностики",
+            F.SHARED_RESOURCES,
+            schools[1],
+            -40,
+        ),
     ]:
         activity = activity_create(
             stage=second,
@@ -347,57 +342,4 @@ def _on_review(metodist, today):
         comment="Приложите протокол мастер-класса и список участников.",
     )
     stage_submit(stage=second, by=metodist)
-
-
-def _associations():
-    plans = [
-        ("ММО учителей математики", "Математика", "МАОУ СОШ № 1",
-         ["МАОУ СОШ № 6", "МАОУ СОШ № 7", "МАОУ СОШ № 9", "МАОУ СОШ № 11"]),
-        ("ММО учителей русского языка и литературы", "Русский язык", "МАОУ СОШ № 3",
-         ["МАОУ СОШ № 6", "МАОУ СОШ № 8", "МАОУ СОШ № 9"]),
-    ]
-    for name, subject_name, leader_school, member_schools in plans:
-        if MethodicalAssociation.objects.filter(name=name).exists():
-            continue
-        subject = Subject.objects.get(name=subject_name)
-        leader = _teachers(_school(leader_school), 1, subject_name)[0]
-        association = MethodicalAssociation.objects.create(
-            name=name,
-            leader=leader,
-            description=f"Межшкольное методическое объединение: {subject_name.lower()}, "
-            "подготовка к ГИА и олимпиадам, обмен опытом.",
-        )
-        association.subjects.set([subject])
-        members = []
-        for school_name in member_schools:
-            members += _teachers(_school(school_name), 2, subject_name)
-        association.members.set(members)
-
-
-def _mentorships(today):
-    pairs = [
-        ("МАОУ СОШ № 1", "МАОУ СОШ № 6", Mentorship.Kind.MENTORING, Mentorship.State.ACTIVE,
-         "Подготовка молодого учителя к проведению уроков в 9 классах."),
-        ("МАОУ СОШ № 1", "МАОУ СОШ № 6", Mentorship.Kind.COACHING, Mentorship.State.PLANNED,
-         "Развитие управленческих компетенций заместителя директора."),
-        ("МАОУ СОШ № 3", "МАОУ СОШ № 9", Mentorship.Kind.TUTORING, Mentorship.State.COMPLETED,
-         "Сопровождение индивидуального образовательного маршрута педагога."),
-        ("МАОУ СОШ № 2", "МАОУ СОШ № 7", Mentorship.Kind.MENTORING, Mentorship.State.ACTIVE,
-         "Адаптация учителя физики в первый год работы."),
-    ]
-    for number, (mentor_school, mentee_school, kind, state, goal) in enumerate(pairs):
-        mentor = _teachers(_school(mentor_school), number + 1)[-1]
-        mentee = _teachers(_school(mentee_school), number + 1)[-1]
-        if Mentorship.objects.filter(mentor=mentor, mentee=mentee, kind=kind).exists():
-            continue
-        Mentorship.objects.create(
-            mentor=mentor,
-            mentee=mentee,
-            kind=kind,
-            state=state,
-            goal=goal,
-            starts_on=today - timedelta(days=120 - 20 * number),
-            ends_on=today + timedelta(days=120 + 20 * number),
-        )
-
-
+    _quiet_for(partnership, 40)
