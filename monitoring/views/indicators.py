@@ -56,7 +56,9 @@ def entry_home(request):
 
 
 def _entry_context(request, school, period, form=None):
-    submission = submission_for(school=school, period=period)
+    # Reading the page creates nothing: a school that has not started is an unsaved draft.
+    submission = IndicatorSubmission.objects.filter(school=school, period=period).first()
+    submission = submission or IndicatorSubmission(school=school, period=period)
     user = request.user
     may_enter = user.has_perm("monitoring.enter_indicator_values", school)
     editable = may_enter and submission.is_editable and not period.is_locked
@@ -80,7 +82,7 @@ def _entry_context(request, school, period, form=None):
         "period": period,
         "periods": Period.objects.order_by("-starts_on"),
         "submission": submission,
-        "comments": submission.comments.select_related("author"),
+        "comments": submission.comments.select_related("author") if submission.pk else [],
         "form": form,
         "editable": editable,
         "may_submit": editable and user.has_perm("monitoring.submit_indicator_values", school),
@@ -113,7 +115,8 @@ def entry(request, school_pk, period_pk):
                     school=school, period=period, entries=form.entries(), by=request.user
                 )
                 if request.POST.get("action") == "submit":
-                    submission_submit(submission=context["submission"], by=request.user)
+                    submission = submission_for(school=school, period=period)
+                    submission_submit(submission=submission, by=request.user)
             except IndicatorValidationError as error:
                 form.add_problems(error.problems)
                 form.add_error(None, str(error))

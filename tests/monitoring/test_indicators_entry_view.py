@@ -126,3 +126,8 @@ def test_recalculate_view_runs_the_task(
     with django_capture_on_commit_callbacks(execute=True):
         response = login(methodologist).post(url)
     assert response.status_code == 302
+
+
+def test_reading_the_page_creates_nothing(coordinator, school_a, period, login):
+    assert login(coordinator).get(entry_url(school_a, period)).status_code == 200
+    assert not IndicatorSubmission.objects.exists()
