@@ -1,14 +1,10 @@
 """Dashboards: municipal, school and partnership effect, with SVG charts and tables."""
 
-from dataclasses import dataclass
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.formats import number_format
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from network.models import Partnership
@@ -16,51 +12,24 @@ from schools.models import School
 from schools.selectors import school_id_of
 from schools.views import authorize
 
-from ..charts import Bar, Series, bar_chart, line_chart
+from ..dashboard_charts import (
+    category_trend_chart,
+    partnership_effect_chart,
+    ranking_chart,
+    school_trend_chart,
+)
 from ..indicator_forms import DashboardForm
 from ..models import Indicator, Period
 from ..selectors.indicators import (
     municipal_average,
-    municipal_summary,
     periods_up_to,
     school_profile,
     school_ranking,
-    school_series,
 )
 from ..selectors.warnings import early_warnings, partnership_effect
 
 DEFAULT_INDICATOR = "gia_passed_share"
 PAGE_SIZE = 25
-
-
-@dataclass
-class Chart:
-    """An SVG chart and the same numbers as a table."""
-
-    svg: str
-    title: str
-    headers: list
-    rows: list
-
-
-def _number(value):
-    return "—" if value is None else number_format(value, decimal_pos=1)
-
-
-def _point(point):
-    """A category's average with its spread and the number of schools, as table text."""
-    if point.average is None:
-        return "—"
-    return _("%(average)s (%(low)s–%(high)s; schools: %(count)s)") % {
-        "average": _number(point.average),
-        "low": _number(point.low),
-        "high": _number(point.high),
-        "count": point.count,
-    }
-
-
-def _unit(indicator):
-    return "%" if indicator.is_percent else ""
 
 
 def _choice(request):
@@ -93,41 +62,10 @@ def municipal(request):
     form, indicator, period = _choice(request)
     if indicator is None:
         return _empty(request, form)
-    periods = periods_up_to(period)
-    summary = municipal_summary(indicator=indicator, periods=periods)
-    title = _("%(name)s by school category") % {"name": indicator.name}
-    labels = [p.name for p in periods]
-    trend = Chart(
-        svg=line_chart(
-            title=title,
-            labels=labels,
-            series=[
-                Series(
-                    g.label,
-                    [p.average for p in g.points],
-                    low=[p.low for p in g.points],
-                    high=[p.high for p in g.points],
-                )
-                for g in summary
-            ],
-            unit=_unit(indicator),
-            description=_("Average per category; the band shows the lowest and highest school."),
-        ),
-        title=title,
-        headers=[_("Category")] + labels,
-        rows=[[g.label] + [_point(p) for p in g.points] for g in summary],
-    )
+    trend = category_trend_chart(indicator=indicator, periods=periods_up_to(period))
     ranking = school_ranking(indicator=indicator, period=period)
     average = municipal_average(indicator=indicator, period=period)
-    rank_title = _("Ranking of schools, %(period)s") % {"period": period.name}
-    ranking_chart = bar_chart(
-        title=rank_title,
-        bars=[Bar(r.school.short_name, r.value, emphasis=r.school.is_supported) for r in ranking],
-        unit=_unit(indicator),
-        reference=average,
-        reference_label=_("average"),
-        description=_("Low-result and unfavourable schools are drawn in orange and bold."),
-    )
+    chart = ranking_chart(indicator=indicator, period=period, ranking=ranking, average=average)
     warnings = Paginator(early_warnings(period=period), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -137,9 +75,8 @@ def municipal(request):
             "indicator": indicator,
             "period": period,
             "trend": trend,
-            "summary": summary,
             "ranking": ranking,
-            "ranking_chart": ranking_chart,
+            "ranking_chart": chart,
             "average": average,
             "warnings": warnings,
             "partnerships": Partnership.objects.select_related("leader").order_by("title"),
@@ -165,23 +102,8 @@ def school(request, school_pk):
     if indicator is None:
         return _empty(request, form)
     rows = school_profile(school=school_obj, period=period)
-    periods = periods_up_to(period)
-    mine_values, averages = school_series(school=school_obj, indicator=indicator, periods=periods)
-    labels = [p.name for p in periods]
-    title = f"{indicator.name}: {school_obj.short_name}"
-    chart = Chart(
-        svg=line_chart(
-            title=title,
-            labels=labels,
-            series=[
-                Series(school_obj.short_name, mine_values),
-                Series(_("Municipal average"), averages),
-            ],
-            unit=_unit(indicator),
-        ),
-        title=title,
-        headers=[""] + labels,
-        rows=[[school_obj.short_name, *mine_values], [_("Municipal average"), *averages]],
+    chart = school_trend_chart(
+        school=school_obj, indicator=indicator, periods=periods_up_to(period)
     )
     return render(
         request,
@@ -211,22 +133,7 @@ def partnership(request, pk):
         return _empty(request, form)
     chosen = next((s for s in supported if str(s.pk) == request.GET.get("school")), supported[0])
     effect = partnership_effect(partnership=partnership_obj, indicator=indicator, school=chosen)
-    labels = [p.name for p in effect.periods]
-    marker = effect.periods.index(effect.start_period) if effect.start_period else None
-    title = _("%(name)s before and after the partnership") % {"name": indicator.name}
-    chart = Chart(
-        svg=line_chart(
-            title=title,
-            labels=labels,
-            series=[Series(s.name, s.values) for s in effect.series],
-            unit=_unit(indicator),
-            marker_index=marker,
-            marker_label=_("partnership started"),
-        ),
-        title=title,
-        headers=[""] + labels,
-        rows=[[s.name, *s.values] for s in effect.series],
-    )
+    chart = partnership_effect_chart(effect)
     return render(
         request,
         "monitoring/dashboards/partnership.html",
