@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext as _
 from import_export.admin import ImportExportModelAdmin
 
 from .models import CategoryRecord, PartnerOrganisation, School, Subject, Teacher
@@ -11,6 +12,15 @@ class SpreadsheetAdmin(ImportExportModelAdmin):
     """Import and export in XLSX and CSV, the formats a methodologist's office uses."""
 
     formats = FORMATS
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        form.add_error(
+            "import_file",
+            _(
+                "The file could not be read as a spreadsheet of the chosen format. "
+                "Save it from Excel as XLSX or CSV and choose that format."
+            ),
+        )
 
 
 @admin.register(Subject)

@@ -12,9 +12,15 @@ def _settlements():
 
 class SchoolFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    category = django_filters.ChoiceFilter(choices=School.Category.choices, label=_("Category"))
-    settlement = django_filters.ChoiceFilter(label=_("Settlement"), widget=forms.Select)
-    locality = django_filters.ChoiceFilter(choices=School.Locality.choices, label=_("Locality"))
+    category = django_filters.ChoiceFilter(
+        choices=School.Category.choices, label=_("Category"), empty_label=_("All categories")
+    )
+    settlement = django_filters.ChoiceFilter(
+        label=_("Settlement"), widget=forms.Select, empty_label=_("All settlements")
+    )
+    locality = django_filters.ChoiceFilter(
+        choices=School.Locality.choices, label=_("Locality"), empty_label=_("Urban and rural")
+    )
 
     class Meta:
         model = School

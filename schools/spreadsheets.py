@@ -58,7 +58,8 @@ class CSV(base_formats.CSV):
             raise ValueError(str(error)) from error
 
     def export_data(self, dataset, **kwargs):
-        return super().export_data(escape_dataset(dataset), **kwargs)
+        # The byte-order mark makes Russian Excel read the file as UTF-8.
+        return "\ufeff" + super().export_data(escape_dataset(dataset), **kwargs)
 
 
 class XLSX(base_formats.XLSX):

@@ -20,6 +20,12 @@ def unavailable(reason):
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Real hashing costs a third of a second a user; tests make hundreds of users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def school_a(db):
     return SchoolFactory(short_name="МАОУ СОШ № 101", category=School.Category.LOW_RESULTS)
@@ -170,8 +176,12 @@ def _celery_eager(request):
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db):
-    """A real Celery worker on the configured broker, using this test's database."""
+def celery_workers(transactional_db):
+    """Start real Celery workers on the configured broker, using this test's database.
+
+    Calling the fixture starts one worker (extra environment variables may be given)
+    and returns its process; every worker is stopped after the test.
+    """
     import subprocess
     import sys
     import time
@@ -191,26 +201,51 @@ def celery_worker_process(transactional_db):
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         unavailable("a worker process cannot share an in-memory SQLite test database")
-    env = dict(os.environ)
-    env["DATABASE_URL"] = (
+    base_env = dict(os.environ)
+    base_env["DATABASE_URL"] = (
         f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     )
-    env["DATABASE_CONN_MAX_AGE"] = "0"
+    base_env["DATABASE_CONN_MAX_AGE"] = "0"
     # A queue of this test's own, so that no other worker or test takes its tasks.
     queue = f"test-{os.getpid()}-{time.monotonic_ns()}"
     app.conf.task_default_queue = queue
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "-P", "solo", "-Q", queue]
-        + ["--without-heartbeat", "--without-gossip", "--without-mingle", "-l", "warning"],
-        env=env,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if app.control.ping(timeout=0.5, destination=None):
-            break
+    started = []
+
+    def start(**extra_env):
+        name = f"{queue}-{len(started)}@localhost"
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "-P", "solo"]
+            + ["-Q", queue, "-n", name, "--without-gossip", "--without-mingle", "-l", "warning"],
+            env={**base_env, **extra_env},
+        )
+        started.append(worker)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if app.control.ping(destination=[name], timeout=0.5):
+                return worker
+        pytest.fail("the Celery worker did not start in 30 s")
+
     try:
-        yield worker
+        yield start
     finally:
         app.conf.task_default_queue = "celery"
-        worker.terminate()
-        worker.wait(timeout=20)
+        for worker in started:
+            if worker.poll() is None:
+                worker.terminate()
+                try:
+                    worker.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    worker.kill()
+
+
+def wait_for(condition, timeout=60, interval=0.2):
+    """Poll until condition() is truthy; fail the test after timeout seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    pytest.fail(f"still waiting after {timeout} s")

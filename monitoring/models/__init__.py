@@ -1,0 +1,8 @@
+"""Monitoring models, one module per area: indicators, development plans, questionnaires, reports.
+
+Each area's module is imported here so that Django finds its models.
+"""
+
+from .reports import Report
+
+__all__ = ["Report"]

@@ -1,0 +1,1 @@
+"""One module per monitoring area (indicators, plans, reports); each is imported here."""

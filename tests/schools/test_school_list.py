@@ -1,0 +1,91 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from schools.models import School
+from tests.schools.factories import SchoolFactory, TeacherFactory
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_directory_costs_the_same_for_10_and_500_schools(login, methodologist):
+    client = login(methodologist)
+    SchoolFactory.create_batch(10)
+    small = count_queries(client, "/schools/")
+    SchoolFactory.create_batch(490)
+    large = count_queries(client, "/schools/")
+
+    assert large == small
+
+
+def test_directory_list_is_bounded(login, methodologist, django_assert_max_num_queries):
+    for school in SchoolFactory.create_batch(60):
+        TeacherFactory(school=school)
+    client = login(methodologist)
+
+    with django_assert_max_num_queries(8):
+        client.get("/schools/?page=2")
+
+
+def test_search_finds_by_name_and_settlement(login, methodologist):
+    SchoolFactory(short_name="Гимназия № 1", settlement="Тобольск")
+    SchoolFactory(short_name="СОШ с. Абалак", settlement="с. Абалак")
+    client = login(methodologist)
+
+    by_name = client.get("/schools/", {"q": "гимназия"}).context["page"].object_list
+    by_settlement = client.get("/schools/", {"settlement": "с. Абалак"}).context["page"]
+
+    assert [s.short_name for s in by_name] == ["Гимназия № 1"]
+    assert [s.short_name for s in by_settlement.object_list] == ["СОШ с. Абалак"]
+
+
+def test_category_filter(login, methodologist):
+    SchoolFactory(short_name="Лидер", category=School.Category.LEADER)
+    SchoolFactory(short_name="ШНОР", category=School.Category.LOW_RESULTS)
+
+    page = login(methodologist).get("/schools/", {"category": "low_results"}).context["page"]
+
+    assert [s.short_name for s in page.object_list] == ["ШНОР"]
+
+
+def test_directory_is_paginated_and_counts_teachers(login, methodologist):
+    schools = SchoolFactory.create_batch(30)
+    TeacherFactory.create_batch(3, school=schools[0])
+
+    response = login(methodologist).get("/schools/")
+
+    page = response.context["page"]
+    assert len(page.object_list) == 25
+    assert page.paginator.num_pages == 2
+    assert next(s for s in page.object_list if s.pk == schools[0].pk).teacher_count == 3
+    assert "Страница 1 из 2" in response.content.decode()
+
+
+def test_empty_result_says_so(login, methodologist):
+    response = login(methodologist).get("/schools/", {"q": "нет такой"})
+
+    assert "Ни одна школа не подходит" in response.content.decode()
+
+
+@pytest.mark.parametrize("bad", ["?page=abc", "?page=999", "?category=unknown"])
+def test_bad_query_parameters_do_not_crash(login, methodologist, bad):
+    SchoolFactory()
+
+    assert login(methodologist).get("/schools/" + bad).status_code == 200
+
+
+def test_school_page_shows_category_history_and_subjects(login, teacher_a, school_a):
+    from schools.services import school_set_category
+
+    school_set_category(school=school_a, year=2023, category=School.Category.REGULAR)
+    school_set_category(school=school_a, year=2024, category=School.Category.LOW_RESULTS)
+
+    html = login(teacher_a).get(f"/schools/{school_a.pk}/").content.decode()
+
+    assert "2023/2024" in html and "2024/2025" in html
+    assert "Обычная школа" in html and "ШНОР" in html
