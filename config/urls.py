@@ -15,8 +15,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("schools/", include("schools.urls")),
-    path("events/", include("events.urls")),
     path("monitoring/", include("monitoring.urls")),
+    path("network/", include("network.urls")),
+    path("events/", include("events.urls")),
     path("admin/", admin.site.urls),
 ]
 

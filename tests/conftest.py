@@ -1,8 +1,13 @@
 """The cast every test can call on by name, and the switches for outside services."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 
 from accounts.roles import Role
@@ -11,6 +16,13 @@ from tests.accounts.factories import UserFactory
 from tests.schools.factories import SchoolFactory, TeacherFactory
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Uploaded and generated files of a test run go to a folder of its own, which the
+# Celery workers that tests start inherit through the environment.
+# Settings are loaded by now, so the folder is set on them too, before any storage is used.
+os.environ["MEDIA_ROOT"] = tempfile.mkdtemp(prefix="portal-test-media-")
+django_settings.MEDIA_ROOT = Path(os.environ["MEDIA_ROOT"])
+atexit.register(shutil.rmtree, os.environ["MEDIA_ROOT"], ignore_errors=True)
 
 
 def unavailable(reason):
@@ -233,9 +245,10 @@ def celery_workers(transactional_db):
             if worker.poll() is None:
                 worker.terminate()
                 try:
-                    worker.wait(timeout=20)
+                    worker.wait(timeout=5)
                 except subprocess.TimeoutExpired:
                     worker.kill()
+                    worker.wait()
 
 
 def wait_for(condition, timeout=60, interval=0.2):

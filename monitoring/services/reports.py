@@ -86,10 +86,14 @@ def report_render(*, report_id: int) -> Report | None:
             reason=_("The report could not be prepared because of an internal error."),
         )
 
-    name = f"report-{report.pk}.pdf"
-    if report.file:
+    # One file per report, whatever an earlier, interrupted run left behind.
+    path = report.file.field.generate_filename(report, f"report-{report.pk}.pdf")
+    storage = report.file.storage
+    if report.file and report.file.name != path:
         report.file.delete(save=False)
-    report.file.save(name, ContentFile(content), save=False)
+    if storage.exists(path):
+        storage.delete(path)
+    report.file.save(path.rsplit("/", 1)[-1], ContentFile(content), save=False)
     report.status = Report.Status.DONE
     report.finished_at = timezone.now()
     report.save(update_fields=["file", "status", "finished_at"])
