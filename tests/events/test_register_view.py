@@ -85,3 +85,9 @@ def test_new_feed_address_replaces_the_old(login, teacher_a):
     assert client.get(reverse("events:feed", args=[old])).status_code == 404
     new = calendar_feed_for(user=teacher_a).token
     assert client.get(reverse("events:feed", args=[new])).status_code == 200
+
+
+def test_director_form_offers_teachers_by_plain_id(login, event, director_a, school_a):
+    colleague = TeacherFactory(school=school_a, pk=4321)
+    page = login(director_a).get(reverse("events:detail", args=[event.pk])).content.decode()
+    assert f'<option value="{colleague.pk}">' in page
