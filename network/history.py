@@ -38,8 +38,6 @@ class Change:
 def _label(model, record):
     if model is Stage:
         return record.get_kind_display()
-    if model is Roadmap:
-        return _("Roadmap")
     return record.title
 
 
@@ -91,7 +89,9 @@ def roadmap_history(roadmap, limit=40) -> list[Change]:
                     fields.append(f"{label}: {shown}" if shown else label)
                 if before is not None and not fields:
                     continue  # only untracked fields changed
-            subject = f"{meta.verbose_name.capitalize()} «{_label(model, record)}»"
+            subject = str(meta.verbose_name).capitalize()
+            if model is not Roadmap:
+                subject = f"{subject} «{_label(model, record)}»"
             changes.append(Change(record.history_date, record.history_user, kind, subject, fields))
     changes.sort(key=lambda change: change.at, reverse=True)
     return changes[:limit]

@@ -5,6 +5,7 @@ from . import views
 app_name = "network"
 urlpatterns = [
     path("", views.partnership_list, name="list"),
+    path("export/", views.partnership_list_export, name="list_export"),
     path("partnerships/add/", views.partnership_create, name="partnership_add"),
     path("partnerships/<int:pk>/", views.roadmap, name="roadmap"),
     path("partnerships/<int:pk>/export/", views.roadmap_export, name="roadmap_export"),

@@ -3,4 +3,4 @@
 Importing the package registers every kind in ``kinds.KINDS``.
 """
 
-from . import school  # noqa: F401
+from . import event, partnership, school  # noqa: F401

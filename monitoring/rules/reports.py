@@ -1,15 +1,14 @@
 import rules
 
 from accounts.rules import is_director, is_municipal
-from schools.selectors import school_id_of
 
 
 @rules.predicate
-def is_report_of_own_school(user, report):
-    if report is None:
-        return False
-    return report.kind == "school" and report.params.get("school") == school_id_of(user)
+def sees_report_subject(user, report):
+    from monitoring.reports.access import may_see
+
+    return report is not None and may_see(user, report)
 
 
 rules.add_perm("monitoring.order_report", is_municipal | is_director)
-rules.add_perm("monitoring.view_report", is_municipal | (is_director & is_report_of_own_school))
+rules.add_perm("monitoring.view_report", is_municipal | (is_director & sees_report_subject))

@@ -122,7 +122,11 @@ def _stage_dates(partnership):
 @transaction.atomic
 def roadmap_ensure(*, partnership, by=None) -> Roadmap:
     """Give the partnership its roadmap and three stages, if it does not have them yet."""
-    roadmap, _created = Roadmap.objects.get_or_create(partnership=partnership)
+    roadmap = Roadmap.objects.filter(partnership=partnership).first()
+    if roadmap is None:
+        roadmap = Roadmap(partnership=partnership)
+        roadmap._history_user = by
+        roadmap.save()
     existing = {stage.kind for stage in roadmap.stages.all()}
     dates = _stage_dates(partnership)
     for number, kind in enumerate(Stage.ORDER, start=1):

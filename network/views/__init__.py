@@ -13,6 +13,7 @@ from .partnerships import (
     agreement_download,
     partnership_create,
     partnership_list,
+    partnership_list_export,
     roadmap,
     roadmap_export,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "mentorship_list",
     "partnership_create",
     "partnership_list",
+    "partnership_list_export",
     "problem_add",
     "problem_edit",
     "problem_outcome",

@@ -51,6 +51,17 @@ def partnership_list(request):
 
 
 @login_required
+@require_GET
+def partnership_list_export(request):
+    """The roadmaps of the partnerships that the overview's filters select, as XLSX."""
+    partnerships = partnership_overview(request.user)
+    selected = PartnershipFilter(request.GET, queryset=partnerships).qs
+    response = HttpResponse(roadmap_workbook(list(selected)), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="roadmaps.xlsx"'
+    return response
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def partnership_create(request):
     if not request.user.has_perm("network.add_partnership"):

@@ -49,3 +49,20 @@
   }
   setTimeout(refresh, 1000);
 })();
+
+// Show only the fields the chosen kind of report uses.
+(function () {
+  const form = document.getElementById("order-form");
+  if (!form) return;
+  const kind = form.querySelector("[name=kind]");
+  const uses = {municipal: ["conclusion"], school: ["school"], partnership: ["partnership"], event: ["event"]};
+  const fields = ["school", "partnership", "event", "conclusion"];
+  function update() {
+    for (const name of fields) {
+      const wrapper = form.querySelector(`#div_id_${name}`);
+      if (wrapper) wrapper.hidden = !(uses[kind.value] || []).includes(name);
+    }
+  }
+  kind.addEventListener("change", update);
+  update();
+})();

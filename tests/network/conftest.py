@@ -13,12 +13,6 @@ def _media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The cast's passwords are hashed for every test; no need for a slow hasher here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _school_names_apart():
     """Numbered factory schools never take the names of the cast's schools (№ 101, № 202)."""
     SchoolFactory.reset_sequence(1000)

@@ -30,6 +30,7 @@ NOT_GET = dict(zip(ROLES, [302, 405, 405, 405, 405, 405], strict=True))
 
 MATRIX = [
     ("list", "get", None, EVERYONE),
+    ("list_export", "get", None, EVERYONE),
     ("partnership_add", "get", None, METHODOLOGIST_ONLY),
     ("roadmap", "get", "partnership", READ),
     ("roadmap_export", "get", "partnership", READ),

@@ -66,3 +66,23 @@ def test_overview_costs_the_same_queries_for_many_partnerships(
     with django_assert_max_num_queries(10):
         response = client.get(reverse("network:list"))
     assert len(response.context["page"].object_list) == 30
+
+
+def test_overview_export_holds_the_filtered_roadmaps(partnership, login, methodologist, leader):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    PartnershipFactory(
+        leader=leader, title="Социальное", model=Partnership.Model.SOCIAL_PARTNERSHIP
+    )
+    client = login(methodologist)
+    url = reverse("network:list_export")
+
+    every = load_workbook(BytesIO(client.get(url).content)).sheetnames
+    social = load_workbook(
+        BytesIO(client.get(url, {"model": Partnership.Model.SOCIAL_PARTNERSHIP}).content)
+    ).sheetnames
+
+    assert sorted(every) == sorted([partnership.title, "Социальное"])
+    assert social == ["Социальное"]
