@@ -88,9 +88,7 @@ def _safe_next(request):
 
 @login_required
 def my_events(request):
-    registrations = list(my_registrations(request.user))
-    for registration in registrations:
-        registration.position = waitlist_position(registration)
+    registrations = my_registrations(request.user)
     feed_url = webcal_url = ""
     if hasattr(request.user, "teacher_profile"):
         token = calendar_feed_for(user=request.user).token
