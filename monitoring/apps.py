@@ -1,11 +1,32 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Model permissions for the admin, per area; what a user may do in the portal is in rules/.
+# Development plans and diagnostics: what the centre composes, and what it only reads.
+_PLANS_COMPOSED = ["plantemplate", "plantemplateitem", "questionnaire", "section", "difficulty"]
+_PLANS_KEPT = ["developmentplan", "planitem", "plancomment", "response", "answer"]
+
+
+def _crud(models):
+    return [f"monitoring.{a}_{m}" for m in models for a in ("view", "add", "change", "delete")]
+
 
 class MonitoringConfig(AppConfig):
     name = "monitoring"
     verbose_name = _("Monitoring")
     role_permissions = {
-        "methodologist": ["monitoring.view_report", "monitoring.delete_report"],
-        "coordinator": ["monitoring.view_report"],
+        "methodologist": _crud(_PLANS_COMPOSED)
+        + [f"monitoring.view_{m}" for m in _PLANS_KEPT]
+        + ["monitoring.view_report", "monitoring.delete_report"],
+        "coordinator": [f"monitoring.view_{m}" for m in _PLANS_COMPOSED]
+        + ["monitoring.view_report"],
     }
+
+    def ready(self):
+        from events.signals import attendance_changed
+
+        from .plans_signals import on_attendance_changed
+
+        attendance_changed.connect(
+            on_attendance_changed, dispatch_uid="monitoring.plans.attendance"
+        )

@@ -1,1 +1,3 @@
 """One module per monitoring area (indicators, plans, reports); each is imported here."""
+
+from . import plans, questionnaires  # noqa: F401  (development plans, diagnostics)

@@ -1,0 +1,161 @@
+"""Every URL of development plans and diagnostics × every role → the expected status."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from monitoring.models.plans import DevelopmentPlan
+from monitoring.services.questionnaires import response_submit
+from tests.conftest import ROLES
+from tests.monitoring.plans_factories import (
+    DevelopmentPlanFactory,
+    PlanItemFactory,
+    fast_passwords,  # noqa: F401  (autouse)
+    questionnaire_with,
+)
+
+LOGIN = 302
+ALL = dict.fromkeys(ROLES[1:], 200)
+
+
+def row(anonymous=LOGIN, **statuses):
+    return {"anonymous": anonymous, **statuses}
+
+
+TEACHER_ONLY = row(
+    teacher_a=200, director_a=403, director_b=403, methodologist=403, coordinator=403
+)
+OWNER_ONLY = row(teacher_a=200, director_a=403, director_b=404, methodologist=403, coordinator=403)
+SEEN_BY_SCHOOL = row(
+    teacher_a=200, director_a=200, director_b=404, methodologist=200, coordinator=200
+)
+OVERVIEW = row(teacher_a=403, director_a=200, director_b=200, methodologist=200, coordinator=200)
+
+MATRIX = {
+    "plan_list": OVERVIEW,
+    "plan_export": OVERVIEW,
+    "plan_summary": row(
+        teacher_a=403, director_a=403, director_b=403, methodologist=200, coordinator=200
+    ),
+    "plan_mine": TEACHER_ONLY,
+    "plan_create": TEACHER_ONLY,
+    "plan_detail": SEEN_BY_SCHOOL,
+    "plan_evidence": SEEN_BY_SCHOOL,
+    "plan_edit": OWNER_ONLY,
+    "plan_item_edit": OWNER_ONLY,
+    "plan_item_complete": OWNER_ONLY,
+    "plan_item_cancel": OWNER_ONLY,
+    "plan_item_delete": OWNER_ONLY,
+    "questionnaire_list": row(**ALL),
+    "questionnaire_answer": TEACHER_ONLY,
+    "questionnaire_results": OVERVIEW,
+    "questionnaire_export": OVERVIEW,
+    "response_detail": row(
+        teacher_a=200, director_a=200, director_b=404, methodologist=200, coordinator=403
+    ),
+}
+
+POST_ONLY = [
+    "plan_submit",
+    "plan_approve",
+    "plan_return",
+    "plan_complete",
+    "plan_comment",
+    "plan_item_add",
+    "plan_item_add_event",
+    "plan_item_reopen",
+]
+
+
+@pytest.fixture
+def objects(teacher_a, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    plan = DevelopmentPlanFactory(
+        teacher=teacher_a.teacher_profile, status=DevelopmentPlan.Status.DRAFT
+    )
+    item = PlanItemFactory(
+        plan=plan, evidence_file=SimpleUploadedFile("programme.pdf", b"%PDF-1.4 test")
+    )
+    # The teacher has answered one questionnaire; another is still waiting for her.
+    answered, statements = questionnaire_with(["Работа с родителями обучающихся"])
+    waiting, _ = questionnaire_with(["Работа с родителями обучающихся"])
+    response = response_submit(
+        questionnaire=answered, teacher=teacher_a.teacher_profile, answers={statements[0].pk: 2}
+    )
+    return {"plan": plan, "item": item, "questionnaire": waiting, "response": response}
+
+
+def url_for(name, objects):
+    plan, item = objects["plan"].pk, objects["item"].pk
+    questionnaire = objects["questionnaire"].pk
+    return {
+        "plan_list": "/monitoring/plans/",
+        "plan_export": "/monitoring/plans/export.xlsx",
+        "plan_summary": "/monitoring/plans/schools/",
+        "plan_mine": "/monitoring/plans/my/",
+        "plan_create": "/monitoring/plans/new/",
+        "plan_detail": f"/monitoring/plans/{plan}/",
+        "plan_edit": f"/monitoring/plans/{plan}/edit/",
+        "plan_submit": f"/monitoring/plans/{plan}/submit/",
+        "plan_approve": f"/monitoring/plans/{plan}/approve/",
+        "plan_return": f"/monitoring/plans/{plan}/return/",
+        "plan_complete": f"/monitoring/plans/{plan}/complete/",
+        "plan_comment": f"/monitoring/plans/{plan}/comment/",
+        "plan_item_add": f"/monitoring/plans/{plan}/items/",
+        "plan_item_add_event": f"/monitoring/plans/{plan}/items/event/",
+        "plan_item_edit": f"/monitoring/plans/items/{item}/edit/",
+        "plan_item_complete": f"/monitoring/plans/items/{item}/complete/",
+        "plan_item_reopen": f"/monitoring/plans/items/{item}/reopen/",
+        "plan_item_cancel": f"/monitoring/plans/items/{item}/cancel/",
+        "plan_item_delete": f"/monitoring/plans/items/{item}/delete/",
+        "plan_evidence": f"/monitoring/plans/items/{item}/evidence/",
+        "questionnaire_list": "/monitoring/diagnostics/",
+        "questionnaire_answer": f"/monitoring/diagnostics/{questionnaire}/answer/",
+        "questionnaire_results": f"/monitoring/diagnostics/{questionnaire}/results/",
+        "questionnaire_export": f"/monitoring/diagnostics/{questionnaire}/results.xlsx",
+        "response_detail": f"/monitoring/diagnostics/responses/{objects['response'].pk}/",
+    }[name]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", MATRIX)
+def test_access_matrix(login, cast, objects, name, role):
+    response = login(cast[role]).get(url_for(name, objects))
+
+    assert response.status_code == MATRIX[name][role]
+
+
+@pytest.mark.parametrize("name", POST_ONLY)
+def test_changes_refuse_get(login, teacher_a, objects, name):
+    assert login(teacher_a).get(url_for(name, objects)).status_code == 405
+
+
+@pytest.mark.parametrize("name", POST_ONLY)
+def test_anonymous_changes_go_to_login(login, objects, name):
+    response = login(None).post(url_for(name, objects))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_director_of_another_school_cannot_approve(login, director_b, teacher_a):
+    plan = DevelopmentPlanFactory(
+        teacher=teacher_a.teacher_profile, status=DevelopmentPlan.Status.SUBMITTED
+    )
+
+    response = login(director_b).post(f"/monitoring/plans/{plan.pk}/approve/")
+
+    assert response.status_code == 404
+    plan.refresh_from_db()
+    assert plan.status == DevelopmentPlan.Status.SUBMITTED
+
+
+def test_teacher_cannot_approve_their_own_plan(login, teacher_a):
+    plan = DevelopmentPlanFactory(
+        teacher=teacher_a.teacher_profile, status=DevelopmentPlan.Status.SUBMITTED
+    )
+
+    response = login(teacher_a).post(f"/monitoring/plans/{plan.pk}/approve/")
+
+    assert response.status_code == 403
+    plan.refresh_from_db()
+    assert plan.status == DevelopmentPlan.Status.SUBMITTED

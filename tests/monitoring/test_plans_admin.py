@@ -1,0 +1,61 @@
+"""A methodologist composes questionnaires and plan templates in the admin."""
+
+import pytest
+
+from monitoring.models.questionnaires import Questionnaire
+from tests.monitoring.plans_factories import (
+    DevelopmentPlanFactory,
+    PlanItemFactory,
+    QuestionnaireFactory,
+    fast_passwords,  # noqa: F401  (autouse)
+    questionnaire_with,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/monitoring/questionnaire/",
+        "/admin/monitoring/questionnaire/add/",
+        "/admin/monitoring/section/add/",
+        "/admin/monitoring/plantemplate/add/",
+        "/admin/monitoring/developmentplan/",
+        "/admin/monitoring/response/",
+    ],
+)
+def test_methodologist_opens_the_admin_pages(login, methodologist, url):
+    assert login(methodologist).get(url).status_code == 200
+
+
+def test_methodologist_sees_a_plan_read_only(login, methodologist):
+    plan = PlanItemFactory().plan
+
+    response = login(methodologist).get(f"/admin/monitoring/developmentplan/{plan.pk}/change/")
+
+    assert response.status_code == 200
+    assert not response.context["has_change_permission"]
+
+
+def test_admin_action_opens_a_composed_questionnaire(login, methodologist):
+    composed, _statements = questionnaire_with(["ГИА"], status=Questionnaire.Status.DRAFT)
+    empty = QuestionnaireFactory(status=Questionnaire.Status.DRAFT)
+
+    login(methodologist).post(
+        "/admin/monitoring/questionnaire/",
+        {"action": "open_questionnaires", "_selected_action": [composed.pk, empty.pk]},
+    )
+
+    composed.refresh_from_db()
+    empty.refresh_from_db()
+    assert composed.status == Questionnaire.Status.OPEN
+    assert empty.status == Questionnaire.Status.DRAFT
+
+
+def test_director_has_no_admin(login, director_a):
+    DevelopmentPlanFactory()
+
+    response = login(director_a).get("/admin/monitoring/developmentplan/")
+
+    assert response.status_code == 302
