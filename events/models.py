@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.storage import private_storage
 from schools.models import School, Subject, Teacher
+from schools.selectors import teacher_rows_visible_to
 
 
 class EventQuerySet(models.QuerySet):
@@ -205,16 +206,7 @@ class RegistrationQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Municipal staff see all; a director their school's; a teacher their own."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_municipal:
-            return self
-        profile = getattr(user, "teacher_profile", None)
-        if profile is None:
-            return self.none()
-        if user.is_director:
-            return self.filter(teacher__school_id=profile.school_id)
-        return self.filter(teacher=profile)
+        return teacher_rows_visible_to(self, user)
 
     def waiting_order(self):
         return self.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")

@@ -14,3 +14,18 @@ def school_id_of(user) -> int | None:
         return None
     profile = getattr(user, "teacher_profile", None)
     return profile.school_id if profile is not None else None
+
+
+def teacher_rows_visible_to(queryset, user, *, teacher="teacher"):
+    """Rows about teachers as a user may see them: the centre all, a director their
+    school's, a teacher their own; nobody else any."""
+    if not user.is_authenticated:
+        return queryset.none()
+    if user.is_municipal:
+        return queryset
+    profile = getattr(user, "teacher_profile", None)
+    if profile is None:
+        return queryset.none()
+    if user.is_director:
+        return queryset.filter(**{f"{teacher}__school_id": profile.school_id})
+    return queryset.filter(**{teacher: profile})
