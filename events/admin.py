@@ -27,7 +27,7 @@ class EventAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind", "format", "audience", "subjects"]
     search_fields = ["title", "description", "organiser", "venue"]
     date_hierarchy = "starts_at"
-    autocomplete_fields = ["host_school"]
+    autocomplete_fields = ["host_school", "partnership", "association", "activity"]
     filter_horizontal = ["subjects"]
     list_select_related = ["host_school"]
     readonly_fields = ["status", "created_by", "created_at"]

@@ -78,6 +78,32 @@ class Event(models.Model):
         verbose_name=_("host school"),
     )
     venue = models.CharField(_("venue"), max_length=300, blank=True)
+    # The network an event belongs to, if any: a partnership's event, an association's
+    # meeting, the event that realised a roadmap activity.
+    partnership = models.ForeignKey(
+        "network.Partnership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("partnership"),
+    )
+    association = models.ForeignKey(
+        "network.MethodicalAssociation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("methodical association"),
+    )
+    activity = models.ForeignKey(
+        "network.Activity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("roadmap activity it realises"),
+    )
     online_url = models.URLField(
         _("online link"), blank=True, help_text=_("Shown only to registered participants.")
     )

@@ -59,8 +59,9 @@ def partnership_overview(user, today=None):
 
 def roadmap_for_page(partnership) -> Roadmap:
     """The roadmap with everything its page shows, in a fixed number of queries."""
+    # "events" is the events app's link to the activity an event realised.
     activities = Activity.objects.select_related("responsible_school", "problem").prefetch_related(
-        "participants"
+        "participants", "events"
     )
     return (
         Roadmap.objects.select_related("partnership__leader")

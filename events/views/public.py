@@ -116,6 +116,10 @@ def event_detail(request, pk):
         "can_apply": event.is_contest and user.has_perm("events.apply_to_contest"),
         "is_manager": is_manager,
         "can_view_registrations": user.has_perm("events.view_registrations"),
+        "can_open_partnership": event.partnership_id is not None
+        and user.has_perm("network.view_partnership", event.partnership),
+        "can_open_association": event.association_id is not None
+        and user.has_perm("network.view_methodicalassociation", event.association),
     }
     if user.is_authenticated and user.is_director and school_id_of(user):
         context.update(_school_context(user, event))

@@ -44,10 +44,12 @@ def association_detail(request, pk):
         association.member_school_ids(),
     )
     members = sorted(association.members.all(), key=lambda t: (t.school.short_name, t.full_name))
+    # The association's meetings are events that name it (the events app points here).
+    meetings = association.events.visible_to(request.user).order_by("-starts_at")
     return render(
         request,
         "network/association_detail.html",
-        {"association": association, "members": members},
+        {"association": association, "members": members, "meetings": meetings},
     )
 
 

@@ -1,0 +1,53 @@
+"""Events that belong to the network: a partnership's event, an association's meeting, the
+event that realised a roadmap activity."""
+
+from network.models import Stage
+from tests.events.factories import EventFactory
+from tests.network.factories import (
+    MethodicalAssociationFactory,
+    PartnershipFactory,
+    add_activity,
+    stage,
+)
+from tests.schools.factories import SchoolFactory, TeacherFactory
+
+
+def test_event_page_names_its_partnership_and_links_it_for_members(
+    login, director_a, director_b, school_a
+):
+    leader = SchoolFactory(short_name="МАОУ СОШ № 1", category="leader")
+    partnership = PartnershipFactory(leader=leader, schools=[school_a], title="СОШ № 1 и № 101")
+    event = EventFactory(title="Совместный педсовет", partnership=partnership)
+    roadmap_url = f"/network/partnerships/{partnership.pk}/"
+
+    member_page = login(director_a).get(f"/events/{event.pk}/").content.decode()
+    outsider_page = login(director_b).get(f"/events/{event.pk}/").content.decode()
+
+    assert "СОШ № 1 и № 101" in member_page and roadmap_url in member_page
+    assert "СОШ № 1 и № 101" in outsider_page and roadmap_url not in outsider_page
+
+
+def test_association_page_lists_its_published_meetings(login, methodologist, school_a):
+    association = MethodicalAssociationFactory(
+        leader=TeacherFactory(school=school_a), name="МО учителей математики"
+    )
+    EventFactory(title="Заседание МО № 1", association=association)
+    EventFactory(title="Черновик заседания", association=association, status="draft")
+
+    teacher = TeacherFactory(school=school_a)
+    association.members.add(teacher)
+    page = login(methodologist).get(f"/network/associations/{association.pk}/").content.decode()
+
+    assert "Заседание МО № 1" in page
+    assert "Черновик заседания" in page  # a methodologist sees drafts too
+
+
+def test_roadmap_shows_the_event_that_realised_an_activity(login, methodologist, school_a):
+    leader = SchoolFactory(short_name="МАОУ СОШ № 1", category="leader")
+    partnership = PartnershipFactory(leader=leader, schools=[school_a])
+    activity = add_activity(stage(partnership, Stage.Kind.ACQUAINTANCE), title="Семинар для ШНОР")
+    EventFactory(title="Семинар «Смысловое чтение»", activity=activity)
+
+    page = login(methodologist).get(f"/network/partnerships/{partnership.pk}/").content.decode()
+
+    assert "Семинар «Смысловое чтение»" in page
