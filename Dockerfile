@@ -9,7 +9,7 @@ COPY pyproject.toml ./
 COPY . .
 RUN pip install --no-cache-dir . \
  && DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=build python manage.py collectstatic --noinput
-RUN useradd --create-home portal && mkdir -p /app/media && chown portal /app/media
+RUN useradd --create-home portal && mkdir -p /app/media /app/media_private && chown portal /app/media /app/media_private
 USER portal
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

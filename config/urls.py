@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("schools/", include("schools.urls")),
     path("monitoring/", include("monitoring.urls")),
+    path("network/", include("network.urls")),
     path("events/", include("events.urls")),
     path("admin/", admin.site.urls),
 ]

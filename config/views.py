@@ -1,5 +1,7 @@
 """Project-level pages: the home page of each role and the health check."""
 
+from importlib import import_module
+
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count
@@ -7,7 +9,6 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from events.selectors import upcoming_for
 from schools.models import School, Teacher
 from schools.selectors import school_of
 
@@ -20,8 +21,6 @@ def home(request):
         context["school"] = school
         if school is not None:
             context["teacher_count"] = school.teachers.count()
-        if user.is_teacher:
-            context["my_events"] = upcoming_for(user)
         if user.is_municipal:
             context["school_count"] = School.objects.count()
             context["teacher_count"] = Teacher.objects.count()
@@ -32,7 +31,24 @@ def home(request):
             context["schools_by_category"] = [
                 (labels[row["category"]], row["n"]) for row in context["schools_by_category"]
             ]
+        context["cards"] = home_cards(request)
     return render(request, "home.html", context)
+
+
+# Apps whose ``home.cards(request)`` add cards to the home page, in this order.
+HOME_CARD_MODULES = ["network.home", "events.home", "monitoring.home"]
+
+
+def home_cards(request):
+    """Each card is a dict with the template to include and that template's data."""
+    cards = []
+    for name in HOME_CARD_MODULES:
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError:
+            continue
+        cards += module.cards(request)
+    return cards
 
 
 def _broker_state():

@@ -1,13 +1,24 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Certificate, ContestApplication, Event, EventMaterial, Feedback, Registration
-from .services import EventsError, event_cancel, event_create, event_publish, event_update
+from .services import (
+    EventsError,
+    event_cancel,
+    event_close,
+    event_create,
+    event_publish,
+    event_update,
+)
+
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class EventMaterialInline(admin.TabularInline):
     model = EventMaterial
     extra = 0
+    formfield_overrides = URL_FIELDS
 
 
 @admin.register(Event)
@@ -21,7 +32,8 @@ class EventAdmin(admin.ModelAdmin):
     list_select_related = ["host_school"]
     readonly_fields = ["status", "created_by", "created_at"]
     inlines = [EventMaterialInline]
-    actions = ["publish", "cancel"]
+    formfield_overrides = URL_FIELDS
+    actions = ["publish", "cancel", "close"]
 
     def save_model(self, request, obj, form, change):
         # Saving goes through the services, so that participants hear of a change
@@ -48,6 +60,10 @@ class EventAdmin(admin.ModelAdmin):
     @admin.action(description=_("Cancel the selected events and tell the participants"))
     def cancel(self, request, queryset):
         self._apply(request, queryset, event_cancel)
+
+    @admin.action(description=_("Close the selected events as held"))
+    def close(self, request, queryset):
+        self._apply(request, queryset, event_close)
 
     def _apply(self, request, queryset, action):
         done = 0

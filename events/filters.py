@@ -6,7 +6,7 @@ from schools.models import School, Subject
 
 from .models import Event, Registration
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class EventFilter(django_filters.FilterSet):

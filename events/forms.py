@@ -8,7 +8,19 @@ from .models import ContestApplication, Event, EventMaterial, Feedback
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+def _url_field(model, name):
+    field = model._meta.get_field(name)
+    return forms.URLField(
+        label=field.verbose_name.capitalize(),
+        help_text=field.help_text,
+        required=False,
+        assume_scheme="https",
+    )
+
+
 class EventForm(forms.ModelForm):
+    online_url = _url_field(Event, "online_url")
+
     class Meta:
         model = Event
         fields = [
@@ -42,6 +54,8 @@ class EventForm(forms.ModelForm):
 
 
 class MaterialForm(forms.ModelForm):
+    url = _url_field(EventMaterial, "url")
+
     class Meta:
         model = EventMaterial
         fields = ["title", "file", "url"]

@@ -11,13 +11,15 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
     # Model permissions for the admin; what a user may do in the portal is in rules/.
     role_permissions = {
-        "methodologist": [
+        "methodologist": ["monitoring.view_report", "monitoring.delete_report"]
+        + [
             f"monitoring.{action}_{model}"
             for model in _PLANS_COMPOSED
             for action in ("view", "add", "change", "delete")
         ]
         + [f"monitoring.view_{model}" for model in _PLANS_KEPT],
-        "coordinator": [f"monitoring.view_{model}" for model in _PLANS_COMPOSED],
+        "coordinator": ["monitoring.view_report"]
+        + [f"monitoring.view_{model}" for model in _PLANS_COMPOSED],
     }
 
     def ready(self):
@@ -25,6 +27,7 @@ class MonitoringConfig(AppConfig):
 
         from .plans_signals import on_attendance_changed
 
+        # Plan items linked to an event follow the teacher's attendance (docs/plans.md).
         attendance_changed.connect(
             on_attendance_changed, dispatch_uid="monitoring.plans.attendance"
         )

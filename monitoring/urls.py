@@ -1,11 +1,15 @@
 from django.urls import path
 
-from .views import plan_items, plan_lists, plans, questionnaires
+from .views import plan_items, plan_lists, plans, questionnaires, reports
 
 app_name = "monitoring"
 
 # Each area keeps its views in monitoring/views/<area>.py and its paths here.
 urlpatterns = [
+    path("reports/", reports.report_list, name="report_list"),
+    path("reports/order/", reports.report_order_view, name="report_order"),
+    path("reports/status/", reports.report_status, name="report_status"),
+    path("reports/<int:pk>/download/", reports.report_download, name="report_download"),
     # development plans (plans area)
     path("plans/", plan_lists.plan_list, name="plan_list"),
     path("plans/export.xlsx", plan_lists.plan_export, name="plan_export"),

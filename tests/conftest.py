@@ -1,8 +1,13 @@
 """The cast every test can call on by name, and the switches for outside services."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 
 from accounts.roles import Role
@@ -12,12 +17,25 @@ from tests.schools.factories import SchoolFactory, TeacherFactory
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
+# Uploaded and generated files of a test run go to a folder of its own, which the
+# Celery workers that tests start inherit through the environment.
+# Settings are loaded by now, so the folder is set on them too, before any storage is used.
+os.environ["MEDIA_ROOT"] = tempfile.mkdtemp(prefix="portal-test-media-")
+django_settings.MEDIA_ROOT = Path(os.environ["MEDIA_ROOT"])
+atexit.register(shutil.rmtree, os.environ["MEDIA_ROOT"], ignore_errors=True)
+
 
 def unavailable(reason):
     """A missing service fails the test in CI and skips it elsewhere."""
     if IN_CI:
         pytest.fail(f"{reason} (required in CI)")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Real hashing costs a third of a second a user; tests make hundreds of users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -170,8 +188,12 @@ def _celery_eager(request):
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db):
-    """A real Celery worker on the configured broker, using this test's database."""
+def celery_workers(transactional_db):
+    """Start real Celery workers on the configured broker, using this test's database.
+
+    Calling the fixture starts one worker (extra environment variables may be given)
+    and returns its process; every worker is stopped after the test.
+    """
     import subprocess
     import sys
     import time
@@ -191,26 +213,52 @@ def celery_worker_process(transactional_db):
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         unavailable("a worker process cannot share an in-memory SQLite test database")
-    env = dict(os.environ)
-    env["DATABASE_URL"] = (
+    base_env = dict(os.environ)
+    base_env["DATABASE_URL"] = (
         f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     )
-    env["DATABASE_CONN_MAX_AGE"] = "0"
+    base_env["DATABASE_CONN_MAX_AGE"] = "0"
     # A queue of this test's own, so that no other worker or test takes its tasks.
     queue = f"test-{os.getpid()}-{time.monotonic_ns()}"
     app.conf.task_default_queue = queue
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "-P", "solo", "-Q", queue]
-        + ["--without-heartbeat", "--without-gossip", "--without-mingle", "-l", "warning"],
-        env=env,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if app.control.ping(timeout=0.5, destination=None):
-            break
+    started = []
+
+    def start(**extra_env):
+        name = f"{queue}-{len(started)}@localhost"
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "-P", "solo"]
+            + ["-Q", queue, "-n", name, "--without-gossip", "--without-mingle", "-l", "warning"],
+            env={**base_env, **extra_env},
+        )
+        started.append(worker)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if app.control.ping(destination=[name], timeout=0.5):
+                return worker
+        pytest.fail("the Celery worker did not start in 30 s")
+
     try:
-        yield worker
+        yield start
     finally:
         app.conf.task_default_queue = "celery"
-        worker.terminate()
-        worker.wait(timeout=20)
+        for worker in started:
+            if worker.poll() is None:
+                worker.terminate()
+                try:
+                    worker.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    worker.kill()
+                    worker.wait()
+
+
+def wait_for(condition, timeout=60, interval=0.2):
+    """Poll until condition() is truthy; fail the test after timeout seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    pytest.fail(f"still waiting after {timeout} s")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from schools.models import Teacher
 from schools.selectors import school_id_of
 
 from ..filters import EventFilter
@@ -117,20 +118,27 @@ def event_detail(request, pk):
         "can_view_registrations": user.has_perm("events.view_registrations"),
     }
     if user.is_authenticated and user.is_director and school_id_of(user):
-        school_regs = (
-            Registration.objects.active()
-            .filter(event=event, teacher__school_id=school_id_of(user))
-            .select_related("teacher")
-        )
-        context["school_registrations"] = school_regs
-        if event.registration_is_open:
-            teachers = user.teacher_profile.school.teachers.exclude(
-                pk__in=[r.teacher_id for r in school_regs]
-            )
-            context["register_form"] = RegisterTeacherForm(teachers=teachers)
+        context.update(_school_context(user, event))
     if is_manager or (user.is_authenticated and user.is_coordinator):
         context["feedback"] = feedback_summary(event)
     return render(request, "events/event_detail.html", context)
+
+
+def _school_context(director, event):
+    """What a director sees of their own school's teachers on an event page."""
+    school_id = school_id_of(director)
+    registrations = list(
+        Registration.objects.active()
+        .filter(event=event, teacher__school_id=school_id)
+        .select_related("teacher")
+    )
+    context = {"school_registrations": registrations}
+    if event.registration_is_open:
+        teachers = Teacher.objects.filter(school_id=school_id).exclude(
+            pk__in=[r.teacher_id for r in registrations]
+        )
+        context["register_form"] = RegisterTeacherForm(teachers=teachers)
+    return context
 
 
 def event_ics(request, pk):

@@ -4,3 +4,6 @@ Each area's module is imported here so that Django finds its models.
 """
 
 from . import plans, questionnaires  # noqa: F401  (development plans, diagnostics)
+from .reports import Report
+
+__all__ = ["Report"]

@@ -1,7 +1,4 @@
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from events.models import Certificate, Registration
 from events.services import EventsError, attendance_mark, attendance_mark_many, feedback_leave

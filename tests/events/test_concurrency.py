@@ -13,8 +13,9 @@ from tests.schools.factories import SchoolFactory, TeacherFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
-# Forty connections at once: enough to collide, and within PostgreSQL's default of 100.
-THREADS = 40
+# Thirty connections at once: enough to collide, and with a parallel test run still
+# within PostgreSQL's default of 100.
+THREADS = 30
 
 
 def _in_parallel(function, items):

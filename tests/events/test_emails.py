@@ -5,7 +5,6 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.db import transaction
-from django.utils import timezone
 
 from events.services import (
     event_cancel,
@@ -56,10 +55,13 @@ def test_waitlist_and_promotion_emails(django_capture_on_commit_callbacks):
 
 
 def test_no_email_for_a_rolled_back_registration(event, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            registration_create(event=event, teacher=_teacher(1))
-            raise RuntimeError("the surrounding work failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        registration_create(event=event, teacher=_teacher(1))
+        raise RuntimeError("the surrounding work failed")
     assert mail.outbox == []
     assert not event.registrations.exists()
 

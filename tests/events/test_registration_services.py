@@ -96,9 +96,11 @@ def test_registration_window_is_enforced():
 
 def test_registration_refused_after_start():
     event = EventFactory()
-    with time_machine.travel(event.starts_at + timedelta(minutes=1)):
-        with pytest.raises(EventsError, match="началось"):
-            registration_create(event=event, teacher=TeacherFactory())
+    with (
+        time_machine.travel(event.starts_at + timedelta(minutes=1)),
+        pytest.raises(EventsError, match="началось"),
+    ):
+        registration_create(event=event, teacher=TeacherFactory())
 
 
 def _reserved_event():

@@ -1,0 +1,10 @@
+"""The events' card on the home page: a teacher's next events."""
+
+from .selectors import upcoming_for
+
+
+def cards(request):
+    user = request.user
+    if not user.is_teacher:
+        return []
+    return [{"template": "events/_home_card.html", "my_events": upcoming_for(user)}]

@@ -1,0 +1,64 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event
+from monitoring.models import Report
+from network.models import Partnership
+from schools.models import School
+from schools.selectors import school_id_of
+
+from .kinds import KINDS
+
+CONCLUSION_MAX = 5000
+DIRECTOR_KINDS = (Report.Kind.SCHOOL, Report.Kind.PARTNERSHIP)
+
+
+class ReportOrderForm(forms.Form):
+    """One form for every kind; the fields a kind does not use are ignored."""
+
+    kind = forms.ChoiceField(label=_("Kind of report"))
+    school = forms.ModelChoiceField(
+        label=_("School"), queryset=School.objects.none(), required=False
+    )
+    partnership = forms.ModelChoiceField(
+        label=_("Partnership"), queryset=Partnership.objects.none(), required=False
+    )
+    event = forms.ModelChoiceField(label=_("Event"), queryset=Event.objects.none(), required=False)
+    conclusion = forms.CharField(
+        label=_("Conclusion (for the municipal report)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=CONCLUSION_MAX,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = [(k, label) for k, label in Report.Kind.choices if k in KINDS]
+        schools = School.objects.order_by("short_name")
+        events = Event.objects.exclude(status=Event.Status.DRAFT).order_by("-starts_at")
+        if not user.is_municipal:
+            kinds = [(k, label) for k, label in kinds if k in DIRECTOR_KINDS]
+            schools = schools.filter(pk=school_id_of(user))
+            events = events.none()
+        self.fields["kind"].choices = kinds
+        self.fields["school"].queryset = schools
+        self.fields["partnership"].queryset = Partnership.objects.visible_to(user).order_by("title")
+        self.fields["event"].queryset = events
+        if not user.is_municipal:
+            del self.fields["event"]
+            del self.fields["conclusion"]
+
+    def params(self):
+        """The parameters the chosen kind uses; the kind itself checks them."""
+        data = self.cleaned_data
+        kind = data["kind"]
+        params = {}
+        if kind == Report.Kind.SCHOOL and data.get("school"):
+            params["school"] = data["school"].pk
+        if kind == Report.Kind.PARTNERSHIP and data.get("partnership"):
+            params["partnership"] = data["partnership"].pk
+        if kind == Report.Kind.EVENT and data.get("event"):
+            params["event"] = data["event"].pk
+        if kind == Report.Kind.MUNICIPAL and data.get("conclusion"):
+            params["conclusion"] = data["conclusion"]
+        return params

@@ -1,0 +1,70 @@
+"""The partnership report: the roadmap stage by stage, with results and evidence."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from network.models import Partnership
+from network.selectors import roadmap_for_page, stage_progress
+
+from .kinds import ReportDataError, ReportKind, int_param, register
+
+
+def _partnership(params):
+    return Partnership.objects.filter(pk=params["partnership"]).select_related("leader").first()
+
+
+def clean(params, user):
+    pk = int_param(params, "partnership", _("a partnership"))
+    partnership = Partnership.objects.filter(pk=pk).first()
+    if partnership is None:
+        raise ReportDataError(_("The partnership is not found."))
+    if user is not None and not user.has_perm("network.view_partnership", partnership):
+        raise ReportDataError(_("The partnership is not found."))
+    return {"partnership": pk}
+
+
+def title(params):
+    partnership = _partnership(params)
+    name = partnership.title if partnership else "—"
+    return _("Partnership report: %(title)s") % {"title": name}
+
+
+def context(params):
+    partnership = _partnership(params)
+    if partnership is None:
+        raise ReportDataError(_("The partnership no longer exists."))
+    roadmap = roadmap_for_page(partnership)
+    stages = []
+    evidence = []
+    for stage in roadmap.stages.all():
+        done, planned = stage_progress(stage)
+        stages.append({"stage": stage, "done": done, "planned": planned})
+        for activity in stage.activities.all():
+            if activity.evidence_name or activity.evidence_link:
+                evidence.append(activity)
+    extra = extra_sections(partnership)
+    return {
+        "title": title(params),
+        "partnership": partnership,
+        "roadmap": roadmap,
+        "stages": stages,
+        "evidence": evidence,
+        "generated_at": timezone.localtime(),
+        **extra,
+    }
+
+
+def extra_sections(partnership):
+    """Sections that other areas add (the partnership-effect chart of monitoring)."""
+    return {}
+
+
+PARTNERSHIP = register(
+    ReportKind(
+        key="partnership",
+        template="monitoring/reports/pdf/partnership.html",
+        clean=clean,
+        title=title,
+        context=context,
+    )
+)

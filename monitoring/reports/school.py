@@ -1,0 +1,60 @@
+"""The school report: one school's registry, category history and figures."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from schools.models import School, Teacher
+from schools.selectors import school_id_of
+
+from .kinds import ReportDataError, ReportKind, int_param, register
+
+
+def clean(params, user):
+    school_id = int_param(params, "school", _("a school"))
+    if user is not None and not user.is_municipal and school_id_of(user) != school_id:
+        raise ReportDataError(_("You may order the report of your own school only."))
+    if not School.objects.filter(pk=school_id).exists():
+        raise ReportDataError(_("The school is not found."))
+    return {"school": school_id}
+
+
+def title(params):
+    school = School.objects.filter(pk=params["school"]).first()
+    name = school.short_name if school else "—"
+    return _("School report: %(school)s") % {"school": name}
+
+
+def context(params):
+    school = School.objects.filter(pk=params["school"]).first()
+    if school is None:
+        raise ReportDataError(_("The school no longer exists."))
+    teachers = school.teachers.prefetch_related("subjects").order_by(
+        "last_name", "first_name", "patronymic"
+    )
+    figures = school.teachers.aggregate(
+        total=Count("id"),
+        online=Count("id", filter=Q(uses_online_platforms=True)),
+        graduating=Count("id", filter=Q(teaches_grade_9=True) | Q(teaches_grade_11=True)),
+        highest=Count("id", filter=Q(qualification=Teacher.Qualification.HIGHEST)),
+        first=Count("id", filter=Q(qualification=Teacher.Qualification.FIRST)),
+    )
+    return {
+        "title": title(params),
+        "school": school,
+        "history": school.category_history.all(),
+        "figures": figures,
+        "teachers": teachers,
+        "generated_at": timezone.localtime(),
+    }
+
+
+SCHOOL = register(
+    ReportKind(
+        key="school",
+        template="monitoring/reports/pdf/school.html",
+        clean=clean,
+        title=title,
+        context=context,
+    )
+)

@@ -1,0 +1,2 @@
+class NetworkError(Exception):
+    """A refused change, with a message for the user."""

@@ -1,0 +1,104 @@
+"""A roadmap as an XLSX workbook: one sheet per partnership, one row per activity."""
+
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from schools.spreadsheets import escape_formula
+
+from .models import Activity, Partnership, Stage
+
+
+def _sheet_title(partnership, used):
+    base = "".join(c for c in partnership.title if c not in r"[]:*?/\\")[:28] or "Roadmap"
+    title, n = base, 2
+    while title in used:
+        title, n = f"{base[:25]}_{n}", n + 1
+    used.add(title)
+    return title
+
+
+def roadmap_workbook(partnerships) -> bytes:
+    """Export the roadmaps of the given partnerships; cells never run as formulas."""
+    partnerships = (
+        Partnership.objects.filter(pk__in=[p.pk for p in partnerships])
+        .select_related("leader")
+        .prefetch_related("schools")
+    )
+    stages = {
+        stage.pk: stage for stage in Stage.objects.filter(roadmap__partnership__in=partnerships)
+    }
+    activities = (
+        Activity.objects.filter(stage__in=list(stages))
+        .select_related("responsible_school", "problem")
+        .order_by("stage__number", "due_on", "pk")
+    )
+    by_roadmap = {}
+    for activity in activities:
+        stage = stages[activity.stage_id]
+        by_roadmap.setdefault(stage.roadmap_id, []).append((stage, activity))
+
+    book = Workbook()
+    book.remove(book.active)
+    used = set()
+    headers = [
+        _("Stage"),
+        _("Stage state"),
+        _("Activity"),
+        _("Form of interaction"),
+        _("Problem addressed"),
+        _("Responsible school"),
+        _("Responsible person"),
+        _("Due date"),
+        _("State"),
+        _("Overdue"),
+        _("Result"),
+        _("Completed on"),
+        _("Evidence"),
+    ]
+    for partnership in partnerships:
+        sheet = book.create_sheet(_sheet_title(partnership, used))
+        schools = ", ".join(s.short_name for s in partnership.schools.all())
+        sheet.append([escape_formula(partnership.title)])
+        sheet["A1"].font = Font(bold=True, size=13)
+        sheet.append([_("Leader school"), partnership.leader.short_name])
+        sheet.append([_("Supported schools"), schools])
+        sheet.append([_("Interaction model"), partnership.get_model_display()])
+        sheet.append([_("Shared goal"), escape_formula(partnership.goal)])
+        sheet.append([])
+        sheet.append(headers)
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+        for stage, activity in by_roadmap.get(partnership.pk, []):
+            row = [
+                f"{stage.number}. {stage.get_kind_display()}",
+                stage.get_state_display(),
+                activity.title,
+                activity.get_form_display(),
+                activity.problem.title if activity.problem else "",
+                activity.responsible_school.short_name,
+                activity.responsible_person,
+                activity.due_on,
+                activity.get_state_display(),
+                _("yes") if activity.is_overdue else "",
+                activity.result,
+                activity.completed_on,
+                activity.evidence_name or activity.evidence_link,
+            ]
+            sheet.append([escape_formula(value) for value in row])
+        for column, width in zip(
+            "ABCDEFGHIJKLM", (34, 16, 40, 30, 30, 22, 22, 12, 14, 10, 40, 12, 30), strict=True
+        ):
+            sheet.column_dimensions[column].width = width
+        for row in sheet.iter_rows(min_row=8):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if hasattr(cell.value, "year"):
+                    cell.number_format = "DD.MM.YYYY"
+    if not book.worksheets:
+        book.create_sheet(_("Roadmap"))
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

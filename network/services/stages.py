@@ -1,0 +1,128 @@
+"""The review of a roadmap's stages: a director submits, a methodologist accepts or returns."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..errors import NetworkError
+from ..models import Activity, Stage, StageComment
+
+
+def _locked(stage) -> Stage:
+    return Stage.objects.select_for_update().select_related("roadmap").get(pk=stage.pk)
+
+
+def _set_state(stage, state, by, **fields):
+    stage.state = state
+    for name, value in fields.items():
+        setattr(stage, name, value)
+    stage._history_user = by
+    stage.save()
+
+
+def stage_require_editable(stage) -> None:
+    """Refuse changes to a stage that is not open (not started, on review or accepted)."""
+    if not stage.is_editable:
+        raise NetworkError(
+            _(
+                "Stage «%(stage)s» is «%(state)s»: it can be changed only while it is open "
+                "or returned for revision."
+            )
+            % {"stage": stage.get_kind_display(), "state": stage.get_state_display()}
+        )
+
+
+def _check_content(stage):
+    if stage.kind == Stage.Kind.ACQUAINTANCE:
+        if not stage.roadmap.problems.exists():
+            raise NetworkError(
+                _("Record at least one problem that the partner must help with before submitting.")
+            )
+    elif stage.kind == Stage.Kind.JOINT_ACTIVITY:
+        activities = stage.activities.all()
+        if not activities.filter(state=Activity.State.DONE).exists():
+            raise NetworkError(_("Complete at least one activity before submitting the stage."))
+        unfinished = activities.filter(state__in=Activity.OPEN_STATES).count()
+        if unfinished:
+            raise NetworkError(
+                _(
+                    "Activities not finished yet: %(count)s. Complete or cancel each of them "
+                    "before submitting the stage."
+                )
+                % {"count": unfinished}
+            )
+    else:
+        if stage.roadmap.problems.filter(outcome="").exists():
+            raise NetworkError(_("Describe what changed for every problem before submitting."))
+        if not stage.roadmap.conclusion.strip():
+            raise NetworkError(_("Write the overall conclusion before submitting."))
+
+
+@transaction.atomic
+def stage_submit(*, stage, by) -> Stage:
+    """Send an open or returned stage to the methodologists for review."""
+    stage = _locked(stage)
+    if stage.state == Stage.State.LOCKED:
+        raise NetworkError(
+            _("Stage «%(stage)s» has not started: the previous stage must be accepted first.")
+            % {"stage": stage.get_kind_display()}
+        )
+    if stage.state == Stage.State.SUBMITTED:
+        raise NetworkError(_("The stage is already waiting for review."))
+    if stage.state == Stage.State.ACCEPTED:
+        raise NetworkError(_("The stage is already accepted."))
+    _check_content(stage)
+    _set_state(stage, Stage.State.SUBMITTED, by, submitted_at=timezone.now())
+    StageComment.objects.create(stage=stage, author=by, action=StageComment.Action.SUBMITTED)
+    return stage
+
+
+def _require_submitted(stage):
+    if stage.state != Stage.State.SUBMITTED:
+        raise NetworkError(
+            _("Only a submitted stage can be reviewed; stage «%(stage)s» is «%(state)s».")
+            % {"stage": stage.get_kind_display(), "state": stage.get_state_display()}
+        )
+
+
+@transaction.atomic
+def stage_accept(*, stage, by, comment="") -> Stage:
+    """Accept a submitted stage and open the next one."""
+    stage = _locked(stage)
+    _require_submitted(stage)
+    _set_state(stage, Stage.State.ACCEPTED, by, accepted_at=timezone.now())
+    StageComment.objects.create(
+        stage=stage, author=by, action=StageComment.Action.ACCEPTED, text=comment.strip()
+    )
+    following = (
+        Stage.objects.select_for_update()
+        .filter(roadmap=stage.roadmap, number=stage.number + 1)
+        .first()
+    )
+    if following is not None and following.state == Stage.State.LOCKED:
+        _set_state(following, Stage.State.OPEN, by)
+        StageComment.objects.create(stage=following, author=by, action=StageComment.Action.OPENED)
+    return stage
+
+
+@transaction.atomic
+def stage_return(*, stage, by, comment) -> Stage:
+    """Return a submitted stage for revision; the comment says what to fix."""
+    comment = (comment or "").strip()
+    if not comment:
+        raise NetworkError(_("Say what must be fixed: a returned stage needs a comment."))
+    stage = _locked(stage)
+    _require_submitted(stage)
+    _set_state(stage, Stage.State.RETURNED, by)
+    StageComment.objects.create(
+        stage=stage, author=by, action=StageComment.Action.RETURNED, text=comment
+    )
+    return stage
+
+
+def stage_comment(*, stage, by, text) -> StageComment:
+    """Add a comment to the stage's review thread."""
+    text = (text or "").strip()
+    if not text:
+        raise NetworkError(_("The comment is empty."))
+    return StageComment.objects.create(stage=stage, author=by, text=text)

@@ -1,0 +1,69 @@
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+
+from schools.selectors import school_id_of
+
+from ..models import Activity, Partnership, Problem, Stage
+from ..uploads import content_type_of
+
+
+def authorize(user, perm, obj, school_ids):
+    """Allow, or answer 403 to whom may know the object, 404 to everyone else."""
+    if user.has_perm(perm, obj):
+        return
+    if user.is_municipal or school_id_of(user) in school_ids:
+        raise PermissionDenied
+    raise Http404
+
+
+def get_partnership(pk) -> Partnership:
+    return get_object_or_404(
+        Partnership.objects.select_related("leader").prefetch_related("schools"), pk=pk
+    )
+
+
+def get_stage(pk) -> Stage:
+    return get_object_or_404(
+        Stage.objects.select_related("roadmap__partnership__leader").prefetch_related(
+            "roadmap__partnership__schools"
+        ),
+        pk=pk,
+    )
+
+
+def get_problem(pk) -> Problem:
+    return get_object_or_404(
+        Problem.objects.select_related("roadmap__partnership__leader", "school").prefetch_related(
+            "roadmap__partnership__schools"
+        ),
+        pk=pk,
+    )
+
+
+def get_activity(pk) -> Activity:
+    return get_object_or_404(
+        Activity.objects.select_related("stage__roadmap__partnership__leader").prefetch_related(
+            "stage__roadmap__partnership__schools"
+        ),
+        pk=pk,
+    )
+
+
+def private_file(field, name):
+    """Hand out a private file as an attachment, never rendered by the browser."""
+    if not field:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    filename = name or Path(field.name).name
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type_of(filename)
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

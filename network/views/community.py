@@ -1,0 +1,67 @@
+"""Methodical associations and mentorship pairs, as the portal shows them."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from schools.models import Teacher
+
+from ..models import Mentorship, MethodicalAssociation
+from .common import authorize
+
+
+@login_required
+@require_GET
+def association_list(request):
+    associations = (
+        MethodicalAssociation.objects.visible_to(request.user)
+        .select_related("leader__school")
+        .prefetch_related("subjects", "members")
+    )
+    return render(request, "network/association_list.html", {"associations": associations})
+
+
+@login_required
+@require_GET
+def association_detail(request, pk):
+    association = get_object_or_404(
+        MethodicalAssociation.objects.select_related(
+            "leader__school", "partnership"
+        ).prefetch_related(
+            "subjects",
+            Prefetch(
+                "members",
+                queryset=Teacher.objects.select_related("school").prefetch_related("subjects"),
+            ),
+        ),
+        pk=pk,
+    )
+    authorize(
+        request.user,
+        "network.view_methodicalassociation",
+        association,
+        association.member_school_ids(),
+    )
+    members = sorted(association.members.all(), key=lambda t: (t.school.short_name, t.full_name))
+    return render(
+        request,
+        "network/association_detail.html",
+        {"association": association, "members": members},
+    )
+
+
+@login_required
+@require_GET
+def mentorship_list(request):
+    mentorships = Mentorship.objects.visible_to(request.user).select_related(
+        "mentor__school", "mentee__school", "partnership"
+    )
+    state = request.GET.get("state", "")
+    if state in Mentorship.State.values:
+        mentorships = mentorships.filter(state=state)
+    return render(
+        request,
+        "network/mentorship_list.html",
+        {"mentorships": mentorships, "states": Mentorship.State.choices, "state": state},
+    )

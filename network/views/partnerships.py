@@ -1,0 +1,164 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ..exports import roadmap_workbook
+from ..filters import PartnershipFilter
+from ..forms import CommentForm, PartnershipForm, ReturnForm
+from ..history import roadmap_history
+from ..models import Stage
+from ..selectors import partnership_overview, roadmap_for_page, stage_progress
+from ..services import NetworkError
+from ..services import partnership_create as create
+from .common import authorize, get_partnership, private_file
+
+PAGE_SIZE = 50
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+@require_GET
+def partnership_list(request):
+    """The partnerships the user may see; for methodologists, the morning overview."""
+    today = timezone.localdate()
+    partnerships = partnership_overview(request.user, today=today)
+    partnership_filter = PartnershipFilter(request.GET, queryset=partnerships)
+    page = Paginator(partnership_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    for partnership in page.object_list:
+        last = partnership.last_activity_at
+        partnership.days_idle = (today - timezone.localtime(last).date()).days if last else None
+        partnership.current_stage_label = (
+            Stage.Kind(partnership.current_kind).label if partnership.current_kind else None
+        )
+        partnership.current_state_label = (
+            Stage.State(partnership.current_state).label if partnership.current_state else None
+        )
+    return render(
+        request,
+        "network/partnership_list.html",
+        {
+            "filter": partnership_filter,
+            "page": page,
+            "can_add": request.user.has_perm("network.add_partnership"),
+        },
+    )
+
+
+@login_required
+@require_GET
+def partnership_list_export(request):
+    """The roadmaps of the partnerships that the overview's filters select, as XLSX."""
+    partnerships = partnership_overview(request.user)
+    selected = PartnershipFilter(request.GET, queryset=partnerships).qs
+    response = HttpResponse(roadmap_workbook(list(selected)), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="roadmaps.xlsx"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partnership_create(request):
+    if not request.user.has_perm("network.add_partnership"):
+        raise PermissionDenied
+    form = PartnershipForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            partnership = create(
+                leader=data["leader"],
+                schools=data["schools"],
+                partners=data["partners"],
+                title=data["title"],
+                model=data["model"],
+                goal=data["goal"],
+                agreement_number=data["agreement_number"],
+                agreement_date=data["agreement_date"],
+                agreement_file=data["agreement_file"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                by=request.user,
+            )
+        except NetworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The partnership is created; its first stage is open."))
+            return redirect("network:roadmap", pk=partnership.pk)
+    return render(
+        request,
+        "network/form.html",
+        {"form": form, "heading": _("New partnership"), "back": "network:list", "files": True},
+    )
+
+
+@login_required
+@require_GET
+def roadmap(request, pk):
+    partnership = get_partnership(pk)
+    authorize(request.user, "network.view_roadmap", partnership, partnership.member_school_ids())
+    roadmap = roadmap_for_page(partnership)
+    roadmap.partnership = partnership  # keeps the prefetched members for the rules
+    user = request.user
+    can_write = user.has_perm("network.change_roadmap", partnership)
+    stages = list(roadmap.stages.all())
+    for stage in stages:
+        stage.roadmap = roadmap
+        stage.done, stage.planned = stage_progress(stage)
+        stage.percent = round(100 * stage.done / stage.planned) if stage.planned else 0
+        stage.can_add = can_write and stage.is_editable
+        stage.can_submit = stage.is_editable and user.has_perm("network.submit_stage", stage)
+        stage.can_review = stage.state == Stage.State.SUBMITTED and user.has_perm(
+            "network.review_stage", stage
+        )
+        for activity in stage.activities.all():
+            activity.can_edit = stage.is_editable and user.has_perm(
+                "network.change_activity", activity
+            )
+    problems = list(roadmap.problems.all())
+    stage_by_kind = {stage.kind: stage for stage in stages}
+    for problem in problems:
+        problem.can_edit = stage_by_kind[Stage.Kind.ACQUAINTANCE].is_editable and user.has_perm(
+            "network.change_problem", problem
+        )
+    reflection = stage_by_kind[Stage.Kind.REFLECTION]
+    return render(
+        request,
+        "network/roadmap.html",
+        {
+            "partnership": partnership,
+            "roadmap": roadmap,
+            "stages": stages,
+            "problems": problems,
+            "can_write": can_write,
+            "can_reflect": can_write and reflection.is_editable,
+            "can_add_problem": can_write and stage_by_kind[Stage.Kind.ACQUAINTANCE].is_editable,
+            "history": roadmap_history(roadmap),
+            "comment_form": CommentForm(),
+            "return_form": ReturnForm(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def roadmap_export(request, pk):
+    partnership = get_partnership(pk)
+    authorize(request.user, "network.export_roadmap", partnership, partnership.member_school_ids())
+    response = HttpResponse(roadmap_workbook([partnership]), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="roadmap-{partnership.pk}.xlsx"'
+    return response
+
+
+@login_required
+@require_GET
+def agreement_download(request, pk):
+    partnership = get_partnership(pk)
+    authorize(
+        request.user, "network.view_partnership", partnership, partnership.member_school_ids()
+    )
+    return private_file(partnership.agreement_file, None)

@@ -1,0 +1,86 @@
+"""The review of a stage: POST-only actions that answer with the roadmap page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..forms import CommentForm, ReturnForm
+from .common import authorize, get_stage
+
+
+def _back(stage):
+    return redirect(f"{stage.roadmap.partnership.get_absolute_url()}#stage-{stage.number}")
+
+
+def _run(request, stage, action, success):
+    try:
+        action()
+    except services.NetworkError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return _back(stage)
+
+
+def _authorize(request, perm, stage):
+    authorize(request.user, perm, stage, stage.roadmap.partnership.member_school_ids())
+
+
+@login_required
+@require_POST
+def stage_submit(request, pk):
+    stage = get_stage(pk)
+    _authorize(request, "network.submit_stage", stage)
+    return _run(
+        request,
+        stage,
+        lambda: services.stage_submit(stage=stage, by=request.user),
+        _("The stage is submitted for review."),
+    )
+
+
+@login_required
+@require_POST
+def stage_accept(request, pk):
+    stage = get_stage(pk)
+    _authorize(request, "network.review_stage", stage)
+    comment = request.POST.get("comment", "")
+    return _run(
+        request,
+        stage,
+        lambda: services.stage_accept(stage=stage, by=request.user, comment=comment),
+        _("The stage is accepted."),
+    )
+
+
+@login_required
+@require_POST
+def stage_return(request, pk):
+    stage = get_stage(pk)
+    _authorize(request, "network.review_stage", stage)
+    form = ReturnForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    return _run(
+        request,
+        stage,
+        lambda: services.stage_return(stage=stage, by=request.user, comment=comment),
+        _("The stage is returned for revision."),
+    )
+
+
+@login_required
+@require_POST
+def stage_comment(request, pk):
+    stage = get_stage(pk)
+    _authorize(request, "network.change_roadmap", stage)
+    form = CommentForm(request.POST)
+    text = form.cleaned_data["text"] if form.is_valid() else ""
+    return _run(
+        request,
+        stage,
+        lambda: services.stage_comment(stage=stage, by=request.user, text=text),
+        _("The comment is added."),
+    )

@@ -1,0 +1,102 @@
+"""Every events URL × every role → the status the rules promise."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from events.models import ContestApplication, Event
+from events.services import calendar_feed_for
+from tests.conftest import ROLES
+from tests.events.factories import EventFactory
+
+ALL = dict.fromkeys(ROLES, 200)
+LOGGED_IN = {**ALL, "anonymous": 302}
+POST_ONLY = {**dict.fromkeys(ROLES, 405), "anonymous": 302}
+MANAGER = {
+    "anonymous": 302,
+    "teacher_a": 403,
+    "director_a": 403,
+    "director_b": 403,
+    "methodologist": 200,
+    "coordinator": 403,
+}
+MUNICIPAL = {**MANAGER, "coordinator": 200}
+TEACHER = {**MANAGER, "teacher_a": 200, "methodologist": 403}
+DRAFT = {**dict.fromkeys(ROLES, 404), "methodologist": 200}
+CERTIFICATE = {**ALL, "anonymous": 302, "director_b": 404}
+FEEDBACK = {
+    "anonymous": 302,
+    "teacher_a": 200,
+    "director_a": 403,
+    "director_b": 404,
+    "methodologist": 403,
+    "coordinator": 403,
+}
+
+CASES = [
+    ("events:calendar", None, ALL),
+    ("events:list", None, ALL),
+    ("events:verify", None, ALL),
+    ("events:detail", "event", ALL),
+    ("events:detail", "draft", DRAFT),
+    ("events:ics", "event", ALL),
+    ("events:ics", "draft", DRAFT),
+    ("events:feed", "token", ALL),
+    ("events:my", None, LOGGED_IN),
+    ("events:create", None, MANAGER),
+    ("events:edit", "event", MANAGER),
+    ("events:edit", "draft", {**DRAFT, "anonymous": 302}),
+    ("events:registrations", "event", MUNICIPAL),
+    ("events:export", "event", MUNICIPAL),
+    ("events:attendance", "past", MANAGER),
+    ("events:applications", "contest", MUNICIPAL),
+    ("events:apply", "contest", TEACHER),
+    ("events:certificate", "registration", CERTIFICATE),
+    ("events:feedback", "registration", FEEDBACK),
+    ("events:publish", "draft", POST_ONLY),
+    ("events:cancel", "event", POST_ONLY),
+    ("events:close", "past", POST_ONLY),
+    ("events:material_add", "event", POST_ONLY),
+    ("events:register", "event", POST_ONLY),
+    ("events:registration_cancel", "registration", POST_ONLY),
+    ("events:feed_reset", None, POST_ONLY),
+    ("events:application_review", "application", POST_ONLY),
+]
+
+
+@pytest.fixture
+def objects(cast, event, attended_registration, teacher_a):
+    contest = EventFactory(
+        kind=Event.Kind.CONTEST, starts_at=timezone.now() + timedelta(days=20), capacity=None
+    )
+    application = ContestApplication.objects.create(
+        event=contest, teacher=attended_registration.teacher, text="Опыт", file="a.pdf"
+    )
+    return {
+        "event": event.pk,
+        "draft": EventFactory(status=Event.Status.DRAFT).pk,
+        "past": attended_registration.event_id,
+        "registration": attended_registration.pk,
+        "contest": contest.pk,
+        "application": application.pk,
+        "token": calendar_feed_for(user=teacher_a).token,
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("name", "target", "expected"),
+    [pytest.param(*case, id=f"{case[0]}({case[1] or ''})") for case in CASES],
+)
+def test_access_matrix(login, cast, objects, role, name, target, expected):
+    url = reverse(name, args=[objects[target]] if target else [])
+    response = login(cast[role]).get(url)
+    assert response.status_code == expected[role], url
+    if response.status_code == 302:
+        assert response.url.startswith(reverse("login"))
+
+
+def test_unknown_feed_token_is_404(login, db):
+    assert login(None).get(reverse("events:feed", args=["nope"])).status_code == 404

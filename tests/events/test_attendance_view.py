@@ -1,0 +1,45 @@
+import pytest
+from django.urls import reverse
+
+from events.models import Certificate
+from tests.events.factories import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_methodologist_marks_many_teachers_on_one_page(
+    login, methodologist, past_event, django_capture_on_commit_callbacks
+):
+    rows = [RegistrationFactory(event=past_event) for _ in range(4)]
+    client = login(methodologist)
+    page = client.get(reverse("events:attendance", args=[past_event.pk])).content.decode()
+    assert all(f'value="{row.pk}"' in page for row in rows)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("events:attendance", args=[past_event.pk]),
+            {"attended": [rows[0].pk, rows[2].pk]},
+        )
+    assert response.status_code == 302
+    marks = []
+    for row in rows:
+        row.refresh_from_db()
+        marks.append(row.attended)
+    assert marks == [True, False, True, False]
+    assert Certificate.objects.count() == 2
+
+
+def test_close_the_event(login, methodologist, past_event):
+    response = login(methodologist).post(reverse("events:close", args=[past_event.pk]))
+    assert response.status_code == 302
+    past_event.refresh_from_db()
+    assert past_event.status == "held"
+
+
+def test_teacher_cannot_mark_attendance(login, teacher_a, past_event):
+    row = RegistrationFactory(event=past_event)
+    response = login(teacher_a).post(
+        reverse("events:attendance", args=[past_event.pk]), {"attended": [row.pk]}
+    )
+    assert response.status_code == 403
+    row.refresh_from_db()
+    assert row.attended is None

@@ -1,0 +1,105 @@
+from datetime import datetime, timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from events.models import Event
+from tests.events.factories import EventFactory, RegistrationFactory
+from tests.schools.factories import SchoolFactory, SubjectFactory
+
+pytestmark = pytest.mark.django_db
+
+NOW = timezone.make_aware(datetime(2026, 3, 2, 9, 0))
+
+
+@time_machine.travel(NOW, tick=False)
+def test_month_view_shows_the_months_events_on_their_days(login):
+    EventFactory(title="Весенний вебинар", starts_at=NOW + timedelta(days=10))
+    EventFactory(title="Апрельский семинар", starts_at=NOW + timedelta(days=40))
+    response = login(None).get(reverse("events:calendar"))
+    assert response.status_code == 200
+    assert "Весенний вебинар" in response.content.decode()
+    assert "Апрельский семинар" not in response.content.decode()
+    response = login(None).get(reverse("events:calendar"), {"year": 2026, "month": 4})
+    assert "Апрельский семинар" in response.content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_drafts_are_not_in_the_public_calendar(login, methodologist):
+    EventFactory(title="Черновик семинара", status=Event.Status.DRAFT)
+    assert "Черновик семинара" not in login(None).get(reverse("events:list")).content.decode()
+    assert "Черновик семинара" in login(methodologist).get(reverse("events:list")).content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_list_filters_by_kind_format_subject_audience_school_and_dates(login):
+    maths = SubjectFactory(name="Математика")
+    host = SchoolFactory(short_name="МАОУ Гимназия № 7")
+    wanted = EventFactory(
+        title="Нужный вебинар",
+        kind=Event.Kind.WEBINAR,
+        format=Event.Format.ONLINE,
+        audience=Event.Audience.GRADUATING,
+        host_school=host,
+        subjects=[maths],
+        starts_at=NOW + timedelta(days=5),
+    )
+    EventFactory(title="Другой семинар", starts_at=NOW + timedelta(days=5))
+    client = login(None)
+    for query in [
+        {"kind": Event.Kind.WEBINAR},
+        {"format": Event.Format.ONLINE},
+        {"subject": maths.pk},
+        {"audience": Event.Audience.GRADUATING},
+        {"host_school": host.pk},
+        {"q": "Нужный"},
+    ]:
+        page = client.get(reverse("events:list"), query).context["page"]
+        assert list(page.object_list) == [wanted], query
+    dated = client.get(
+        reverse("events:list"), {"date_from": "2026-03-07", "date_to": "2026-03-07"}
+    ).context["page"]
+    assert len(dated.object_list) == 2
+    assert (
+        not client.get(reverse("events:list"), {"date_from": "2026-03-08"})
+        .context["page"]
+        .object_list
+    )
+
+
+@time_machine.travel(NOW, tick=False)
+def test_list_paginates(login):
+    for day in range(45):
+        EventFactory(starts_at=NOW + timedelta(days=1, hours=day))
+    page = login(None).get(reverse("events:list"), {"page": 3}).context["page"]
+    assert page.number == 3
+    assert len(page.object_list) == 5
+
+
+@time_machine.travel(NOW, tick=False)
+def test_calendar_and_list_cost_the_same_queries_for_hundreds_of_events(
+    login, django_assert_max_num_queries
+):
+    subjects = [SubjectFactory(name=f"Предмет {n}") for n in range(3)]
+    host = SchoolFactory()
+    for n in range(300):
+        event = EventFactory(
+            starts_at=NOW + timedelta(hours=n), host_school=host, subjects=subjects
+        )
+        RegistrationFactory(event=event)
+    client = login(None)
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("events:calendar")).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("events:list")).status_code == 200
+
+
+@time_machine.travel(NOW, tick=False)
+def test_list_shows_upcoming_events_unless_past_ones_are_asked_for(login):
+    EventFactory(title="Прошлогодний семинар", starts_at=NOW - timedelta(days=30))
+    client = login(None)
+    assert "Прошлогодний семинар" not in client.get(reverse("events:list")).content.decode()
+    page = client.get(reverse("events:list"), {"past": "1"}).content.decode()
+    assert "Прошлогодний семинар" in page

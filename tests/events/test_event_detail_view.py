@@ -1,0 +1,61 @@
+import pytest
+from django.urls import reverse
+
+from events.models import Event, Registration
+from tests.events.factories import EventFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+LINK = "https://meet.example.org/webinar-42"
+
+
+@pytest.fixture
+def webinar():
+    return EventFactory(
+        title="Вебинар ГИА", format=Event.Format.ONLINE, online_url=LINK, capacity=1
+    )
+
+
+def test_online_link_is_hidden_from_visitors_and_outsiders(login, webinar, director_b):
+    for user in (None, director_b):
+        page = login(user).get(reverse("events:detail", args=[webinar.pk])).content.decode()
+        assert LINK not in page
+        assert "Видна зарегистрированным участникам" in page
+
+
+def test_online_link_is_shown_to_confirmed_participants(login, webinar, teacher_a):
+    RegistrationFactory(event=webinar, teacher=teacher_a.teacher_profile)
+    page = login(teacher_a).get(reverse("events:detail", args=[webinar.pk])).content.decode()
+    assert LINK in page
+
+
+def test_online_link_is_hidden_from_the_waitlisted(login, webinar, teacher_a):
+    RegistrationFactory(event=webinar)
+    RegistrationFactory(
+        event=webinar, teacher=teacher_a.teacher_profile, status=Registration.Status.WAITLISTED
+    )
+    page = login(teacher_a).get(reverse("events:detail", args=[webinar.pk])).content.decode()
+    assert LINK not in page
+    assert "Вы в листе ожидания под номером 1" in page
+
+
+def test_online_link_is_not_in_the_ics_of_outsiders(login, webinar):
+    body = login(None).get(reverse("events:ics", args=[webinar.pk])).content.decode()
+    assert LINK not in body
+
+
+def test_page_shows_seats_left(login, event):
+    RegistrationFactory(event=event)
+    page = login(None).get(reverse("events:detail", args=[event.pk])).content.decode()
+    assert "Свободно 29 из 30" in page
+
+
+def test_organisers_see_average_rating(login, methodologist, attended_registration):
+    from events.services import feedback_leave
+
+    feedback_leave(registration=attended_registration, rating=4, comment="Очень полезно")
+    url = reverse("events:detail", args=[attended_registration.event_id])
+    page = login(methodologist).get(url).content.decode()
+    assert "Средняя оценка 4,0 из 5" in page
+    assert "Очень полезно" in page
+    assert "Очень полезно" not in login(None).get(url).content.decode()
