@@ -7,6 +7,7 @@ SQLite, runs Celery tasks eagerly and prints e-mail to the console.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -170,6 +171,11 @@ CELERY_BEAT_SCHEDULE = {
     "events-send-reminders": {"task": "events.tasks.send_reminders", "schedule": 3600.0},
     # Seats whose reservation for supported schools has ended go to the waiting list.
     "events-fill-waitlists": {"task": "events.tasks.fill_waitlists", "schedule": 900.0},
+    # Nightly: the computed indicators of every open period (network, events, registry).
+    "monitoring-recalculate-computed": {
+        "task": "monitoring.tasks.recalculate_computed",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

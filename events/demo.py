@@ -12,6 +12,7 @@ from django.utils import timezone
 from schools.models import School, Subject, Teacher
 
 from .models import Certificate, ContestApplication, Event, Feedback, Registration
+from .services.seats import Occupancy, has_seat_for
 
 K = Event.Kind
 F = Event.Format
@@ -296,31 +297,43 @@ def load(*, stdout):
 def _participants(event, rng, teachers, uchitel, offset):
     wanted = event.capacity + 6 if event.capacity and offset > 0 else rng.randint(10, 30)
     chosen = rng.sample(teachers, min(wanted, len(teachers)))
-    # The demo teacher attends the past events with a subject she teaches and the
-    # nearest upcoming ones, so that her pages have something to show.
-    if uchitel and uchitel not in chosen and (offset in (-150, -140, -45, -5) or 0 < offset < 20):
-        chosen.insert(0, uchitel)
+    # The demo teacher attends some past events, is registered for the nearest upcoming
+    # ones, and waits for a seat at the open lesson, so her pages have something to show.
+    if uchitel and uchitel not in chosen:
+        if offset in (-150, -140, -45, -5) or 0 < offset < 12:
+            chosen.insert(0, uchitel)
+        elif offset == 16:
+            chosen.append(uchitel)
     past = offset < 0
+    first_at = min(event.starts_at - timedelta(days=10), timezone.now() - timedelta(days=1))
+    taken = Occupancy(confirmed=0, confirmed_supported=0)
     for number, teacher in enumerate(chosen):
-        confirmed = event.capacity is None or number < event.capacity
+        supported = teacher.school.is_supported
+        confirmed = has_seat_for(event, taken, supported=supported)
+        if confirmed:
+            taken.take(supported=supported)
         registration = Registration.objects.create(
             event=event,
             teacher=teacher,
             status=Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITLISTED,
-            created_at=event.starts_at - timedelta(days=10, minutes=-number),
+            created_at=first_at + timedelta(minutes=number),
         )
-        if not past or not confirmed:
-            continue
-        registration.attended = teacher == uchitel or rng.random() < 0.85
-        registration.save(update_fields=["attended"])
-        if registration.attended:
-            Certificate.objects.create(registration=registration)
-            if rng.random() < 0.6:
-                Feedback.objects.create(
-                    registration=registration,
-                    rating=rng.choice([5, 5, 4, 4, 3]),
-                    comment=rng.choice(COMMENTS),
-                )
+        if past and confirmed:
+            _attend(registration, rng, certain=teacher == uchitel)
+
+
+def _attend(registration, rng, *, certain):
+    registration.attended = certain or rng.random() < 0.85
+    registration.save(update_fields=["attended"])
+    if not registration.attended:
+        return
+    Certificate.objects.create(registration=registration)
+    if rng.random() < 0.6:
+        Feedback.objects.create(
+            registration=registration,
+            rating=rng.choice([5, 5, 4, 4, 3]),
+            comment=rng.choice(COMMENTS),
+        )
 
 
 def _contest_applications(rng, teachers):

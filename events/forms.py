@@ -1,9 +1,24 @@
 from django import forms
+from django.core.validators import FileExtensionValidator
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from schools.models import Teacher
 
 from .models import ContestApplication, Event, EventMaterial, Feedback
+
+DOCUMENTS = ["pdf", "doc", "docx", "odt", "rtf", "ppt", "pptx", "xls", "xlsx", "zip", "jpg", "png"]
+MAX_FILE_SIZE = 20 * 1024 * 1024
+
+
+def validate_document(file):
+    FileExtensionValidator(DOCUMENTS)(file)
+    if file.size > MAX_FILE_SIZE:
+        raise forms.ValidationError(
+            _("The file is larger than %(size)s.") % {"size": filesizeformat(MAX_FILE_SIZE)}
+        )
+    return file
+
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -66,6 +81,10 @@ class MaterialForm(forms.ModelForm):
             raise forms.ValidationError(_("Attach a file or give a link."))
         return data
 
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        return validate_document(file) if file else file
+
 
 class RegisterTeacherForm(forms.Form):
     teacher = forms.ModelChoiceField(queryset=Teacher.objects.none(), label=_("Teacher"))
@@ -94,3 +113,6 @@ class ApplicationForm(forms.ModelForm):
         model = ContestApplication
         fields = ["text", "file"]
         widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+
+    def clean_file(self):
+        return validate_document(self.cleaned_data["file"])

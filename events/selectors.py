@@ -1,6 +1,7 @@
 """Reads used by several views, the home page and the feeds."""
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import Event, Registration
@@ -39,12 +40,30 @@ def waitlist_position(registration: Registration) -> int | None:
     return ahead + 1
 
 
+def with_waiting_positions(registrations):
+    """Annotate ``ahead``: how many wait before each registration, in one query."""
+    ahead = (
+        Registration.objects.filter(event=OuterRef("event"), status=Registration.Status.WAITLISTED)
+        .filter(
+            Q(created_at__lt=OuterRef("created_at"))
+            | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return registrations.annotate(
+        ahead=Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0))
+    )
+
+
 def my_registrations(user):
     """A teacher's registrations, newest event first, ready for a list page."""
     profile = getattr(user, "teacher_profile", None) if user.is_authenticated else None
     if profile is None:
         return Registration.objects.none()
-    return (
+    return with_waiting_positions(
         Registration.objects.filter(teacher=profile)
         .select_related("event__host_school", "certificate", "feedback")
         .order_by("-event__starts_at", "-pk")

@@ -15,7 +15,11 @@ def _registrations():
     return Registration.objects.select_related("event", "teacher__user", "teacher__school")
 
 
-@shared_task
+# A mail server that does not answer is retried with growing pauses; SMTP errors are OSErrors.
+RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
+
+
+@shared_task(**RETRY)
 def send_registration_notice(registration_id: int, notice: str) -> bool:
     """Tell one teacher about their registration (confirmed, wait-listed, promoted)."""
     registration = _registrations().filter(pk=registration_id).first()
@@ -26,11 +30,16 @@ def send_registration_notice(registration_id: int, notice: str) -> bool:
 
 @shared_task
 def send_event_notice(event_id: int, notice: str) -> int:
-    """Tell everyone registered for an event that it changed or was cancelled."""
-    sent = 0
-    for registration in _registrations().active().filter(event_id=event_id):
-        sent += send_notice(notice=Notice(notice), registration=registration)
-    return sent
+    """Tell everyone registered for an event that it changed or was cancelled.
+
+    One task per participant, so that a failed address is retried alone.
+    """
+    Notice(notice)  # refuse an unknown notice here, not in every participant's task
+    registrations = Registration.objects.active().filter(event_id=event_id)
+    ids = list(registrations.values_list("pk", flat=True))
+    for registration_id in ids:
+        send_registration_notice.delay(registration_id, notice)
+    return len(ids)
 
 
 @shared_task

@@ -1,8 +1,33 @@
+"""Celery tasks of the monitoring: they take primary keys and call the services."""
+
 from celery import Task, shared_task
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from monitoring.services.reports import TRANSIENT_ERRORS, report_fail, report_render
+from .models import Period
+from .services.computed import computed_recalculate
+from .services.reports import TRANSIENT_ERRORS, report_fail, report_render
+
+
+@shared_task(time_limit=600, soft_time_limit=570)
+def recalculate_computed(period_id: int | None = None) -> dict:
+    """Recalculate the computed indicators of one period, or of every open period.
+
+    Idempotent: a second run writes nothing new. Locked periods keep their values.
+    """
+    periods = Period.objects.filter(state=Period.State.OPEN)
+    if period_id is not None:
+        periods = periods.filter(pk=period_id)
+    done = {}
+    for period in periods:
+        result = computed_recalculate(period=period)
+        done[period.name] = {
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "deleted": result.deleted,
+        }
+    return done
 
 
 class ReportTask(Task):

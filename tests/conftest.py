@@ -262,3 +262,10 @@ def wait_for(condition, timeout=60, interval=0.2):
             return value
         time.sleep(interval)
     pytest.fail(f"still waiting after {timeout} s")
+
+
+def open_menu(page, area, item):
+    """Click a menu item: open its area's dropdown in the navigation bar first."""
+    navbar = page.locator("nav.navbar")
+    navbar.get_by_role("button", name=area).click()
+    navbar.get_by_role("link", name=item).click()

@@ -57,6 +57,8 @@ def event_update(*, event: Event, data: dict, subjects=None, by=None) -> Event:
         changed = {field for field in data if before[field] != getattr(event, field)}
         if event.status == Event.Status.PUBLISHED and changed & NOTIFIED_FIELDS:
             notify_event(event.pk, Notice.CHANGED)
+        if "starts_at" in changed:  # a new date deserves a new reminder
+            event.registrations.update(reminded_at=None)
         _fill(event)
     return event
 

@@ -88,20 +88,19 @@ def _safe_next(request):
 
 @login_required
 def my_events(request):
-    registrations = list(my_registrations(request.user))
-    for registration in registrations:
-        registration.position = waitlist_position(registration)
-    feed = (
-        calendar_feed_for(user=request.user) if hasattr(request.user, "teacher_profile") else None
-    )
+    registrations = my_registrations(request.user)
+    feed_url = webcal_url = ""
+    if hasattr(request.user, "teacher_profile"):
+        token = calendar_feed_for(user=request.user).token
+        feed_url = request.build_absolute_uri(reverse("events:feed", args=[token]))
+        webcal_url = "webcal://" + feed_url.split("://", 1)[1]
     return render(
         request,
         "events/my_events.html",
         {
             "registrations": registrations,
-            "feed_url": request.build_absolute_uri(reverse("events:feed", args=[feed.token]))
-            if feed
-            else "",
+            "feed_url": feed_url,
+            "webcal_url": webcal_url,
             "applications": ContestApplication.objects.filter(
                 teacher__user=request.user
             ).select_related("event"),

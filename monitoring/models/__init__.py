@@ -4,6 +4,22 @@ Each area's module is imported here so that Django finds its models.
 """
 
 from . import plans, questionnaires  # noqa: F401  (development plans, diagnostics)
+from .indicators import (
+    Indicator,
+    IndicatorSubmission,
+    IndicatorValue,
+    Period,
+    SubmissionComment,
+    Target,
+)
 from .reports import Report
 
-__all__ = ["Report"]
+__all__ = [
+    "Indicator",
+    "IndicatorSubmission",
+    "IndicatorValue",
+    "Period",
+    "Report",
+    "SubmissionComment",
+    "Target",
+]

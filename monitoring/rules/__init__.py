@@ -1,3 +1,3 @@
 """One module per monitoring area (indicators, plans, reports); each is imported here."""
 
-from . import plans, reports  # noqa: F401
+from . import indicators, plans, reports  # noqa: F401

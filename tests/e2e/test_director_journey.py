@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from schools.models import Teacher
-from tests.conftest import log_in
+from tests.conftest import log_in, open_menu
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +15,7 @@ def test_director_edits_a_teacher_of_their_school(page, transactional_db):
     colleague = director.school.teachers.exclude(pk=director.pk).order_by("last_name").first()
 
     log_in(page, "direktor", "demo12345")
-    page.get_by_role("link", name="Моя школа").click()
+    open_menu(page, "Школы", "Моя школа")
     page.get_by_role("heading", name=director.school.short_name).wait_for()
     page.get_by_role("link", name="список учителей").click()
     page.get_by_placeholder("Фамилия, имя или должность").fill(colleague.last_name)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from events.models import Event, Registration
-from tests.conftest import log_in
+from tests.conftest import log_in, open_menu
 from tests.events.factories import EventFactory
 from tests.schools.factories import SubjectFactory
 
@@ -44,7 +44,7 @@ def test_teacher_registers_attends_and_downloads_the_certificate(
 ):
     with time_machine.travel(timezone.now(), tick=True) as clock:
         log_in(page, teacher_a.username)
-        page.get_by_role("link", name="Мероприятия").first.click()
+        open_menu(page, "Мероприятия", "Календарь мероприятий")
         page.get_by_role("link", name="Список").click()
         page.get_by_label("Вид").select_option(label="Семинар")
         page.get_by_role("button", name="Найти").click()
@@ -53,7 +53,7 @@ def test_teacher_registers_attends_and_downloads_the_certificate(
         page.get_by_role("button", name="Зарегистрироваться").click()
         page.get_by_text("Вы зарегистрированы.").wait_for()
 
-        page.get_by_role("link", name="Мои мероприятия").first.click()
+        open_menu(page, "Мероприятия", "Мои мероприятия")
         assert page.get_by_role("link", name=TITLE).is_visible()
 
         # Two days later the seminar has taken place.

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from events.models import Event, Registration
 from monitoring.models.plans import DevelopmentPlan, PlanItem
-from tests.conftest import log_in
+from tests.conftest import log_in, open_menu
 from tests.events.factories import EventFactory
 from tests.monitoring.plans_factories import questionnaire_with
 
@@ -37,7 +37,7 @@ def test_teacher_plan_is_approved_and_closed_by_attendance(
 
     # The teacher answers the questionnaire.
     log_in(page, teacher_a.username)
-    page.locator("nav").get_by_role("link", name="Диагностика").click()
+    open_menu(page, "Развитие педагогов", "Диагностика")
     page.get_by_role("link", name="Ответить на анкету").click()
     for statement, value in zip(STATEMENTS, ANSWERS, strict=True):
         page.get_by_role("radiogroup", name=statement).get_by_label(value, exact=True).check()
@@ -59,7 +59,7 @@ def test_teacher_plan_is_approved_and_closed_by_attendance(
     page.goto(f"/events/{event.pk}/")
     page.get_by_role("button", name="Зарегистрироваться").click()
     page.get_by_text("зарегистрирован").first.wait_for()
-    page.locator("nav").get_by_role("link", name="Мой план").click()
+    open_menu(page, "Развитие педагогов", "Мой план")
     page.get_by_role("link", name=plan.academic_year).click()
     page.get_by_role("button", name=f"Добавить в план: {event.title}").click()
     page.get_by_text("Мероприятие добавлено в план").wait_for()
@@ -68,7 +68,7 @@ def test_teacher_plan_is_approved_and_closed_by_attendance(
 
     # Her director approves it.
     switch_user(page, director_a.username)
-    page.locator("nav").get_by_role("link", name="Планы развития").click()
+    open_menu(page, "Развитие педагогов", "Планы развития")
     page.get_by_role("link", name=f"Открыть план: {teacher.full_name}").click()
     page.get_by_label("Комментарий для учителя").fill("Утверждаю, удачи!")
     page.get_by_role("button", name="Утвердить план").click()

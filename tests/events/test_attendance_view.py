@@ -43,3 +43,14 @@ def test_teacher_cannot_mark_attendance(login, teacher_a, past_event):
     assert response.status_code == 403
     row.refresh_from_db()
     assert row.attended is None
+
+
+def test_attendance_works_for_registrations_numbered_in_thousands(login, methodologist, past_event):
+    # Numbers render as "1 234" in Russian unless the template unlocalizes them.
+    row = RegistrationFactory(event=past_event, pk=12345)
+    client = login(methodologist)
+    page = client.get(reverse("events:attendance", args=[past_event.pk])).content.decode()
+    assert 'value="12345"' in page
+    client.post(reverse("events:attendance", args=[past_event.pk]), {"attended": ["12345"]})
+    row.refresh_from_db()
+    assert row.attended is True

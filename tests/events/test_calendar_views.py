@@ -103,3 +103,10 @@ def test_list_shows_upcoming_events_unless_past_ones_are_asked_for(login):
     assert "Прошлогодний семинар" not in client.get(reverse("events:list")).content.decode()
     page = client.get(reverse("events:list"), {"past": "1"}).content.decode()
     assert "Прошлогодний семинар" in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_month_navigation_links_carry_plain_years_and_the_filters(login):
+    page = login(None).get(reverse("events:calendar"), {"kind": "webinar"}).content.decode()
+    assert "?year=2026&amp;month=2&amp;kind=webinar" in page
+    assert "?year=2026&amp;month=4&amp;kind=webinar" in page

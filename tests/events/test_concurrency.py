@@ -113,3 +113,39 @@ def test_cancellations_and_registrations_at_once_keep_the_invariant(postgres):
     # Nobody holds two seats.
     active = Registration.objects.active().filter(event=event)
     assert active.values("teacher").distinct().count() == active.count()
+
+
+def test_reserved_seats_hold_under_simultaneous_registrations(postgres):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from schools.models import School
+
+    event = EventFactory(
+        capacity=30, reserved_seats=10, reserved_until=timezone.now() + timedelta(days=3)
+    )
+    supported = TeacherFactory.create_batch(
+        60, school=SchoolFactory(category=School.Category.LOW_RESULTS)
+    )
+    others = TeacherFactory.create_batch(60, school=SchoolFactory(category=School.Category.LEADER))
+    # Interleaved, so that both kinds arrive all the time.
+    teachers = [t for pair in zip(others, supported, strict=True) for t in pair]
+
+    _in_parallel(lambda t: registration_create(event=event, teacher=t), teachers)
+
+    confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+    assert confirmed.count() == 30
+    assert confirmed.exclude(teacher__school__category=School.Category.LOW_RESULTS).count() <= 20
+    assert confirmed.filter(teacher__school__category=School.Category.LOW_RESULTS).count() >= 10
+
+
+def test_registration_locks_the_event_row(postgres):
+    from django.test.utils import CaptureQueriesContext
+
+    event = EventFactory()
+    with CaptureQueriesContext(connection) as queries:
+        registration_create(event=event, teacher=TeacherFactory())
+    locks = [q["sql"] for q in queries if "FOR UPDATE" in q["sql"]]
+    assert locks
+    assert '"events_event"' in locks[0]

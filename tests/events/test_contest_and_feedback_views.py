@@ -75,3 +75,12 @@ def test_rating_outside_1_to_5_is_refused(login, teacher_a, attended_registratio
     response = login(teacher_a).post(url, {"rating": "9"})
     assert response.status_code == 200
     assert not Feedback.objects.exists()
+
+
+def test_application_file_must_be_a_document(login, teacher_a, contest):
+    response = login(teacher_a).post(
+        reverse("events:apply", args=[contest.pk]),
+        {"text": "Опыт", "file": SimpleUploadedFile("run.exe", b"MZ", "application/octet-stream")},
+    )
+    assert response.status_code == 200
+    assert not ContestApplication.objects.exists()

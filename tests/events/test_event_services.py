@@ -83,3 +83,13 @@ def test_event_is_closed_only_after_it_started(event, past_event):
     with pytest.raises(EventsError):
         event_close(event=event)
     assert event_close(event=past_event).status == Event.Status.HELD
+
+
+def test_new_date_resets_the_reminder(event):
+    from events.models import Registration
+    from tests.events.factories import RegistrationFactory
+
+    registration = RegistrationFactory(event=event, reminded_at=timezone.now())
+    later = event.starts_at + timedelta(days=7)
+    event_update(event=event, data={"starts_at": later, "ends_at": later + timedelta(hours=2)})
+    assert Registration.objects.get(pk=registration.pk).reminded_at is None

@@ -85,3 +85,27 @@ def test_new_feed_address_replaces_the_old(login, teacher_a):
     assert client.get(reverse("events:feed", args=[old])).status_code == 404
     new = calendar_feed_for(user=teacher_a).token
     assert client.get(reverse("events:feed", args=[new])).status_code == 200
+
+
+def test_director_form_offers_teachers_by_plain_id(login, event, director_a, school_a):
+    colleague = TeacherFactory(school=school_a, pk=4321)
+    page = login(director_a).get(reverse("events:detail", args=[event.pk])).content.decode()
+    assert f'<option value="{colleague.pk}">' in page
+
+
+def test_my_events_costs_the_same_queries_for_many_registrations(
+    login, teacher_a, django_assert_max_num_queries
+):
+    for n in range(40):
+        event = EventFactory(capacity=1)
+        if n % 2:
+            RegistrationFactory(event=event)
+            RegistrationFactory(event=event, status=Registration.Status.WAITLISTED)
+            status = Registration.Status.WAITLISTED
+        else:
+            status = Registration.Status.CONFIRMED
+        RegistrationFactory(event=event, teacher=teacher_a.teacher_profile, status=status)
+    client = login(teacher_a)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("events:my")).content.decode()
+    assert page.count("номер 2") == 20

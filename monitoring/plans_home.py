@@ -1,11 +1,15 @@
-"""The development plan's card: a teacher's plan of the year; a director's plans to approve."""
+"""Development plans on the home page (through monitoring.home).
+
+A teacher sees her plan of the year and a waiting questionnaire; a director, the plans
+that wait for approval and the teachers without a plan.
+"""
 
 from accounts.roles import Role
 from schools.resources import current_academic_year
 from schools.selectors import school_id_of
 
-from ..models.plans import DevelopmentPlan
-from ..models.questionnaires import Questionnaire
+from .models.plans import DevelopmentPlan
+from .models.questionnaires import Questionnaire
 
 
 def cards(request):
@@ -20,14 +24,18 @@ def cards(request):
         answered = teacher.questionnaire_responses.values("questionnaire_id")
         waiting = Questionnaire.objects.open_for(teacher).exclude(pk__in=answered).count()
         return [
-            {"template": "monitoring/plans/_home_teacher.html", "plan": plan, "waiting": waiting}
+            {
+                "template": "monitoring/plans/_home_card_teacher.html",
+                "plan": plan,
+                "waiting": waiting,
+            }
         ]
     if user.is_director:
         plans = DevelopmentPlan.objects.filter(teacher__school_id=school_id, year=year)
         teachers = user.teacher_profile.school.teachers.exclude(user__role=Role.DIRECTOR)
         return [
             {
-                "template": "monitoring/plans/_home_director.html",
+                "template": "monitoring/plans/_home_card_director.html",
                 "to_approve": plans.filter(status=DevelopmentPlan.Status.SUBMITTED).count(),
                 "without_plan": teachers.exclude(development_plans__year=year).count(),
             }

@@ -1,0 +1,146 @@
+"""Forms of the indicators area: the school's entry form, review, import, filters."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from schools.models import School
+
+from .models import Indicator, IndicatorSubmission, Period
+from .services.indicators import Entry
+
+
+def _number(value):
+    if value is None:
+        return ""
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+class ValuesForm(forms.Form):
+    """One field per entered indicator; a share as numerator and denominator."""
+
+    def __init__(self, *args, indicators, current, previous, disabled=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = list(indicators)
+        self.groups = []
+        for indicator in self.indicators:
+            row = current.get(indicator.pk)
+            before = previous.get(indicator.pk)
+            hint = (
+                _("Last period: %(value)s") % {"value": _number(before.value)}
+                if before is not None
+                else _("Last period: no data")
+            )
+            names = []
+            if indicator.is_percent:
+                parts = (
+                    ("numerator", indicator.numerator_label or _("numerator")),
+                    ("denominator", indicator.denominator_label or _("denominator")),
+                )
+                for part, label in parts:
+                    name = f"{indicator.code}__{part}"
+                    self.fields[name] = forms.IntegerField(
+                        label=label,
+                        required=False,
+                        initial=getattr(row, part, None),
+                        disabled=disabled,
+                    )
+                    names.append(name)
+            else:
+                field_class = forms.IntegerField if indicator.is_count else forms.DecimalField
+                self.fields[indicator.code] = field_class(
+                    label=indicator.name,
+                    required=False,
+                    initial=row.value if row is not None else None,
+                    disabled=disabled,
+                )
+                names.append(indicator.code)
+            self.groups.append(
+                {"indicator": indicator, "names": names, "hint": hint, "row": row, "before": before}
+            )
+
+    def bound_groups(self):
+        for group in self.groups:
+            yield {**group, "fields": [self[name] for name in group["names"]]}
+
+    def entries(self) -> dict[str, Entry | None]:
+        data = self.cleaned_data
+        entries = {}
+        for indicator in self.indicators:
+            if indicator.is_percent:
+                num = data.get(f"{indicator.code}__numerator")
+                den = data.get(f"{indicator.code}__denominator")
+                blank = num is None and den is None
+                entries[indicator.code] = None if blank else Entry(numerator=num, denominator=den)
+            else:
+                value = data.get(indicator.code)
+                entries[indicator.code] = None if value is None else Entry(value=value)
+        return entries
+
+    def add_problems(self, problems):
+        for code, message in problems.items():
+            indicator = next((i for i in self.indicators if i.code == code), None)
+            if indicator is None:
+                self.add_error(None, message)
+            elif indicator.is_percent:
+                self.add_error(f"{code}__numerator", message)
+            else:
+                self.add_error(code, message)
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What must the school correct?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (XLSX or CSV)"),
+        help_text=_(
+            "Wide form: the column «Школа» and one column per indicator code. Long form: the "
+            "columns «Школа», «Показатель», «Период», «Значение»."
+        ),
+    )
+    period = forms.ModelChoiceField(
+        label=_("Period"),
+        queryset=Period.objects.order_by("-starts_on"),
+        required=False,
+        help_text=_("Required for the wide form; in the long form it fills an empty «Период»."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError(_("Upload an XLSX or CSV file."))
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        return upload
+
+
+class SubmissionFilterForm(forms.Form):
+    period = forms.ModelChoiceField(
+        label=_("Period"), queryset=Period.objects.order_by("-starts_on"), required=False
+    )
+    state = forms.ChoiceField(
+        label=_("State"),
+        choices=[
+            ("", _("Any state")),
+            ("none", _("Not started")),
+            *IndicatorSubmission.State.choices,
+        ],
+        required=False,
+    )
+    category = forms.ChoiceField(
+        label=_("Category"),
+        choices=[("", _("Any category")), *School.Category.choices],
+        required=False,
+    )
+
+
+class DashboardForm(forms.Form):
+    indicator = forms.ModelChoiceField(
+        label=_("Indicator"), queryset=Indicator.objects.filter(is_active=True), required=False
+    )
+    period = forms.ModelChoiceField(
+        label=_("Period"), queryset=Period.objects.order_by("-starts_on"), required=False
+    )

@@ -1,0 +1,149 @@
+"""Dashboards: municipal, school and partnership effect, with SVG charts and tables."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from network.models import Partnership
+from schools.models import School
+from schools.selectors import school_id_of
+from schools.views import authorize
+
+from ..dashboard_charts import (
+    category_trend_chart,
+    partnership_effect_chart,
+    ranking_chart,
+    school_trend_chart,
+)
+from ..indicator_forms import DashboardForm
+from ..models import Indicator, Period
+from ..selectors.indicators import (
+    municipal_average,
+    periods_up_to,
+    school_profile,
+    school_ranking,
+)
+from ..selectors.warnings import early_warnings, partnership_effect
+
+DEFAULT_INDICATOR = "gia_passed_share"
+PAGE_SIZE = 25
+
+
+def _choice(request):
+    form = DashboardForm(request.GET or None)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    indicator = data.get("indicator") or (
+        Indicator.objects.filter(code=DEFAULT_INDICATOR).first() or Indicator.objects.first()
+    )
+    period = data.get("period") or Period.objects.current()
+    if indicator is None or period is None:
+        return form, None, None
+    # Shown unbound, so that the chosen indicator and period appear selected.
+    return (
+        DashboardForm(initial={"indicator": indicator.pk, "period": period.pk}),
+        indicator,
+        period,
+    )
+
+
+def _empty(request, form, template="monitoring/dashboards/empty.html"):
+    return render(request, template, {"form": form})
+
+
+@login_required
+@require_GET
+def municipal(request):
+    if not request.user.has_perm("monitoring.view_municipal_dashboard"):
+        raise PermissionDenied
+    form, indicator, period = _choice(request)
+    if indicator is None:
+        return _empty(request, form)
+    trend = category_trend_chart(indicator=indicator, periods=periods_up_to(period))
+    ranking = school_ranking(indicator=indicator, period=period)
+    average = municipal_average(indicator=indicator, period=period)
+    chart = ranking_chart(indicator=indicator, period=period, ranking=ranking, average=average)
+    warnings = Paginator(early_warnings(period=period), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "monitoring/dashboards/municipal.html",
+        {
+            "form": form,
+            "indicator": indicator,
+            "period": period,
+            "trend": trend,
+            "ranking": ranking,
+            "ranking_chart": chart,
+            "average": average,
+            "warnings": warnings,
+            "partnerships": Partnership.objects.select_related("leader").order_by("title"),
+        },
+    )
+
+
+@login_required
+@require_GET
+def mine(request):
+    school_id = school_id_of(request.user)
+    if school_id is None or not request.user.is_director:
+        raise Http404
+    return redirect("monitoring:dashboard_school", school_pk=school_id)
+
+
+@login_required
+@require_GET
+def school(request, school_pk):
+    school_obj = get_object_or_404(School, pk=school_pk)
+    authorize(request.user, "monitoring.view_school_indicators", school_obj, school_obj)
+    form, indicator, period = _choice(request)
+    if indicator is None:
+        return _empty(request, form)
+    rows = school_profile(school=school_obj, period=period)
+    chart = school_trend_chart(
+        school=school_obj, indicator=indicator, periods=periods_up_to(period)
+    )
+    return render(
+        request,
+        "monitoring/dashboards/school.html",
+        {
+            "form": form,
+            "school": school_obj,
+            "period": period,
+            "indicator": indicator,
+            "rows": rows,
+            "chart": chart,
+            "warnings": early_warnings(period=period, school=school_obj),
+            "partnerships": Partnership.objects.with_member(school_obj).order_by("title"),
+        },
+    )
+
+
+@login_required
+@require_GET
+def partnership(request, pk):
+    partnership_obj = get_object_or_404(Partnership.objects.select_related("leader"), pk=pk)
+    if not request.user.has_perm("monitoring.view_partnership_effect", partnership_obj):
+        raise Http404
+    form, indicator, _period = _choice(request)
+    supported = list(partnership_obj.schools.order_by("short_name"))
+    if indicator is None or not supported:
+        return _empty(request, form)
+    chosen = next((s for s in supported if str(s.pk) == request.GET.get("school")), supported[0])
+    effect = partnership_effect(partnership=partnership_obj, indicator=indicator, school=chosen)
+    chart = partnership_effect_chart(effect)
+    return render(
+        request,
+        "monitoring/dashboards/partnership.html",
+        {
+            "form": form,
+            "partnership": partnership_obj,
+            "supported": supported,
+            "chosen": chosen,
+            "indicator": indicator,
+            "effect": effect,
+            "chart": chart,
+        },
+    )

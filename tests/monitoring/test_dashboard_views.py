@@ -1,0 +1,139 @@
+"""Dashboard pages: what they show, and a bounded number of queries at 100 schools."""
+
+import datetime
+import random
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from monitoring.models import Indicator, IndicatorSubmission, IndicatorValue, Target
+from schools.models import CategoryRecord, School
+from tests.network.factories import PartnershipFactory
+from tests.schools.factories import SchoolFactory
+
+from .indicator_factories import *  # noqa: F403
+from .indicator_factories import PeriodFactory, ValueFactory, indicator
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def municipality(db):
+    """100 schools of every category with every indicator over three periods."""
+    rng = random.Random(1)
+    categories = list(School.Category.values)
+    School.objects.bulk_create(
+        School(
+            short_name=f"Школа № {n}",
+            full_name=f"Школа № {n}",
+            settlement="Тобольск",
+            category=categories[n % 4],
+        )
+        for n in range(100)
+    )
+    schools = list(School.objects.all())
+    periods = [PeriodFactory(year=year) for year in (2023, 2024, 2025)]
+    CategoryRecord.objects.bulk_create(
+        CategoryRecord(school=s, year=p.starts_on.year, category=s.category)
+        for s in schools
+        for p in periods
+    )
+    indicators = list(Indicator.objects.all())
+    IndicatorValue.objects.bulk_create(
+        IndicatorValue(
+            indicator=i,
+            school=s,
+            period=p,
+            value=Decimal(rng.randint(0, 100)),
+            source=Indicator.Source.ENTERED,
+        )
+        for i in indicators
+        for s in schools
+        for p in periods
+    )
+    IndicatorSubmission.objects.bulk_create(
+        IndicatorSubmission(school=s, period=p, state=IndicatorSubmission.State.APPROVED)
+        for s in schools
+        for p in periods
+    )
+    Target.objects.bulk_create(
+        Target(indicator=i, period=periods[-1], school=s, value=50)
+        for i in indicators
+        for s in schools[:50]
+    )
+    leaders = [s for s in schools if s.category == School.Category.LEADER]
+    low = [s for s in schools if s.category == School.Category.LOW_RESULTS]
+    for leader, supported in zip(leaders[:5], low[:5], strict=True):
+        PartnershipFactory(leader=leader, schools=[supported], starts_on=datetime.date(2024, 9, 1))
+    return schools, periods
+
+
+def test_municipal_dashboard_queries_are_bounded(
+    municipality, coordinator, login, django_assert_max_num_queries
+):
+    client = login(coordinator)
+    with django_assert_max_num_queries(30):
+        response = client.get(reverse("monitoring:dashboard_municipal"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count("<svg") == 2 and "<title>" in page
+    assert "Школа № 99" in page
+
+
+def test_school_dashboard_queries_are_bounded(
+    municipality, methodologist, login, django_assert_max_num_queries
+):
+    schools, _periods = municipality
+    client = login(methodologist)
+    url = reverse("monitoring:dashboard_school", args=[schools[0].pk])
+    with django_assert_max_num_queries(25):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Среднее по муниципалитету" in response.content.decode()
+
+
+def test_partnership_dashboard_queries_are_bounded(
+    municipality, methodologist, login, django_assert_max_num_queries
+):
+    from network.models import Partnership
+
+    client = login(methodologist)
+    url = reverse("monitoring:dashboard_partnership", args=[Partnership.objects.first().pk])
+    with django_assert_max_num_queries(20):
+        response = client.get(url)
+    assert "начало партнёрства" in response.content.decode()
+
+
+def test_submission_list_queries_are_bounded(
+    municipality, methodologist, login, django_assert_max_num_queries
+):
+    client = login(methodologist)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("monitoring:submissions"))
+    assert response.status_code == 200
+
+
+def test_status_against_target_is_shown_in_words_and_colour(school_a, methodologist, login, period):
+    ValueFactory(school=school_a, period=period, code="gia_passed_share", value=60)
+    Target.objects.create(
+        indicator=indicator("gia_passed_share"), period=period, school=school_a, value=90
+    )
+    page = (
+        login(methodologist)
+        .get(reverse("monitoring:dashboard_school", args=[school_a.pk]), {"period": period.pk})
+        .content.decode()
+    )
+    assert 'class="badge text-bg-danger">✗ Далеко от цели' in page
+
+
+def test_empty_dashboard_says_so(coordinator, login):
+    page = login(coordinator).get(reverse("monitoring:dashboard_municipal")).content.decode()
+    assert "Пока нечего показать" in page
+
+
+def test_dashboard_shows_a_new_value(coordinator, login, period):
+    school = SchoolFactory(category=School.Category.LOW_RESULTS)
+    ValueFactory(school=school, period=period, code="gia_passed_share", value=77)
+    page = login(coordinator).get(reverse("monitoring:dashboard_municipal")).content.decode()
+    assert school.short_name in page and "77" in page
