@@ -166,7 +166,30 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+
+
+def _crontab(name, default):
+    """A schedule written as cron's five fields: minute hour day-of-month month day-of-week."""
+    value = env_str(name, default)
+    fields = value.split()
+    if len(fields) != 5:
+        raise ImproperlyConfigured(f"{name} must have five cron fields, got {value!r}.")
+    minute, hour, day_of_month, month_of_year, day_of_week = fields
+    return crontab(
+        minute=minute,
+        hour=hour,
+        day_of_month=day_of_month,
+        month_of_year=month_of_year,
+        day_of_week=day_of_week,
+    )
+
+
 CELERY_BEAT_SCHEDULE = {
+    # The municipal report is built on its own on this schedule (monthly by default).
+    "monitoring-municipal-report": {
+        "task": "monitoring.tasks.order_scheduled_municipal_report",
+        "schedule": _crontab("MUNICIPAL_REPORT_CRON", "0 6 1 * *"),
+    },
     # Each run reminds of tomorrow's events whoever was not reminded yet.
     "events-send-reminders": {"task": "events.tasks.send_reminders", "schedule": 3600.0},
     # Seats whose reservation for supported schools has ended go to the waiting list.

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from .models import Period
 from .services.computed import computed_recalculate
-from .services.reports import TRANSIENT_ERRORS, report_fail, report_render
+from .services.reports import TRANSIENT_ERRORS, report_fail, report_order, report_render
 
 
 @shared_task(time_limit=600, soft_time_limit=570)
@@ -54,3 +54,10 @@ class ReportTask(Task):
 )
 def render_report(report_id):
     report_render(report_id=report_id)
+
+
+@shared_task
+def order_scheduled_municipal_report():
+    """The municipal report of the current period, on the schedule (Celery beat)."""
+    report = report_order(kind="municipal", params={}, by=None)
+    return report.pk

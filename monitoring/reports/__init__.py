@@ -3,4 +3,4 @@
 Importing the package registers every kind in ``kinds.KINDS``.
 """
 
-from . import event, partnership, school  # noqa: F401
+from . import event, municipal, partnership, school  # noqa: F401

@@ -2,14 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
-from monitoring.models import Report
+from monitoring.models import Period, Report
 from network.models import Partnership
 from schools.models import School
 from schools.selectors import school_id_of
 
 from .kinds import KINDS
+from .municipal import CONCLUSION_MAX
 
-CONCLUSION_MAX = 5000
 DIRECTOR_KINDS = (Report.Kind.SCHOOL, Report.Kind.PARTNERSHIP)
 
 
@@ -17,6 +17,12 @@ class ReportOrderForm(forms.Form):
     """One form for every kind; the fields a kind does not use are ignored."""
 
     kind = forms.ChoiceField(label=_("Kind of report"))
+    period = forms.ModelChoiceField(
+        label=_("Period"),
+        queryset=Period.objects.order_by("-starts_on"),
+        required=False,
+        empty_label=_("the current one"),
+    )
     school = forms.ModelChoiceField(
         label=_("School"), queryset=School.objects.none(), required=False
     )
@@ -45,8 +51,8 @@ class ReportOrderForm(forms.Form):
         self.fields["partnership"].queryset = Partnership.objects.visible_to(user).order_by("title")
         self.fields["event"].queryset = events
         if not user.is_municipal:
-            del self.fields["event"]
-            del self.fields["conclusion"]
+            for name in ("period", "event", "conclusion"):
+                del self.fields[name]
 
     def params(self):
         """The parameters the chosen kind uses; the kind itself checks them."""
@@ -59,6 +65,9 @@ class ReportOrderForm(forms.Form):
             params["partnership"] = data["partnership"].pk
         if kind == Report.Kind.EVENT and data.get("event"):
             params["event"] = data["event"].pk
-        if kind == Report.Kind.MUNICIPAL and data.get("conclusion"):
-            params["conclusion"] = data["conclusion"]
+        if kind == Report.Kind.MUNICIPAL:
+            if data.get("period"):
+                params["period"] = data["period"].pk
+            if data.get("conclusion"):
+                params["conclusion"] = data["conclusion"]
         return params

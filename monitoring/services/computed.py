@@ -20,6 +20,7 @@ from network.models import Activity, Mentorship, MethodicalAssociation, Partners
 from schools.models import Teacher
 
 from ..models import Indicator, IndicatorValue, Period
+from ..models.plans import DevelopmentPlan
 from .indicators import CENT, HUNDRED, SaveResult, period_check_open, value_write
 
 
@@ -86,6 +87,20 @@ def attended_events(period, totals) -> dict[int, Figure]:
         .values_list("teacher__school_id", "n")
     )
     return {s: f for s, total in totals.items() if (f := _share(attended.get(s, 0), total))}
+
+
+def approved_plans(period, totals) -> dict[int, Figure]:
+    """Teachers whose plan for the period's academic year is approved (active) or completed."""
+    approved = dict(
+        DevelopmentPlan.objects.filter(
+            year=period.starts_on.year,
+            status__in=[DevelopmentPlan.Status.APPROVED, DevelopmentPlan.Status.COMPLETED],
+        )
+        .values("teacher__school_id")
+        .annotate(n=Count("teacher", distinct=True))
+        .values_list("teacher__school_id", "n")
+    )
+    return {s: f for s, total in totals.items() if (f := _share(approved.get(s, 0), total))}
 
 
 def activities_on_time(period, today, members) -> dict[int, Figure]:
@@ -169,8 +184,7 @@ def computed_figures(*, period, today=None) -> dict[str, dict[int, Figure]]:
     network_schools = {s for ids in members.values() for s in ids} | set(active)
     figures = {
         "teachers_attended_share": attended_events(period, totals),
-        # Development plans come with the plans area; until then this stays "no data".
-        "teachers_plan_approved_share": {},
+        "teachers_plan_approved_share": approved_plans(period, totals),
         "network_activities_on_time": activities_on_time(period, today, members),
         "network_active_participants": {s: _count(len(active.get(s, ()))) for s in network_schools},
         "network_leaders": {s: _count(len(leaders.get(s, ()))) for s in network_schools},

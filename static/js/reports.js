@@ -55,8 +55,8 @@
   const form = document.getElementById("order-form");
   if (!form) return;
   const kind = form.querySelector("[name=kind]");
-  const uses = {municipal: ["conclusion"], school: ["school"], partnership: ["partnership"], event: ["event"]};
-  const fields = ["school", "partnership", "event", "conclusion"];
+  const uses = {municipal: ["period", "conclusion"], school: ["school"], partnership: ["partnership"], event: ["event"]};
+  const fields = ["period", "school", "partnership", "event", "conclusion"];
   function update() {
     for (const name of fields) {
       const wrapper = form.querySelector(`#div_id_${name}`);

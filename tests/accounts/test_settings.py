@@ -77,3 +77,10 @@ def test_list_is_split_on_commas(monkeypatch):
 def test_interface_is_russian_in_moscow_time(settings):
     assert settings.LANGUAGE_CODE == "ru"
     assert os.environ.get("TIME_ZONE", "Europe/Moscow") == settings.TIME_ZONE
+
+
+def test_a_bad_report_schedule_is_a_clear_error():
+    result = manage("check", env={"MUNICIPAL_REPORT_CRON": "every month"})
+
+    assert result.returncode != 0
+    assert "MUNICIPAL_REPORT_CRON must have five cron fields" in result.stderr

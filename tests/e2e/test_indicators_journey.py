@@ -6,7 +6,7 @@ import pytest
 from monitoring.catalogue import BY_CODE
 from monitoring.models import IndicatorSubmission, IndicatorValue
 from schools.resources import current_academic_year
-from tests.conftest import log_in
+from tests.conftest import log_in, open_menu
 from tests.monitoring.indicator_factories import PeriodFactory
 
 pytestmark = pytest.mark.browser
@@ -27,7 +27,7 @@ def test_director_submits_methodologist_approves_coordinator_sees_chart(
     period = PeriodFactory(year=current_academic_year())
 
     log_in(page, director_a.username)
-    page.get_by_role("link", name="Показатели", exact=True).first.click()
+    open_menu(page, "Мониторинг", "Ввести показатели школы")
     page.get_by_role("heading", name=f"Показатели: {school_a.short_name}").wait_for()
     page.get_by_label("сдали успешно").fill("45")
     page.get_by_label("допущено к ГИА").fill("50")
@@ -41,14 +41,14 @@ def test_director_submits_methodologist_approves_coordinator_sees_chart(
 
     page.context.clear_cookies()
     log_in(page, methodologist.username)
-    page.get_by_role("link", name="Показатели", exact=True).first.click()
+    open_menu(page, "Мониторинг", "Данные школ")
     page.get_by_role("link", name=school_a.short_name).click()
     page.get_by_role("button", name="Утвердить").click()
     page.get_by_text("Данные утверждены.").wait_for()
 
     page.context.clear_cookies()
     log_in(page, coordinator.username)
-    page.get_by_role("link", name="Панель показателей").first.click()
+    open_menu(page, "Мониторинг", "Муниципальная панель показателей")
     page.get_by_role("heading", name="Муниципальная панель показателей").wait_for()
     chart = page.locator("svg[role=img]").first
     assert "по категориям школ" in chart.locator("title").text_content()

@@ -126,8 +126,23 @@ def test_share_of_teachers_using_online_platforms_only_for_the_current_period(
     assert "teachers_online_share" not in figures(last_period)
 
 
-def test_development_plans_are_no_data_until_plans_exist(network, period):
-    assert figures(period)["teachers_plan_approved_share"] == {}
+def test_share_of_teachers_with_an_approved_plan_for_the_period(network, period):
+    from monitoring.models.plans import DevelopmentPlan
+    from tests.monitoring.plans_factories import DevelopmentPlanFactory
+
+    a1, a2, a3 = network["a"].teachers.order_by("pk")
+    year = period.starts_on.year
+    DevelopmentPlanFactory(teacher=a1, year=year, status=DevelopmentPlan.Status.APPROVED)
+    DevelopmentPlanFactory(teacher=a2, year=year, status=DevelopmentPlan.Status.COMPLETED)
+    DevelopmentPlanFactory(teacher=a3, year=year, status=DevelopmentPlan.Status.SUBMITTED)
+    b1 = network["b"].teachers.get()
+    DevelopmentPlanFactory(teacher=b1, year=year - 1, status=DevelopmentPlan.Status.APPROVED)
+
+    found = figures(period)["teachers_plan_approved_share"]
+
+    assert found[network["a"].pk] == Decimal("66.67")
+    assert found[network["b"].pk] == Decimal("0.00")
+    assert found[network["leader"].pk] == Decimal("0.00")
 
 
 def test_recalculation_stores_values_and_is_idempotent(network, period):

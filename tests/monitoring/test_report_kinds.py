@@ -21,6 +21,7 @@ def test_every_kind_renders_from_the_demo_municipality(db):
     check_school_report()
     check_partnership_report()
     check_event_report()
+    check_municipal_report()
 
 
 def check_school_report():
@@ -68,3 +69,28 @@ def check_event_report():
     assert f"Отчёт о мероприятии: {event.title}" in text
     assert f"Присутствовал {attended}" in text or f"Присутствовали {attended}" in text
     assert "Средняя оценка" in text
+
+
+def check_municipal_report():
+    from monitoring.models import Period
+
+    period = Period.objects.current()
+    conclusion = "Сеть работает: <b>не разметка</b>"
+
+    text = flat(
+        pdf_text(
+            report_render_now(
+                kind="municipal", params={"period": period.pk, "conclusion": conclusion}
+            )
+        )
+    )
+
+    assert f"Муниципальный отчёт о мониторинге за {period.name}" in text
+    assert f"Школы {School.objects.count()}" in text
+    assert f"ШНОР {School.objects.filter(category='low_results').count()}" in text
+    assert "Показатели по школам" in text
+    assert "Доля учащихся, успешно сдавших государственную итоговую аттестацию" in text
+    assert "МАОУ СОШ № 6" in text
+    assert "Партнёрства по этапам" in text
+    assert "Раннее предупреждение" in text
+    assert conclusion in text  # user text is printed as it was typed, not as markup

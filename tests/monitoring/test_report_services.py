@@ -105,3 +105,33 @@ def test_report_whose_data_is_gone_fails_with_a_reason(school_a):
     assert report.status == Report.Status.FAILED
     assert report.error == "Школа больше не существует."
     assert not report.file
+
+
+def test_scheduled_municipal_report_is_queued_once_while_pending(db):
+    from monitoring.tasks import order_scheduled_municipal_report
+    from tests.monitoring.indicator_factories import PeriodFactory
+
+    PeriodFactory()
+    first = order_scheduled_municipal_report.apply().get()
+    second = order_scheduled_municipal_report.apply().get()
+
+    assert first == second
+    report = Report.objects.get()
+    assert report.kind == Report.Kind.MUNICIPAL
+    assert report.ordered_by is None
+
+
+def test_municipal_report_is_the_centres(director_a):
+    from tests.monitoring.indicator_factories import PeriodFactory
+
+    PeriodFactory()
+    with pytest.raises(ReportError, match="Муниципальный отчёт заказывает только ИМЦ"):
+        report_order(kind="municipal", params={}, by=director_a)
+
+
+def test_too_long_conclusion_is_refused(coordinator):
+    from tests.monitoring.indicator_factories import PeriodFactory
+
+    PeriodFactory()
+    with pytest.raises(ReportError, match="длиннее 5"):
+        report_order(kind="municipal", params={"conclusion": "я" * 5001}, by=coordinator)
