@@ -8,7 +8,15 @@ PORT ?= 8000
 # Two cores here: one pytest worker each.
 TEST_WORKERS ?= 2
 
-.PHONY: run test setup migrate demo lint format messages worker beat chromium clean
+.PHONY: run test setup migrate demo lint format messages worker beat chromium fonts clean
+
+# Cyrillic fonts that WeasyPrint embeds in the PDFs (Debian's DejaVu).
+fonts:
+	@fc-list 2>/dev/null | grep -qi "DejaVu Sans" || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get install -y -qq fonts-dejavu-core >/dev/null 2>&1 || \
+	     (apt-get update -qq && apt-get install -y -qq fonts-dejavu-core)) ; \
+	  else echo "fonts-dejavu-core is missing: PDFs will fall back to another font"; fi; }
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,7 +24,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet ".[dev]"
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) fonts
 
 migrate: setup
 	$(PY) manage.py migrate --noinput

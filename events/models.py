@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network.storage import private_storage
 from schools.models import School, Subject, Teacher
 
 
@@ -339,7 +340,8 @@ class ContestApplication(models.Model):
         verbose_name=_("teacher"),
     )
     text = models.TextField(_("application"))
-    file = models.FileField(_("file"), upload_to="events/applications/%Y/")
+    # A teacher's application is theirs and the centre's: no public URL reaches it.
+    file = models.FileField(_("file"), upload_to="events/applications/%Y/", storage=private_storage)
     status = models.CharField(
         _("state"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
     )

@@ -125,7 +125,7 @@ class SubmissionFilterForm(forms.Form):
         label=_("State"),
         choices=[
             ("", _("Any state")),
-            ("none", _("Not started")),
+            ("none", _("Not started yet")),
             *IndicatorSubmission.State.choices,
         ],
         required=False,

@@ -1,3 +1,4 @@
+from .files import application_file, material_download
 from .manage import (
     application_list,
     application_review_view,
@@ -24,6 +25,7 @@ from .public import calendar_month, event_detail, event_ics, event_list, persona
 
 __all__ = [
     "application_create",
+    "application_file",
     "application_list",
     "application_review_view",
     "attendance",
@@ -40,6 +42,7 @@ __all__ = [
     "feed_reset",
     "feedback",
     "material_add",
+    "material_download",
     "my_events",
     "personal_feed",
     "register",

@@ -10,6 +10,7 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
@@ -163,12 +164,18 @@ def _submissions(periods, schools, metodist):
                 state = S.DRAFT
             else:
                 state = (S.APPROVED, S.APPROVED, S.SUBMITTED, S.RETURNED)[number % 4]
+            moment = datetime.datetime(period.starts_on.year + 1, 6, 20, 12, tzinfo=datetime.UTC)
+            if step == 2:  # the period under way: sent this autumn
+                moment = timezone.now() - datetime.timedelta(days=3 + number % 5)
+            submitted = None if state == S.DRAFT else moment
+            reviewed = moment if state in (S.APPROVED, S.RETURNED) else None
             submission, created = IndicatorSubmission.objects.get_or_create(
-                school=school, period=period, defaults={"state": state}
+                school=school,
+                period=period,
+                defaults={"state": state, "submitted_at": submitted, "reviewed_at": reviewed},
             )
             if not created or state == S.DRAFT:
                 continue
-            moment = datetime.datetime(period.starts_on.year + 1, 6, 20, 12, tzinfo=datetime.UTC)
             SubmissionComment.objects.create(
                 submission=submission,
                 action=SubmissionComment.Action.SUBMITTED,

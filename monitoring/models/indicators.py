@@ -66,7 +66,7 @@ class Indicator(models.Model):
     class Unit(models.TextChoices):
         PERCENT = "percent", _("percent")
         COUNT = "count", _("count")
-        NUMBER = "number", _("number")
+        NUMBER = "number", _("numeric value")
 
     class Source(models.TextChoices):
         ENTERED = "entered", _("Entered by the school")
@@ -259,7 +259,7 @@ class IndicatorSubmission(models.Model):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
         APPROVED = "approved", _("Approved")
-        RETURNED = "returned", _("Returned for revision")
+        RETURNED = "returned", _("Returned to the school")
 
     EDITABLE = (State.DRAFT, State.RETURNED)
 
@@ -275,8 +275,8 @@ class IndicatorSubmission(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.DRAFT, db_index=True
     )
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("sent to the centre"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed by the centre"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -303,7 +303,7 @@ class SubmissionComment(models.Model):
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
         APPROVED = "approved", _("Approved")
-        RETURNED = "returned", _("Returned for revision")
+        RETURNED = "returned", _("Returned to the school")
         REOPENED = "reopened", _("Reopened")
 
     submission = models.ForeignKey(

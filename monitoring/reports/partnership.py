@@ -3,6 +3,9 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from monitoring.dashboard_charts import partnership_effect_chart
+from monitoring.models import Indicator
+from monitoring.selectors.warnings import partnership_effect
 from network.models import Partnership
 from network.selectors import roadmap_for_page, stage_progress
 
@@ -54,9 +57,22 @@ def context(params):
     }
 
 
+# The indicator whose before-and-after the report draws for each supported school.
+EFFECT_INDICATOR = "gia_passed_share"
+
+
 def extra_sections(partnership):
-    """Sections that other areas add (the partnership-effect chart of monitoring)."""
-    return {}
+    """The partnership-effect charts: each supported school before and after it started."""
+    indicator = Indicator.objects.filter(code=EFFECT_INDICATOR).first()
+    if indicator is None:
+        return {"effect_charts": []}
+    charts = [
+        partnership_effect_chart(
+            partnership_effect(partnership=partnership, indicator=indicator, school=school)
+        )
+        for school in partnership.schools.order_by("short_name")
+    ]
+    return {"effect_charts": charts}
 
 
 PARTNERSHIP = register(

@@ -4,6 +4,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from monitoring.models import Period
+from monitoring.selectors.indicators import school_profile
 from schools.models import School, Teacher
 from schools.selectors import school_id_of
 
@@ -39,9 +41,12 @@ def context(params):
         highest=Count("id", filter=Q(qualification=Teacher.Qualification.HIGHEST)),
         first=Count("id", filter=Q(qualification=Teacher.Qualification.FIRST)),
     )
+    period = Period.objects.current()
     return {
         "title": title(params),
         "school": school,
+        "period": period,
+        "profile": school_profile(school=school, period=period) if period else [],
         "history": school.category_history.all(),
         "figures": figures,
         "teachers": teachers,

@@ -395,9 +395,12 @@ def indicator_export(*, period=None, form=WIDE, file_format="xlsx") -> bytes:
         dataset.headers = [SCHOOL] + [i.code for i in indicators]
         table = defaultdict(dict)
         for v in rows:
-            table[v.school.short_name][v.indicator_id] = v.value
+            # A share keeps its parts as "45/50", so that the file imports back unchanged.
+            parts = v.numerator is not None and v.denominator is not None
+            whole = f"{_cell(v.numerator)}/{_cell(v.denominator)}" if parts else None
+            table[v.school.short_name][v.indicator_id] = whole or _cell(v.value)
         for name in sorted(table):
-            dataset.append([name] + [_cell(table[name].get(i.pk)) for i in indicators])
+            dataset.append([name] + [table[name].get(i.pk, "") for i in indicators])
     if file_format == "csv":
         return CSV().export_data(dataset).encode("utf-8")
     return XLSX().export_data(dataset)

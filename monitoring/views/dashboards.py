@@ -142,6 +142,7 @@ def partnership(request, pk):
             "partnership": partnership_obj,
             "supported": supported,
             "chosen": chosen,
+            "extra": {"school": chosen.pk},  # kept when another indicator is chosen
             "indicator": indicator,
             "effect": effect,
             "chart": chart,

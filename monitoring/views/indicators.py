@@ -175,10 +175,11 @@ def submission_return_view(request, school_pk, period_pk):
 def submission_list(request):
     """Every school's data for a period, with its state, for the centre."""
     _require(request.user, "monitoring.view_municipal_dashboard")
-    filters = SubmissionFilterForm(request.GET or None)
+    current = Period.objects.current()
+    filters = SubmissionFilterForm(request.GET or None, initial={"period": current})
     filters.is_valid()
     data = getattr(filters, "cleaned_data", {})
-    period = data.get("period") or Period.objects.current()
+    period = data.get("period") or current
     schools = School.objects.order_by("short_name")
     if period is not None:
         found = IndicatorSubmission.objects.filter(school=OuterRef("pk"), period=period)

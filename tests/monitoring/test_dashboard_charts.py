@@ -2,7 +2,11 @@
 
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from monitoring.charts import Bar, Series, bar_chart, line_chart
+
+from .indicator_factories import *  # noqa: F403
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -49,3 +53,18 @@ def test_bar_chart_with_reference_line():
     root = parse(svg)
     assert len(root.findall(f"{NS}rect")) == 3  # background and two bars
     assert "97,5%" in svg and "среднее 88,2%" in svg
+
+
+@pytest.mark.django_db
+def test_category_trend_chart_tables_the_same_numbers(school_a, period, last_period):
+    from monitoring.dashboard_charts import category_trend_chart
+    from tests.monitoring.indicator_factories import ValueFactory, indicator
+
+    ValueFactory(school=school_a, period=period, code="gia_passed_share", value=80)
+    chart = category_trend_chart(
+        indicator=indicator("gia_passed_share"), periods=[last_period, period]
+    )
+    assert chart.headers[1:] == ["2024/2025", "2025/2026"]
+    low_results = next(row for row in chart.rows if row[0] == "ШНОР")
+    assert low_results[1:] == ["—", "80,0 (80,0–80,0; школ: 1)"]
+    assert parse(chart.svg).find(f"{NS}title").text == chart.title

@@ -137,3 +137,18 @@ def test_dashboard_shows_a_new_value(coordinator, login, period):
     ValueFactory(school=school, period=period, code="gia_passed_share", value=77)
     page = login(coordinator).get(reverse("monitoring:dashboard_municipal")).content.decode()
     assert school.short_name in page and "77" in page
+
+
+def test_partnership_page_shows_the_chosen_supported_school(methodologist, login, period):
+    from .indicator_factories import partnership_of
+
+    first = SchoolFactory(short_name="Первая ШНОР", category=School.Category.LOW_RESULTS)
+    second = SchoolFactory(short_name="Вторая ШНОР", category=School.Category.LOW_RESULTS)
+    partnership = partnership_of(first)
+    partnership.schools.add(second)
+    ValueFactory(school=second, period=period, code="gia_passed_share", value=66)
+    url = reverse("monitoring:dashboard_partnership", args=[partnership.pk])
+    page = login(methodologist).get(url, {"school": second.pk}).content.decode()
+    assert "<strong>Вторая ШНОР</strong>" in page
+    assert f'name="school" value="{second.pk}"' in page
+    assert "66" in page

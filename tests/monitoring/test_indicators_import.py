@@ -171,10 +171,11 @@ def test_export_wide_round_trips(schools, period, methodologist):
     exported = indicator_export(period=period)
     rows = read_xlsx(exported)
     assert rows[0][0] == "Школа" and "gia_passed_share" in rows[0]
+    assert rows[1][1] == "45/50"
     result = indicator_import_apply(
         data=exported, filename="b.xlsx", period=period, by=methodologist
     )
-    assert result.created == 0
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 3)
 
 
 def test_export_long_escapes_formulas(period):

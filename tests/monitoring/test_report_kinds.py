@@ -32,6 +32,7 @@ def check_school_report():
 
     assert "Отчёт школы: МАОУ СОШ № 6" in text
     assert "Педагогический коллектив" in text
+    assert "учебный год" in text and "Среднее по муниципалитету" in text
     assert f"Учителей в реестре {school.teachers.count()}" in text
     assert teacher.last_name in text
     assert "стр. 1 из" in text
@@ -51,6 +52,8 @@ def check_partnership_report():
     assert "Этап 1. «Знакомство»" in text
     assert "Совместная деятельность по реализации дорожной карты" in text
     assert "Проблемы, выявленные на этапе знакомства" in text
+    assert "Эффект партнёрства" in text
+    assert "до и после начала партнёрства" in text
     assert activity.title in text
     evidence = partnership.roadmap.stages.get(number=2).activities.exclude(evidence_name="").first()
     assert evidence.evidence_name in text

@@ -1,0 +1,41 @@
+"""Files of events handed out by views that check who asks: materials and applications."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+
+from events.models import ContestApplication, EventMaterial
+
+from .access import authorize_event
+
+
+def _attachment(field_file):
+    name = field_file.name.rsplit("/", 1)[-1]
+    return FileResponse(field_file.open("rb"), as_attachment=True, filename=name)
+
+
+@require_GET
+def material_download(request, pk):
+    """A material of an event that the visitor may see (published events: anyone)."""
+    material = get_object_or_404(EventMaterial.objects.select_related("event"), pk=pk)
+    authorize_event(request.user, "events.view_event", material.event)
+    if not material.file:
+        raise Http404
+    return _attachment(material.file)
+
+
+@login_required
+@require_GET
+def application_file(request, pk):
+    """A contest application's file: for its author and the centre; 404 for anyone else."""
+    application = get_object_or_404(
+        ContestApplication.objects.select_related("event", "teacher"), pk=pk
+    )
+    user = request.user
+    is_author = application.teacher.user_id == user.pk
+    if not (is_author or user.has_perm("events.view_registrations", application.event)):
+        raise Http404
+    if not application.file:
+        raise Http404
+    return _attachment(application.file)

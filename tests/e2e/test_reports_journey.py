@@ -1,0 +1,36 @@
+"""A coordinator orders the municipal report, watches it get ready, and downloads it."""
+
+import pytest
+
+from monitoring.models import Report
+from tests.conftest import log_in, open_menu
+from tests.monitoring.indicator_factories import PeriodFactory
+from tests.schools.factories import SchoolFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.worker]
+
+
+def test_coordinator_orders_and_downloads_the_municipal_report(page, celery_workers, coordinator):
+    celery_workers()
+    SchoolFactory(short_name="МАОУ СОШ № 31")
+    PeriodFactory(year=2025)
+
+    log_in(page, coordinator.username)
+    open_menu(page, "Мониторинг", "Отчёты")
+    page.get_by_label("Вид отчёта").select_option(label="Муниципальный отчёт о мониторинге")
+    page.get_by_label("Выводы (для муниципального отчёта)").fill("Сеть работает.")
+    page.get_by_role("button", name="Заказать").click()
+    page.get_by_role("alert").filter(has_text="заказан").wait_for()
+
+    # The page updates itself: no reload between the order and the download link.
+    download_link = page.get_by_role("link", name="Скачать PDF")
+    download_link.wait_for(timeout=60_000)
+    assert page.locator("tr[data-report-id] .badge").first.inner_text() == "Готов"
+    with page.expect_download() as download_info:
+        download_link.click()
+    path = download_info.value.path()
+    with open(path, "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    report = Report.objects.get()
+    assert report.status == Report.Status.DONE
+    assert report.params["conclusion"] == "Сеть работает."
