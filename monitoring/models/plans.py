@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Certificate, Event
+from network.storage import private_storage
 from schools.models import Teacher
 
 from .questionnaires import Difficulty
@@ -20,7 +21,7 @@ EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 
 def evidence_path(instance, filename):
-    # A random folder: the file name alone must never be enough to guess the address.
+    # Private storage has no URL; the random folder keeps the teacher's file name for download.
     return f"monitoring/evidence/{timezone.now():%Y}/{uuid.uuid4().hex}/{filename}"
 
 
@@ -246,6 +247,8 @@ class PlanItem(models.Model):
     evidence_file = models.FileField(
         _("evidence file"),
         upload_to=evidence_path,
+        storage=private_storage,
+        max_length=300,
         blank=True,
         validators=[FileExtensionValidator(EVIDENCE_EXTENSIONS)],
     )

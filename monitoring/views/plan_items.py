@@ -161,4 +161,7 @@ def evidence_download(request, pk):
         raise Http404 from error
     name = Path(item.evidence_file.name).name
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

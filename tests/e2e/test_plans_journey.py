@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from events.models import Event
+from events.models import Event, Registration
 from monitoring.models.plans import DevelopmentPlan, PlanItem
 from tests.conftest import log_in, open_menu
 from tests.events.factories import EventFactory
@@ -85,10 +85,13 @@ def test_teacher_plan_is_approved_and_closed_by_attendance(
     page.goto(f"/events/{event.pk}/attendance/")
     page.get_by_label(teacher.full_name).check()
     page.get_by_role("button", name="Сохранить посещаемость").click()
-    page.get_by_text("Посещаемость сохранена").wait_for()
+    page.get_by_text("Посещаемость сохранена (изменений: 1)").wait_for()
+    registration = Registration.objects.get(event=event, teacher=teacher)
+    assert registration.attended is True
 
     # The item in her plan is done by attendance, with the certificate.
     item = PlanItem.objects.get(plan=plan, event=event)
+    assert (item.status, item.certificate) == (PlanItem.Status.DONE, registration.certificate)
     switch_user(page, teacher_a.username)
     page.goto(f"/monitoring/plans/{plan.pk}/")
     row = page.locator(f"#item-{item.pk}")
