@@ -27,9 +27,3 @@ def attended_registration(past_event, teacher_a):
 
     registration = RegistrationFactory(event=past_event, teacher=teacher_a.teacher_profile)
     return attendance_mark(registration=registration, attended=True)
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The cast's passwords are hashed once per test; a fast hasher keeps the matrix quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -15,7 +15,6 @@ __all__ = [
     "PeriodFactory",
     "TargetFactory",
     "ValueFactory",
-    "_fast_passwords",
     "approved",
     "indicator",
     "last_period",
@@ -89,12 +88,6 @@ def partnership_of(school, **kwargs):
         category=School.Category.LEADER,
     )
     return PartnershipFactory(leader=leader, schools=[school], **kwargs)
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The cast's passwords hash in microseconds; these tests are not about hashing."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import factory
-import pytest
 from django.utils import timezone
 
 from monitoring.models.plans import DevelopmentPlan, PlanItem, PlanTemplate, PlanTemplateItem
@@ -86,13 +85,3 @@ def questionnaire_with(statements, **kwargs):
     return section.questionnaire, [
         DifficultyFactory(section=section, text=text, order=i) for i, text in enumerate(statements)
     ]
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The cast's logins hash their passwords with a cheap hasher: these tests are not about it.
-
-    Imported by each test module of the area (not in a shared conftest, which other
-    areas of monitoring also write to).
-    """
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

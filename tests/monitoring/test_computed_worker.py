@@ -1,12 +1,11 @@
 """A real Celery worker recalculates the computed indicators (runs in CI, with a broker)."""
 
-import time
-
 import pytest
 
 from monitoring.models import IndicatorValue
 from monitoring.tasks import recalculate_computed
 from schools.resources import current_academic_year
+from tests.conftest import wait_for
 from tests.schools.factories import SchoolFactory, TeacherFactory
 
 from .indicator_factories import PeriodFactory
@@ -14,7 +13,8 @@ from .indicator_factories import PeriodFactory
 pytestmark = pytest.mark.worker
 
 
-def test_a_real_worker_recalculates_the_computed_indicators(celery_worker_process):
+def test_a_real_worker_recalculates_the_computed_indicators(celery_workers):
+    celery_workers()
     school = SchoolFactory(short_name="Школа для воркера")
     TeacherFactory(school=school, uses_online_platforms=True)
     TeacherFactory(school=school)
@@ -23,7 +23,5 @@ def test_a_real_worker_recalculates_the_computed_indicators(celery_worker_proces
     recalculate_computed.delay(period_id=period.pk)
 
     found = IndicatorValue.objects.filter(school=school, indicator__code="teachers_online_share")
-    deadline = time.monotonic() + 30
-    while not found.exists() and time.monotonic() < deadline:
-        time.sleep(0.3)
+    wait_for(found.exists, timeout=30)
     assert found.get().value == 50

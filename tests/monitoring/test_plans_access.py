@@ -9,7 +9,6 @@ from tests.conftest import ROLES
 from tests.monitoring.plans_factories import (
     DevelopmentPlanFactory,
     PlanItemFactory,
-    fast_passwords,  # noqa: F401  (autouse)
     questionnaire_with,
 )
 

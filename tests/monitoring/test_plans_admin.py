@@ -7,7 +7,6 @@ from tests.monitoring.plans_factories import (
     DevelopmentPlanFactory,
     PlanItemFactory,
     QuestionnaireFactory,
-    fast_passwords,  # noqa: F401  (autouse)
     questionnaire_with,
 )
 

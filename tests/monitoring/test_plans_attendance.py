@@ -18,7 +18,6 @@ from tests.events.factories import EventFactory, RegistrationFactory
 from tests.monitoring.plans_factories import (
     DevelopmentPlanFactory,
     PlanItemFactory,
-    fast_passwords,  # noqa: F401  (autouse)
 )
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,6 @@ from django.core.management import call_command
 
 from monitoring.models.plans import DevelopmentPlan, PlanItem, PlanTemplate
 from monitoring.models.questionnaires import Answer, Questionnaire, Response
-from tests.monitoring.plans_factories import fast_passwords  # noqa: F401  (autouse)
 
 
 def counts():

@@ -6,7 +6,6 @@ from monitoring.models.plans import DevelopmentPlan
 from tests.monitoring.plans_factories import (
     DevelopmentPlanFactory,
     PlanItemFactory,
-    fast_passwords,  # noqa: F401  (autouse)
     questionnaire_with,
 )
 from tests.schools.factories import TeacherFactory

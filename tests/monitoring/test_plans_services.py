@@ -24,7 +24,6 @@ from tests.monitoring.plans_factories import (
     DevelopmentPlanFactory,
     PlanItemFactory,
     PlanTemplateItemFactory,
-    fast_passwords,  # noqa: F401  (autouse)
 )
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,6 @@ from tests.monitoring.plans_factories import (
     DevelopmentPlanFactory,
     PlanItemFactory,
     PlanTemplateItemFactory,
-    fast_passwords,  # noqa: F401  (autouse)
     questionnaire_with,
 )
 from tests.schools.factories import SchoolFactory, TeacherFactory

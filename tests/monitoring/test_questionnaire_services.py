@@ -13,7 +13,6 @@ from monitoring.services.questionnaires import (
 )
 from tests.monitoring.plans_factories import (
     QuestionnaireFactory,
-    fast_passwords,  # noqa: F401  (autouse)
     questionnaire_with,
 )
 from tests.schools.factories import SubjectFactory, TeacherFactory

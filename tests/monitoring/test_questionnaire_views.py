@@ -8,7 +8,6 @@ from openpyxl import load_workbook
 from monitoring.models.questionnaires import Response
 from monitoring.services.questionnaires import questionnaire_close, response_submit
 from tests.monitoring.plans_factories import (
-    fast_passwords,  # noqa: F401  (autouse)
     questionnaire_with,
 )
 from tests.schools.factories import TeacherFactory
