@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Certificate, Event
 from network.storage import private_storage
 from schools.models import Teacher
+from schools.selectors import teacher_rows_visible_to
 
 from .questionnaires import Difficulty
 
@@ -107,16 +108,7 @@ class PlanTemplateItem(models.Model):
 class DevelopmentPlanQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Methodologists and coordinators see all; a director their school's; a teacher own."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_municipal:
-            return self
-        profile = getattr(user, "teacher_profile", None)
-        if profile is None:
-            return self.none()
-        if user.is_director:
-            return self.filter(teacher__school_id=profile.school_id)
-        return self.filter(teacher=profile)
+        return teacher_rows_visible_to(self, user)
 
     def with_progress(self):
         today = timezone.localdate()
