@@ -203,6 +203,9 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# An empty filter choice reads as a word, not as "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
