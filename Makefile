@@ -8,7 +8,7 @@ PORT ?= 8000
 # Two cores here: one pytest worker each.
 TEST_WORKERS ?= 2
 
-.PHONY: run test setup migrate demo lint format messages worker beat chromium fonts clean
+.PHONY: run test setup migrate demo lint format messages worker beat chromium fonts benchmark clean
 
 # Cyrillic fonts that WeasyPrint embeds in the PDFs (Debian's DejaVu).
 fonts:
@@ -49,6 +49,10 @@ test: setup chromium
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# Page timings and query counts on region-sized generated data (not part of the tests).
+benchmark: setup
+	SCHOOLS=$${SCHOOLS:-300} $(PY) benchmarks/run.py
 
 lint: setup
 	$(VENV)/bin/ruff check .
