@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from network.models import MethodicalAssociation, Partnership
 from schools.models import School, Subject, Teacher
 
 from .models import Certificate, ContestApplication, Event, Feedback, Registration
@@ -288,10 +289,26 @@ def load(*, stdout):
         _participants(event, rng, teachers, uchitel, offset)
     if created:
         _contest_applications(rng, teachers)
+    _link_to_network()
     stdout.write(
         f"Мероприятий: {Event.objects.count()}, регистраций: {Registration.objects.count()}"
     )
     return []
+
+
+def _link_to_network():
+    """Model and subject seminars belong to the network: the demo partnership and the
+    first methodical association (set once; a second run finds them set)."""
+    partnership = Partnership.objects.order_by("pk").first()
+    association = MethodicalAssociation.objects.order_by("pk").first()
+    if partnership is not None:
+        Event.objects.filter(kind=K.MODEL_SEMINAR, partnership__isnull=True).update(
+            partnership=partnership
+        )
+    if association is not None:
+        Event.objects.filter(kind=K.SUBJECT_SEMINAR, association__isnull=True).update(
+            association=association
+        )
 
 
 def _participants(event, rng, teachers, uchitel, offset):
