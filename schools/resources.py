@@ -79,9 +79,12 @@ class SubjectsWidget(widgets.ManyToManyWidget):
     def __init__(self, **kwargs):
         super().__init__(Subject, separator=",", field="name", **kwargs)
 
+    # Set by the resource for the length of one import, so rows don't query each time.
+    by_name = None
+
     def clean(self, value, row=None, **kwargs):
         names = [n.strip() for n in str(value or "").replace(";", ",").split(",") if n.strip()]
-        by_name = {_norm(s.name): s for s in Subject.objects.all()}
+        by_name = self.by_name or {_norm(s.name): s for s in Subject.objects.all()}
         unknown = [n for n in names if _norm(n) not in by_name]
         if unknown:
             raise ValueError(_("Unknown subject: %(names)s.") % {"names": ", ".join(unknown)})
@@ -204,9 +207,15 @@ class SchoolResource(RequiredColumnsMixin, resources.ModelResource):
 
 
 class SchoolField(fields.Field):
+    # Set by the resource for the length of one import, so rows don't query each time.
+    by_name = None
+
     def clean(self, row, **kwargs):
         name = str(row.get(self.column_name) or "").strip()
-        school = School.objects.filter(short_name__iexact=name).first()
+        if self.by_name is not None:
+            school = self.by_name.get(_norm(name))
+        else:
+            school = School.objects.filter(short_name__iexact=name).first()
         if school is None:
             raise ValueError(_("Unknown school «%(name)s».") % {"name": name})
         return school
@@ -266,9 +275,16 @@ class TeacherResource(RequiredColumnsMixin, resources.ModelResource):
     def row_key(self, row):
         return tuple(_norm(row.get(c)) for c in ("Школа", "Фамилия", "Имя", "Отчество"))
 
+    def before_import(self, dataset, **kwargs):
+        # Schools and subjects are looked up once per file, not once per row.
+        schools = {_norm(s.short_name): s for s in School.objects.all()}
+        self.fields["school"].by_name = schools
+        self.fields["subjects"].widget.by_name = {_norm(s.name): s for s in Subject.objects.all()}
+        super().before_import(dataset, **kwargs)
+
     def check_row(self, row):
         name = str(row.get("Школа") or "").strip()
-        if not School.objects.filter(short_name__iexact=name).exists():
+        if _norm(name) not in self.fields["school"].by_name:
             raise ValidationError({"Школа": _("Unknown school «%(name)s».") % {"name": name}})
 
     def get_queryset(self):
