@@ -4,11 +4,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from network.errors import NetworkError
+from network.uploads import check_evidence
 from schools.resources import current_academic_year
 
 from .models.plans import (
-    EVIDENCE_EXTENSIONS,
-    EVIDENCE_MAX_BYTES,
     PlanItem,
     PlanTemplate,
     academic_year_label,
@@ -75,11 +75,11 @@ class ItemForm(forms.ModelForm):
 
 
 def validate_evidence_file(file):
-    if file.size > EVIDENCE_MAX_BYTES:
-        raise ValidationError(_("The file is larger than 10 MB."))
-    extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
-    if extension not in EVIDENCE_EXTENSIONS:
-        raise ValidationError(_("Attach a PDF, DOCX, XLSX, JPG or PNG file."))
+    """The network's rule for evidence: not empty, ≤ 10 MB, and really the type it claims."""
+    try:
+        check_evidence(file)
+    except NetworkError as error:
+        raise ValidationError(str(error)) from error
 
 
 class CompleteForm(forms.Form):

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
@@ -8,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from .access import authorize
 from .filters import SchoolFilter
 from .forms import TeacherForm
 from .models import School, Subject, Teacher
@@ -15,15 +15,6 @@ from .selectors import school_id_of
 from .services import SchoolsError, teacher_update
 
 PAGE_SIZE = 25
-
-
-def authorize(user, perm, obj, school):
-    """Allow, or answer 403 to whom may know the object, 404 to everyone else."""
-    if user.has_perm(perm, obj):
-        return
-    if user.is_municipal or school_id_of(user) == school.pk:
-        raise PermissionDenied
-    raise Http404
 
 
 @login_required

@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from schools.selectors import school_id_of
+from schools.access import authorize
 
 
 def authorize_event(user, perm, event):
@@ -15,8 +15,4 @@ def authorize_event(user, perm, event):
 
 
 def authorize_registration(user, perm, registration):
-    if user.has_perm(perm, registration):
-        return
-    if user.is_municipal or school_id_of(user) == registration.teacher.school_id:
-        raise PermissionDenied
-    raise Http404
+    authorize(user, perm, registration, {registration.teacher.school_id})

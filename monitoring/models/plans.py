@@ -18,7 +18,6 @@ from schools.selectors import teacher_rows_visible_to
 from .questionnaires import Difficulty
 
 EVIDENCE_EXTENSIONS = ["pdf", "docx", "xlsx", "jpg", "jpeg", "png"]
-EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 
 def evidence_path(instance, filename):

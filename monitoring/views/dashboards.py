@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from network.models import Partnership
+from schools.access import authorize
 from schools.models import School
 from schools.selectors import school_id_of
-from schools.views import authorize
 
 from ..dashboard_charts import (
     category_trend_chart,

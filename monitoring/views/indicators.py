@@ -13,9 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from schools.access import authorize
 from schools.models import School
 from schools.selectors import school_id_of
-from schools.views import authorize
 
 from ..indicator_forms import ReturnForm, SubmissionFilterForm, ValuesForm
 from ..models import Indicator, IndicatorSubmission, IndicatorValue, Period

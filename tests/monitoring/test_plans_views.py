@@ -162,7 +162,7 @@ def test_item_done_with_an_evidence_file_that_only_permitted_users_download(
 
 @pytest.mark.parametrize(
     ("name", "size"),
-    [("script.exe", 10), ("big.pdf", 10 * 1024 * 1024 + 1)],
+    [("script.exe", 10), ("big.pdf", 10 * 1024 * 1024 + 1), ("renamed-program.pdf", 10)],
 )
 def test_evidence_upload_refuses_other_types_and_big_files(
     login, teacher_a, settings, tmp_path, name, size
