@@ -264,6 +264,12 @@ def wait_for(condition, timeout=60, interval=0.2):
     pytest.fail(f"still waiting after {timeout} s")
 
 
+def switch_user(page, username, password="pass12345"):
+    """Log out by dropping the session cookie, then log in as someone else."""
+    page.context.clear_cookies()
+    log_in(page, username, password)
+
+
 def open_menu(page, area, item):
     """Click a menu item: open its area's dropdown in the navigation bar first."""
     navbar = page.locator("nav.navbar")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from events.models import Event, Registration
-from tests.conftest import log_in, open_menu
+from tests.conftest import log_in, open_menu, switch_user
 from tests.events.factories import EventFactory
 from tests.schools.factories import SubjectFactory
 
@@ -58,8 +58,7 @@ def test_teacher_registers_attends_and_downloads_the_certificate(
 
         # Two days later the seminar has taken place.
         clock.shift(timedelta(days=2, hours=4))
-        page.context.clear_cookies()
-        log_in(page, methodologist.username)
+        switch_user(page, methodologist.username)
         page.goto(f"/events/{seminars.pk}/")
         page.get_by_role("link", name="Отметить посещаемость").click()
         page.get_by_label(teacher_a.teacher_profile.full_name).check()
@@ -68,8 +67,7 @@ def test_teacher_registers_attends_and_downloads_the_certificate(
         registration = Registration.objects.get(event=seminars)
         assert registration.attended is True
 
-        page.context.clear_cookies()
-        log_in(page, teacher_a.username)
+        switch_user(page, teacher_a.username)
         page.goto("/events/my/")
         with page.expect_download() as download:
             page.get_by_role("link", name="Сертификат").click()

@@ -6,7 +6,7 @@ import pytest
 from monitoring.catalogue import BY_CODE
 from monitoring.models import IndicatorSubmission, IndicatorValue
 from schools.resources import current_academic_year
-from tests.conftest import log_in, open_menu
+from tests.conftest import log_in, open_menu, switch_user
 from tests.monitoring.indicator_factories import PeriodFactory
 
 pytestmark = pytest.mark.browser
@@ -39,15 +39,13 @@ def test_director_submits_methodologist_approves_coordinator_sees_chart(
     page.get_by_text("Данные отправлены в центр.").wait_for()
     assert IndicatorSubmission.objects.get(school=school_a, period=period).state == "submitted"
 
-    page.context.clear_cookies()
-    log_in(page, methodologist.username)
+    switch_user(page, methodologist.username)
     open_menu(page, "Мониторинг", "Данные школ")
     page.get_by_role("link", name=school_a.short_name).click()
     page.get_by_role("button", name="Утвердить").click()
     page.get_by_text("Данные утверждены.").wait_for()
 
-    page.context.clear_cookies()
-    log_in(page, coordinator.username)
+    switch_user(page, coordinator.username)
     open_menu(page, "Мониторинг", "Муниципальная панель показателей")
     page.get_by_role("heading", name="Муниципальная панель показателей").wait_for()
     chart = page.locator("svg[role=img]").first

@@ -5,16 +5,11 @@ from playwright.sync_api import expect
 
 from network.models import Activity, Stage
 from schools.models import School
-from tests.conftest import log_in
+from tests.conftest import log_in, switch_user
 from tests.network.factories import PDF, PartnershipFactory, open_joint_activity, stage
 from tests.schools.factories import SchoolFactory
 
 pytestmark = pytest.mark.browser
-
-
-def _switch_user(page, username):
-    page.context.clear_cookies()
-    log_in(page, username)
 
 
 def test_director_and_methodologist_take_stage_two_through_review(
@@ -49,14 +44,14 @@ def test_director_and_methodologist_take_stage_two_through_review(
     expect(page.get_by_text("Этап отправлен на проверку.")).to_be_visible()
 
     # The methodologist returns it with a comment.
-    _switch_user(page, "metodist")
+    switch_user(page, "metodist")
     page.goto(roadmap)
     second.get_by_label("Что нужно доработать").fill("Приложите список участников")
     second.get_by_role("button", name="Вернуть на доработку").click()
     expect(page.get_by_text("Этап возвращён на доработку.")).to_be_visible()
 
     # The director sees the comment, fixes the result and submits again.
-    _switch_user(page, "direktor_a")
+    switch_user(page, "direktor_a")
     page.goto(roadmap)
     expect(second.get_by_text("Приложите список участников")).to_be_visible()
     expect(second.get_by_text("Возвращён на доработку").first).to_be_visible()
@@ -67,7 +62,7 @@ def test_director_and_methodologist_take_stage_two_through_review(
     expect(page.get_by_text("Этап отправлен на проверку.")).to_be_visible()
 
     # The methodologist accepts it, and stage 3 opens.
-    _switch_user(page, "metodist")
+    switch_user(page, "metodist")
     page.goto(roadmap)
     second.get_by_role("button", name="Принять этап").click()
     expect(page.get_by_text("Этап принят.")).to_be_visible()

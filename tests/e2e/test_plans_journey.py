@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from events.models import Event, Registration
 from monitoring.models.plans import DevelopmentPlan, PlanItem
-from tests.conftest import log_in, open_menu
+from tests.conftest import log_in, open_menu, switch_user
 from tests.events.factories import EventFactory
 from tests.monitoring.plans_factories import questionnaire_with
 
@@ -21,11 +21,6 @@ STATEMENTS = [
     "Работа с обучающимися с низкой учебной мотивацией",
 ]
 ANSWERS = ["3", "0", "2", "1"]
-
-
-def switch_user(page, username):
-    page.context.clear_cookies()
-    log_in(page, username)
 
 
 def test_teacher_plan_is_approved_and_closed_by_attendance(
