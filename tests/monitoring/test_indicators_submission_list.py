@@ -1,0 +1,21 @@
+"""The centre's list of every school's data for a period."""
+
+from tests.schools.factories import SchoolFactory
+
+from .indicator_factories import PeriodFactory, approved
+
+
+def test_schools_data_list_costs_the_same_for_many_schools(
+    login, methodologist, django_assert_max_num_queries
+):
+    period = PeriodFactory(year=2025)
+    for school in SchoolFactory.create_batch(60):
+        approved(school, period)
+    client = login(methodologist)
+
+    with django_assert_max_num_queries(12):
+        response = client.get("/monitoring/indicators/submissions/", {"period": period.pk})
+
+    assert response.status_code == 200
+    assert len(response.context["page"].object_list) >= 20
+    assert all(s.submission_state == "approved" for s in response.context["page"].object_list)
