@@ -110,3 +110,29 @@ def test_results_export_has_a_sheet_per_school_and_subject(
     assert rows[1][column] == 2.0
     assert rows[-1][column] == 2  # respondents
     assert "По предметам" in workbook.sheetnames
+
+
+def test_results_page_costs_the_same_for_many_schools_and_answers(
+    login, methodologist, django_assert_max_num_queries
+):
+    from monitoring.services.questionnaires import response_submit
+    from tests.monitoring.plans_factories import questionnaire_with
+    from tests.schools.factories import SubjectFactory, TeacherFactory
+
+    questionnaire, statements = questionnaire_with(["Мотивация учащихся", "Оценивание", "ИКТ"])
+    subjects = SubjectFactory.create_batch(3)
+    for teacher in TeacherFactory.create_batch(60):
+        teacher.subjects.set(subjects)
+        response_submit(
+            questionnaire=questionnaire,
+            teacher=teacher,
+            answers={d.pk: 2 for d in statements},
+        )
+    client = login(methodologist)
+
+    with django_assert_max_num_queries(20):
+        response = client.get(f"/monitoring/diagnostics/{questionnaire.pk}/results/")
+
+    assert response.status_code == 200
+    rows = response.context["rows"]  # one row per statement, one cell per school
+    assert len(rows) == 3 and all(len(row["cells"]) == 60 for row in rows)
