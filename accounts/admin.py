@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
-from .services import user_set_role
+from accounts.models import User
+from accounts.services import user_set_role
 
 
 @admin.register(User)

@@ -17,10 +17,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from .groups import sync_role_groups
-        from .sqlite import install_unicode_like
+        from accounts.groups import sync_role_groups
+        from core.sqlite import install_unicode_like
 
-        connection_created.connect(install_unicode_like, dispatch_uid="accounts.sqlite.like")
+        connection_created.connect(install_unicode_like, dispatch_uid="core.sqlite.like")
 
         # Groups are data that migrations cannot know in advance: they follow the
         # permissions that every app declares, so they are synced after each migrate.

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from .models import User
-from .services import user_set_role
+from accounts.models import User
+from accounts.services import user_set_role
 
 DEMO_PASSWORD = "demo12345"
 

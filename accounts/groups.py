@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 
-from .roles import GROUP_NAMES
+from accounts.roles import GROUP_NAMES
 
 
 def sync_role_groups(**kwargs):

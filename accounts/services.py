@@ -1,8 +1,8 @@
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from .models import User
-from .roles import GROUP_NAMES, Role
+from accounts.models import User
+from accounts.roles import GROUP_NAMES, Role
 
 
 @transaction.atomic

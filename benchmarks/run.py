@@ -37,7 +37,7 @@ from django.utils import timezone  # noqa: E402
 from accounts.models import User  # noqa: E402
 from events.models import Event, Registration  # noqa: E402
 from monitoring.models import Indicator, IndicatorValue, Period  # noqa: E402
-from monitoring.services.reports import report_render_now  # noqa: E402
+from reports.services import report_render_now  # noqa: E402
 from schools.models import School, Teacher  # noqa: E402
 
 SCHOOLS = int(os.environ.get("SCHOOLS", "300"))

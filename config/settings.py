@@ -11,7 +11,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -50,7 +50,9 @@ INSTALLED_APPS = [
     "schools",
     "network",
     "events",
+    "development",
     "monitoring",
+    "reports",
 ]
 
 MIDDLEWARE = [

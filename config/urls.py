@@ -1,23 +1,48 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from config import views
 
 admin.site.site_header = _("Methodological network portal")
 admin.site.site_title = _("Methodological network portal")
 admin.site.index_title = _("Administration")
+
+# Addresses that users bookmarked before plans, diagnostics and reports left monitoring.
+MOVED = [
+    ("monitoring/plans/", "development/plans/"),
+    ("monitoring/diagnostics/", "development/diagnostics/"),
+    ("monitoring/reports/", "reports/"),
+    *[
+        (f"admin/monitoring/{model}/", f"admin/{app}/{model}/")
+        for app, models in [
+            (
+                "development",
+                "plantemplate plantemplateitem developmentplan planitem plancomment "
+                "questionnaire section difficulty response answer",
+            ),
+            ("reports", "report"),
+        ]
+        for model in models.split()
+    ],
+]
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("schools/", include("schools.urls")),
-    path("monitoring/", include("monitoring.urls")),
     path("network/", include("network.urls")),
     path("events/", include("events.urls")),
+    path("development/", include("development.urls")),
+    path("monitoring/", include("monitoring.urls")),
+    path("reports/", include("reports.urls")),
+    *[
+        re_path(rf"^{old}(?P<rest>.*)$", views.moved, {"to": new}, name=f"moved-{new}")
+        for old, new in MOVED
+    ],
     path("admin/", admin.site.urls),
 ]
 

@@ -5,7 +5,7 @@ from importlib import import_module
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
@@ -35,8 +35,16 @@ def home(request):
     return render(request, "home.html", context)
 
 
+def moved(request, rest, to):
+    """An old address answers 301 with the new one, the query string kept."""
+    url = f"/{to}{rest}"
+    if request.META.get("QUERY_STRING"):
+        url += "?" + request.META["QUERY_STRING"]
+    return HttpResponsePermanentRedirect(url)
+
+
 # Apps whose ``home.cards(request)`` add cards to the home page, in this order.
-HOME_CARD_MODULES = ["network.home", "events.home", "monitoring.home"]
+HOME_CARD_MODULES = ["network.home", "events.home", "monitoring.home", "development.home"]
 
 
 def home_cards(request):

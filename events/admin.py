@@ -2,8 +2,16 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import Certificate, ContestApplication, Event, EventMaterial, Feedback, Registration
-from .services import (
+from core.admin import ServiceActionsMixin
+from events.models import (
+    Certificate,
+    ContestApplication,
+    Event,
+    EventMaterial,
+    Feedback,
+    Registration,
+)
+from events.services import (
     EventsError,
     event_cancel,
     event_close,
@@ -22,7 +30,7 @@ class EventMaterialInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ServiceActionsMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "format", "starts_at", "host_school", "capacity", "status"]
     list_filter = ["status", "kind", "format", "audience", "subjects"]
     search_fields = ["title", "description", "organiser", "venue"]
@@ -55,25 +63,15 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):
-        self._apply(request, queryset, event_publish)
+        self.apply_service(request, queryset, event_publish, argument="event")
 
     @admin.action(description=_("Cancel the selected events and tell the participants"))
     def cancel(self, request, queryset):
-        self._apply(request, queryset, event_cancel)
+        self.apply_service(request, queryset, event_cancel, argument="event")
 
     @admin.action(description=_("Close the selected events as held"))
     def close(self, request, queryset):
-        self._apply(request, queryset, event_close)
-
-    def _apply(self, request, queryset, action):
-        done = 0
-        for event in queryset:
-            try:
-                action(event=event, by=request.user)
-                done += 1
-            except EventsError as error:
-                self.message_user(request, f"{event}: {error}", messages.WARNING)
-        self.message_user(request, _("Done: %(n)s.") % {"n": done}, messages.SUCCESS)
+        self.apply_service(request, queryset, event_close, argument="event")
 
 
 @admin.register(Registration)

@@ -5,8 +5,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from weasyprint import HTML
 
-from .models import Certificate
-from .notifications import absolute
+from events.models import Certificate
+from events.notifications import absolute
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:

@@ -9,11 +9,10 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from events.models import Certificate, ContestApplication, Event, Feedback, Registration
+from events.services.seats import Occupancy, has_seat_for
 from network.models import MethodicalAssociation, Partnership
 from schools.models import School, Subject, Teacher
-
-from .models import Certificate, ContestApplication, Event, Feedback, Registration
-from .services.seats import Occupancy, has_seat_for
 
 K = Event.Kind
 F = Event.Format

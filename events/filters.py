@@ -2,9 +2,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from events.models import Event, Registration
 from schools.models import School, Subject
-
-from .models import Event, Registration
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

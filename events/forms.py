@@ -1,23 +1,16 @@
 from django import forms
-from django.core.validators import FileExtensionValidator
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import DOCUMENTS, MB, validate_upload
+from events.models import ContestApplication, Event, EventMaterial, Feedback
 from schools.models import Teacher
 
-from .models import ContestApplication, Event, EventMaterial, Feedback
-
-DOCUMENTS = ["pdf", "doc", "docx", "odt", "rtf", "ppt", "pptx", "xls", "xlsx", "zip", "jpg", "png"]
-MAX_FILE_SIZE = 20 * 1024 * 1024
+# Materials and contest works: documents, presentations, pictures and archives up to 20 MB.
+MAX_FILE_SIZE = 20 * MB
 
 
 def validate_document(file):
-    FileExtensionValidator(DOCUMENTS)(file)
-    if file.size > MAX_FILE_SIZE:
-        raise forms.ValidationError(
-            _("The file is larger than %(size)s.") % {"size": filesizeformat(MAX_FILE_SIZE)}
-        )
-    return file
+    return validate_upload(file, allowed=DOCUMENTS, max_size=MAX_FILE_SIZE)
 
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

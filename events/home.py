@@ -1,6 +1,6 @@
 """The events' card on the home page: a teacher's next events."""
 
-from .selectors import upcoming_for
+from events.selectors import upcoming_for
 
 
 def cards(request):

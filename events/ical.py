@@ -5,8 +5,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from .models import Event
-from .notifications import absolute
+from events.models import Event
+from events.notifications import absolute
 
 
 def _vevent(event: Event, *, with_link: bool) -> VEvent:

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.storage import private_storage
+from core.storage import private_storage
 from schools.models import School, Subject, Teacher
 from schools.selectors import teacher_rows_visible_to
 

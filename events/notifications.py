@@ -24,12 +24,8 @@ def recipient_of(registration) -> str:
 
 
 def absolute(path: str) -> str:
-    """A full address for an e-mail; the lead may add a PORTAL_BASE_URL setting."""
-    base = getattr(settings, "PORTAL_BASE_URL", "")
-    if not base:
-        host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "127.0.0.1"
-        base = f"http://{host}:8000" if settings.DEBUG else f"https://{host}"
-    return base.rstrip("/") + path
+    """A full address for an e-mail."""
+    return settings.PORTAL_BASE_URL + path
 
 
 def send_notice(*, notice: Notice, registration) -> bool:

@@ -1,9 +1,8 @@
 import rules
 
 from accounts.rules import is_director, is_methodologist, is_municipal, is_teacher
+from events.models import Event
 from schools.selectors import school_id_of
-
-from .models import Event
 
 
 @rules.predicate

@@ -4,7 +4,7 @@ from django.db.models import Avg, Count, IntegerField, OuterRef, Q, Subquery, Va
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Event, Registration
+from events.models import Event, Registration
 
 
 def calendar_events(user):

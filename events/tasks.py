@@ -6,47 +6,23 @@ from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Event, Registration
-from .notifications import Notice, send_notice
-from .services import event_fill_waitlist
+from events.models import Event, Registration
+from events.notifications import Notice, send_notice
+from events.services import event_fill_waitlist
 
-
-def _registrations():
-    return Registration.objects.select_related("event", "teacher__user", "teacher__school")
-
-
-# A mail server that does not answer is retried with growing pauses; SMTP errors are OSErrors.
-RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
-
-
-@shared_task(**RETRY)
-def send_registration_notice(registration_id: int, notice: str) -> bool:
-    """Tell one teacher about their registration (confirmed, wait-listed, promoted)."""
-    registration = _registrations().filter(pk=registration_id).first()
-    if registration is None:  # rolled back or deleted since
-        return False
-    return send_notice(notice=Notice(notice), registration=registration)
-
-
-@shared_task
-def send_event_notice(event_id: int, notice: str) -> int:
-    """Tell everyone registered for an event that it changed or was cancelled.
-
-    One task per participant, so that a failed address is retried alone.
-    """
-    Notice(notice)  # refuse an unknown notice here, not in every participant's task
-    registrations = Registration.objects.active().filter(event_id=event_id)
-    ids = list(registrations.values_list("pk", flat=True))
-    for registration_id in ids:
-        send_registration_notice.delay(registration_id, notice)
-    return len(ids)
+# The notices are sent by tasks defined beside the services that enqueue them.
+from events.services.notify import (  # noqa: F401
+    registrations_to_notify,
+    send_event_notice,
+    send_registration_notice,
+)
 
 
 @shared_task
 def send_reminders() -> int:
     """Remind confirmed participants of tomorrow's events, once each (Celery beat)."""
     tomorrow = timezone.localdate() + timedelta(days=1)
-    registrations = _registrations().filter(
+    registrations = registrations_to_notify().filter(
         event__status=Event.Status.PUBLISHED,
         event__starts_at__date=tomorrow,
         status=Registration.Status.CONFIRMED,

@@ -190,7 +190,7 @@ BY_CODE = {entry.code: entry for entry in CATALOGUE}
 
 def catalogue_sync(**kwargs):
     """Create or update the catalogue's indicators; safe to run after every migrate."""
-    from .models import Indicator
+    from monitoring.models import Indicator
 
     order = {entry.code: number for number, entry in enumerate(CATALOGUE, start=1)}
     indicators = {}

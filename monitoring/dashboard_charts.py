@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .charts import Bar, Series, bar_chart, line_chart
-from .selectors.indicators import municipal_summary, school_series
+from core.charts import Bar, Series, bar_chart, line_chart
+from monitoring.selectors.indicators import municipal_summary, school_series
 
 
 @dataclass

@@ -3,10 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from monitoring.models import Indicator, IndicatorSubmission, Period
+from monitoring.services.indicators import Entry
 from schools.models import School
-
-from .models import Indicator, IndicatorSubmission, Period
-from .services.indicators import Entry
 
 
 def _number(value):

@@ -3,9 +3,9 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .exports import roadmap_workbook
-from .forms import PartnershipForm
-from .models import (
+from network.exports import roadmap_workbook
+from network.forms import PartnershipForm
+from network.models import (
     Activity,
     Mentorship,
     MethodicalAssociation,
@@ -15,7 +15,7 @@ from .models import (
     Stage,
     StageComment,
 )
-from .services import NetworkError, roadmap_ensure
+from network.services import NetworkError, roadmap_ensure
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -1,2 +1,5 @@
-class NetworkError(Exception):
+from core.errors import DomainError
+
+
+class NetworkError(DomainError):
     """A refused change, with a message for the user."""

@@ -6,9 +6,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from schools.spreadsheets import escape_formula
-
-from .models import Activity, Partnership, Stage
+from core.spreadsheets import escape_formula
+from network.models import Activity, Partnership, Stage
 
 
 def _sheet_title(partnership, used):

@@ -5,9 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from network.models import Activity, Mentorship, MethodicalAssociation, Partnership
 from schools.models import Teacher
-
-from .models import Activity, Mentorship, MethodicalAssociation, Partnership
 
 
 @dataclass(frozen=True)

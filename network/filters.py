@@ -2,9 +2,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from network.models import Partnership, Stage
 from schools.models import School
-
-from .models import Partnership, Stage
 
 COMPLETED = "completed"
 

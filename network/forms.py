@@ -1,13 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import validate_upload
+from network.errors import NetworkError
+from network.models import Activity, Partnership, Problem
+from network.services.partnerships import default_title, partnership_check
 from schools.models import School, Teacher
 from schools.selectors import school_id_of
-
-from .errors import NetworkError
-from .models import Activity, Partnership, Problem
-from .services.partnerships import default_title, partnership_check
-from .uploads import check_evidence
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -47,10 +46,7 @@ class PartnershipForm(forms.ModelForm):
     def clean_agreement_file(self):
         upload = self.cleaned_data.get("agreement_file")
         if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
-            try:
-                check_evidence(upload)
-            except NetworkError as error:
-                raise forms.ValidationError(str(error)) from error
+            validate_upload(upload)
         return upload
 
     def clean(self):
@@ -156,10 +152,7 @@ class CompleteForm(forms.Form):
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
         if upload:
-            try:
-                check_evidence(upload)
-            except NetworkError as error:
-                raise forms.ValidationError(str(error)) from error
+            validate_upload(upload)
         return upload
 
 

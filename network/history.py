@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
-from .models import Activity, Problem, Roadmap, Stage
+from network.models import Activity, Problem, Roadmap, Stage
 
 # The fields worth showing, per model; timestamps and file paths say nothing to a reader.
 TRACKED = {

@@ -1,6 +1,6 @@
 """The network's card on the home page: a director's partnerships."""
 
-from .models import Partnership
+from network.models import Partnership
 
 
 def cards(request):

@@ -3,9 +3,8 @@
 import rules
 
 from accounts.rules import is_coordinator, is_director, is_methodologist, is_teacher
+from network.selectors import partnership_of
 from schools.selectors import school_id_of
-
-from .selectors import partnership_of
 
 is_municipal = is_methodologist | is_coordinator
 is_school_user = is_director | is_teacher

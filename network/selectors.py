@@ -4,7 +4,7 @@ from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Q, Su
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Activity, Partnership, Problem, Roadmap, Stage, StageComment
+from network.models import Activity, Partnership, Problem, Roadmap, Stage, StageComment
 
 
 def partnership_of(obj) -> Partnership | None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from network import views
 
 app_name = "network"
 urlpatterns = [

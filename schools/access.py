@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from .selectors import school_id_of
+from schools.selectors import school_id_of
 
 
 def authorize(user, perm, obj, schools):

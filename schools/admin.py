@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.utils.translation import gettext as _
 from import_export.admin import ImportExportModelAdmin
 
-from .models import CategoryRecord, PartnerOrganisation, School, Subject, Teacher
-from .resources import SchoolResource, TeacherResource, current_academic_year
-from .services import school_refresh_category, school_set_category
-from .spreadsheets import FORMATS
+from core.dates import current_academic_year
+from core.spreadsheets import FORMATS
+from schools.models import CategoryRecord, PartnerOrganisation, School, Subject, Teacher
+from schools.resources import SchoolResource, TeacherResource
+from schools.services import school_refresh_category, school_set_category
 
 
 class SpreadsheetAdmin(ImportExportModelAdmin):

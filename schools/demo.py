@@ -4,10 +4,9 @@ import random
 
 from accounts.demo import DEMO_PASSWORD, DemoLogin, demo_user
 from accounts.roles import Role
-
-from .models import School, Subject, Teacher
-from .resources import current_academic_year
-from .services import school_set_category
+from core.dates import current_academic_year
+from schools.models import School, Subject, Teacher
+from schools.services import school_set_category
 
 SUBJECTS = [
     "Русский язык",

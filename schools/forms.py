@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Teacher
+from schools.models import Teacher
 
 
 class TeacherForm(forms.ModelForm):

@@ -6,12 +6,12 @@ them all and nothing is imported while any remains.
 """
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from .models import School, Subject, Teacher
-from .services import school_set_category
+from core.dates import current_academic_year
+from schools.models import School, Subject, Teacher
+from schools.services import school_set_category
 
 YES = {"да", "yes", "1", "true", "+", "д"}
 NO = {"нет", "no", "0", "false", "-", "н", ""}
@@ -19,12 +19,6 @@ NO = {"нет", "no", "0", "false", "-", "н", ""}
 
 def _norm(value):
     return str(value or "").strip().lower().replace("ё", "е")
-
-
-def current_academic_year(today=None):
-    """The year the current academic year starts (September)."""
-    today = today or timezone.localdate()
-    return today.year if today.month >= 9 else today.year - 1
 
 
 class TextWidget(widgets.CharWidget):

@@ -1,8 +1,7 @@
 import rules
 
 from accounts.rules import is_director, is_methodologist, is_municipal
-
-from .selectors import school_id_of
+from schools.selectors import school_id_of
 
 
 @rules.predicate

@@ -1,4 +1,4 @@
-from .models import School
+from schools.models import School
 
 
 def school_of(user) -> School | None:

@@ -1,10 +1,11 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import CategoryRecord, School, Teacher
+from core.errors import DomainError
+from schools.models import CategoryRecord, School, Teacher
 
 
-class SchoolsError(Exception):
+class SchoolsError(DomainError):
     """A refused change, with a message for the user."""
 
 

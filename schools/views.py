@@ -7,12 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .access import authorize
-from .filters import SchoolFilter
-from .forms import TeacherForm
-from .models import School, Subject, Teacher
-from .selectors import school_id_of
-from .services import SchoolsError, teacher_update
+from schools.access import authorize
+from schools.filters import SchoolFilter
+from schools.forms import TeacherForm
+from schools.models import School, Subject, Teacher
+from schools.selectors import school_id_of
+from schools.services import SchoolsError, teacher_update
 
 PAGE_SIZE = 25
 

@@ -1,11 +1,21 @@
 """Every change to events, registrations and attendance goes through these functions."""
 
-from .attendance import attendance_mark, attendance_mark_many, feedback_leave
-from .contests import application_review, application_submit
-from .errors import EventsError
-from .events import event_cancel, event_close, event_create, event_publish, event_update
-from .feeds import calendar_feed_for, calendar_feed_reset
-from .registrations import event_fill_waitlist, registration_cancel, registration_create
+from events.services.attendance import attendance_mark, attendance_mark_many, feedback_leave
+from events.services.contests import application_review, application_submit
+from events.services.errors import EventsError
+from events.services.events import (
+    event_cancel,
+    event_close,
+    event_create,
+    event_publish,
+    event_update,
+)
+from events.services.feeds import calendar_feed_for, calendar_feed_reset
+from events.services.registrations import (
+    event_fill_waitlist,
+    registration_cancel,
+    registration_create,
+)
 
 __all__ = [
     "EventsError",

@@ -4,9 +4,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Certificate, Event, Feedback, Registration
-from ..signals import attendance_changed
-from .errors import EventsError
+from events.models import Certificate, Event, Feedback, Registration
+from events.services.errors import EventsError
+from events.signals import attendance_changed
 
 
 def attendance_mark(*, registration: Registration, attended: bool, by=None) -> Registration:

@@ -2,10 +2,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from events.models import ContestApplication, Event
+from events.services.errors import EventsError
 from schools.models import Teacher
-
-from ..models import ContestApplication, Event
-from .errors import EventsError
 
 
 def application_submit(

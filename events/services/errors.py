@@ -1,2 +1,5 @@
-class EventsError(Exception):
+from core.errors import DomainError
+
+
+class EventsError(DomainError):
     """A refused change, with a message for the user."""

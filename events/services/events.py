@@ -3,12 +3,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Event
-from ..notifications import Notice
-from .errors import EventsError
-from .notify import notify_event
-from .registrations import _fill, _lock_event
-from .seats import occupancy
+from events.models import Event
+from events.notifications import Notice
+from events.services.errors import EventsError
+from events.services.notify import notify_event
+from events.services.registrations import _fill, _lock_event
+from events.services.seats import occupancy
 
 # A change to any of these is news for everyone registered.
 NOTIFIED_FIELDS = {"starts_at", "ends_at", "venue", "host_school", "format", "online_url"}

@@ -1,4 +1,4 @@
-from ..models import CalendarFeed, new_feed_token
+from events.models import CalendarFeed, new_feed_token
 
 
 def calendar_feed_for(*, user) -> CalendarFeed:

@@ -2,13 +2,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from events.models import Event, Registration
+from events.notifications import Notice
+from events.services.errors import EventsError
+from events.services.notify import notify_registration
+from events.services.seats import has_seat_for, occupancy
 from schools.models import Teacher
-
-from ..models import Event, Registration
-from ..notifications import Notice
-from .errors import EventsError
-from .notify import notify_registration
-from .seats import has_seat_for, occupancy
 
 
 def _lock_event(event: Event) -> Event:

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from events.models import Event, Registration
 from schools.models import School
-
-from ..models import Event, Registration
 
 SUPPORTED = [School.Category.LOW_RESULTS, School.Category.UNFAVOURABLE]
 

@@ -1,5 +1,5 @@
-from .files import application_file, material_download
-from .manage import (
+from events.views.files import application_file, material_download
+from events.views.manage import (
     application_list,
     application_review_view,
     attendance,
@@ -12,7 +12,7 @@ from .manage import (
     registration_export,
     registration_list,
 )
-from .participation import (
+from events.views.participation import (
     application_create,
     certificate_download,
     feed_reset,
@@ -21,7 +21,14 @@ from .participation import (
     register,
     registration_cancel_view,
 )
-from .public import calendar_month, event_detail, event_ics, event_list, personal_feed, verify
+from events.views.public import (
+    calendar_month,
+    event_detail,
+    event_ics,
+    event_list,
+    personal_feed,
+    verify,
+)
 
 __all__ = [
     "application_create",

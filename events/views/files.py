@@ -6,8 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from events.models import ContestApplication, EventMaterial
-
-from .access import authorize_event
+from events.views.access import authorize_event
 
 
 def _attachment(field_file):

@@ -11,12 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from schools.spreadsheets import XLSX
-
-from ..filters import RegistrationFilter
-from ..forms import EventForm, MaterialForm
-from ..models import ContestApplication, Event, Registration
-from ..services import (
+from core.spreadsheets import XLSX
+from events.filters import RegistrationFilter
+from events.forms import EventForm, MaterialForm
+from events.models import ContestApplication, Event, Registration
+from events.services import (
     EventsError,
     application_review,
     attendance_mark_many,
@@ -26,7 +25,7 @@ from ..services import (
     event_publish,
     event_update,
 )
-from .access import authorize_event
+from events.views.access import authorize_event
 
 PAGE_SIZE = 50
 

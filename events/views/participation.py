@@ -9,13 +9,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from schools.models import Teacher
-
-from ..certificates import certificate_pdf
-from ..forms import ApplicationForm, FeedbackForm
-from ..models import ContestApplication, Event, Registration
-from ..selectors import my_registrations, waitlist_position
-from ..services import (
+from events.certificates import certificate_pdf
+from events.forms import ApplicationForm, FeedbackForm
+from events.models import ContestApplication, Event, Registration
+from events.selectors import my_registrations, waitlist_position
+from events.services import (
     EventsError,
     application_submit,
     calendar_feed_for,
@@ -24,7 +22,8 @@ from ..services import (
     registration_cancel,
     registration_create,
 )
-from .access import authorize_event, authorize_registration
+from events.views.access import authorize_event, authorize_registration
+from schools.models import Teacher
 
 
 def _registration(pk):

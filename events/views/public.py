@@ -11,21 +11,20 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from schools.models import Teacher
-from schools.selectors import school_id_of
-
-from ..filters import EventFilter
-from ..forms import RegisterTeacherForm
-from ..ical import calendar_bytes
-from ..models import CalendarFeed, Certificate, Event, Registration
-from ..selectors import (
+from events.filters import EventFilter
+from events.forms import RegisterTeacherForm
+from events.ical import calendar_bytes
+from events.models import CalendarFeed, Certificate, Event, Registration
+from events.selectors import (
     calendar_events,
     feed_events,
     feedback_summary,
     registration_of,
     waitlist_position,
 )
-from .access import authorize_event
+from events.views.access import authorize_event
+from schools.models import Teacher
+from schools.selectors import school_id_of
 
 PAGE_SIZE = 20
 

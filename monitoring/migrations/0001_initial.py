@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import monitoring.models.plans
+import development.models.plans
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -249,7 +249,7 @@ class Migration(migrations.Migration):
                 ('completion', models.CharField(blank=True, choices=[('manual', 'By the teacher, with evidence'), ('attendance', 'By attendance at the event')], max_length=20, verbose_name='how it was completed')),
                 ('completed_at', models.DateTimeField(blank=True, null=True, verbose_name='completed at')),
                 ('result', models.TextField(blank=True, verbose_name='result')),
-                ('evidence_file', models.FileField(blank=True, upload_to=monitoring.models.plans.evidence_path, validators=[django.core.validators.FileExtensionValidator(['pdf', 'docx', 'xlsx', 'jpg', 'jpeg', 'png'])], verbose_name='evidence file')),
+                ('evidence_file', models.FileField(blank=True, upload_to=development.models.plans.evidence_path, validators=[django.core.validators.FileExtensionValidator(['pdf', 'docx', 'xlsx', 'jpg', 'jpeg', 'png'])], verbose_name='evidence file')),
                 ('evidence_url', models.URLField(blank=True, verbose_name='evidence link')),
                 ('certificate', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plan_items', to='events.certificate', verbose_name='certificate')),
                 ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plan_items', to='events.event', verbose_name='event')),

@@ -11,9 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from monitoring.models import Indicator, IndicatorValue, Period, Target
 from schools.models import CategoryRecord, School
-
-from ..models import Indicator, IndicatorValue, Period, Target
 
 CATEGORY_ORDER = [
     School.Category.LEADER,

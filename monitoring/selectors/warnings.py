@@ -10,11 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from network.models import Activity, Partnership
-from schools.models import School
-
-from ..models import Indicator, Period
-from .indicators import (
+from monitoring.models import Indicator, Period
+from monitoring.selectors.indicators import (
     TargetStatus,
     _round,
     previous_period,
@@ -23,6 +20,8 @@ from .indicators import (
     target_status,
     targets_of,
 )
+from network.models import Activity, Partnership
+from schools.models import School
 
 DROP_THRESHOLD = Decimal("10")  # a fall of more than 10 % against last period
 

@@ -15,13 +15,12 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from development.models.plans import DevelopmentPlan
 from events.models import Event, Registration
+from monitoring.models import Indicator, IndicatorValue, Period
+from monitoring.services.indicators import CENT, HUNDRED, SaveResult, period_check_open, value_write
 from network.models import Activity, Mentorship, MethodicalAssociation, Partnership
 from schools.models import Teacher
-
-from ..models import Indicator, IndicatorValue, Period
-from ..models.plans import DevelopmentPlan
-from .indicators import CENT, HUNDRED, SaveResult, period_check_open, value_write
 
 
 @dataclass(frozen=True)

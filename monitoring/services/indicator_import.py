@@ -20,11 +20,9 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from schools.models import School
-from schools.spreadsheets import CSV, XLSX, decode_text
-
-from ..models import Indicator, IndicatorValue, Period
-from .indicators import (
+from core.spreadsheets import CSV, XLSX, decode_text
+from monitoring.models import Indicator, IndicatorValue, Period
+from monitoring.services.indicators import (
     Entry,
     IndicatorError,
     SaveResult,
@@ -34,6 +32,7 @@ from .indicators import (
     to_decimal,
     value_write,
 )
+from schools.models import School
 
 SCHOOL = "Школа"
 INDICATOR = "Показатель"

@@ -7,7 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import (
+from core.errors import DomainError
+from monitoring.models import (
     Indicator,
     IndicatorSubmission,
     IndicatorValue,
@@ -36,7 +37,7 @@ CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 
 
-class IndicatorError(Exception):
+class IndicatorError(DomainError):
     """A refused change, with a message for the user."""
 
 

@@ -7,26 +7,25 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from network.models import Partnership
-from schools.access import authorize
-from schools.models import School
-from schools.selectors import school_id_of
-
-from ..dashboard_charts import (
+from monitoring.dashboard_charts import (
     category_trend_chart,
     partnership_effect_chart,
     ranking_chart,
     school_trend_chart,
 )
-from ..indicator_forms import DashboardForm
-from ..models import Indicator, Period
-from ..selectors.indicators import (
+from monitoring.indicator_forms import DashboardForm
+from monitoring.models import Indicator, Period
+from monitoring.selectors.indicators import (
     municipal_average,
     periods_up_to,
     school_profile,
     school_ranking,
 )
-from ..selectors.warnings import early_warnings, partnership_effect
+from monitoring.selectors.warnings import early_warnings, partnership_effect
+from network.models import Partnership
+from schools.access import authorize
+from schools.models import School
+from schools.selectors import school_id_of
 
 DEFAULT_INDICATOR = "gia_passed_share"
 PAGE_SIZE = 25

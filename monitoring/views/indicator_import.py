@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..indicator_forms import ImportForm
-from ..models import Period
-from ..services.indicator_import import (
+from monitoring.indicator_forms import ImportForm
+from monitoring.models import Period
+from monitoring.services.indicator_import import (
     LONG,
     WIDE,
     IndicatorImportError,
@@ -20,7 +20,7 @@ from ..services.indicator_import import (
     indicator_import_apply,
     indicator_import_preview,
 )
-from ..services.indicators import IndicatorError
+from monitoring.services.indicators import IndicatorError
 
 SESSION_KEY = "monitoring_indicator_import"
 

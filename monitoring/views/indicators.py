@@ -13,14 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from schools.access import authorize
-from schools.models import School
-from schools.selectors import school_id_of
-
-from ..indicator_forms import ReturnForm, SubmissionFilterForm, ValuesForm
-from ..models import Indicator, IndicatorSubmission, IndicatorValue, Period
-from ..selectors.indicators import previous_period
-from ..services.indicators import (
+from monitoring.indicator_forms import ReturnForm, SubmissionFilterForm, ValuesForm
+from monitoring.models import Indicator, IndicatorSubmission, IndicatorValue, Period
+from monitoring.selectors.indicators import previous_period
+from monitoring.services.indicators import (
     IndicatorError,
     IndicatorValidationError,
     indicator_values_save,
@@ -31,7 +27,10 @@ from ..services.indicators import (
     submission_return,
     submission_submit,
 )
-from ..tasks import recalculate_computed
+from monitoring.tasks import recalculate_computed
+from schools.access import authorize
+from schools.models import School
+from schools.selectors import school_id_of
 
 PAGE_SIZE = 25
 HISTORY_SIZE = 20

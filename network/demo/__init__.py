@@ -7,10 +7,9 @@ finds the partnerships by their agreement numbers and adds nothing.
 from django.utils import timezone
 
 from accounts.models import User
+from network.demo import community, roadmaps
+from network.models import Activity, Mentorship, MethodicalAssociation, Partnership
 from schools.models import PartnerOrganisation
-
-from ..models import Activity, Mentorship, MethodicalAssociation, Partnership
-from . import community, roadmaps
 
 
 def load(*, stdout):

@@ -2,9 +2,8 @@
 
 from datetime import timedelta
 
+from network.models import Mentorship, MethodicalAssociation
 from schools.models import School, Subject
-
-from ..models import Mentorship, MethodicalAssociation
 
 
 def _school(name):

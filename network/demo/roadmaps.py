@@ -5,10 +5,8 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from schools.models import PartnerOrganisation, School
-
-from ..models import Activity, Partnership, RiskFactor, Stage
-from ..services import (
+from network.models import Activity, Partnership, RiskFactor, Stage
+from network.services import (
     activity_complete,
     activity_create,
     partnership_create,
@@ -19,6 +17,7 @@ from ..services import (
     stage_return,
     stage_submit,
 )
+from schools.models import PartnerOrganisation, School
 
 F = Activity.Form
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"

@@ -2,7 +2,8 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import network.storage
+import core.storage
+import network.models.files
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -25,7 +26,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=300, verbose_name='title')),
                 ('agreement_number', models.CharField(blank=True, max_length=50, verbose_name='agreement number')),
                 ('agreement_date', models.DateField(blank=True, null=True, verbose_name='agreement date')),
-                ('agreement_file', models.FileField(blank=True, max_length=200, storage=network.storage.private_storage, upload_to=network.storage.agreement_path, verbose_name='agreement file')),
+                ('agreement_file', models.FileField(blank=True, max_length=200, storage=core.storage.private_storage, upload_to=network.models.files.agreement_path, verbose_name='agreement file')),
                 ('model', models.CharField(choices=[('cooperation_agreement', 'School district: cooperation agreement and joint activity plan'), ('network_programmes', 'School district: joint educational programmes in network form'), ('social_partnership', 'Social partnership'), ('innovation_infrastructure', 'Innovation infrastructure: spreading experience')], default='cooperation_agreement', max_length=30, verbose_name='interaction model')),
                 ('goal', models.TextField(verbose_name='shared goal')),
                 ('starts_on', models.DateField(verbose_name='start')),
@@ -274,7 +275,7 @@ class Migration(migrations.Migration):
                 ('state', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('done', 'Done'), ('cancelled', 'Cancelled')], db_index=True, default='planned', max_length=20, verbose_name='state')),
                 ('result', models.TextField(blank=True, verbose_name='result')),
                 ('completed_on', models.DateField(blank=True, null=True, verbose_name='completed on')),
-                ('evidence_file', models.FileField(blank=True, max_length=200, storage=network.storage.private_storage, upload_to=network.storage.evidence_path, verbose_name='evidence file')),
+                ('evidence_file', models.FileField(blank=True, max_length=200, storage=core.storage.private_storage, upload_to=network.models.files.evidence_path, verbose_name='evidence file')),
                 ('evidence_name', models.CharField(blank=True, max_length=200, verbose_name='evidence file name')),
                 ('evidence_link', models.URLField(blank=True, max_length=500, verbose_name='evidence link')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='changed')),

@@ -1,6 +1,6 @@
-from .community import Mentorship, MethodicalAssociation
-from .partnerships import Partnership, RiskFactor
-from .roadmaps import Activity, Problem, Roadmap, Stage, StageComment
+from network.models.community import Mentorship, MethodicalAssociation
+from network.models.partnerships import Partnership, RiskFactor
+from network.models.roadmaps import Activity, Problem, Roadmap, Stage, StageComment
 
 __all__ = [
     "Activity",

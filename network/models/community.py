@@ -3,9 +3,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from network.models.partnerships import Partnership
 from schools.models import Subject, Teacher
-
-from .partnerships import Partnership
 
 
 def _school_user_filter(user, *paths):

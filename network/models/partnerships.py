@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.storage import private_storage
+from network.models.files import agreement_path
 from schools.models import PartnerOrganisation, School
-
-from ..storage import agreement_path, private_storage
 
 
 class RiskFactor(models.Model):

@@ -5,10 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.storage import private_storage
+from network.models.files import evidence_path
+from network.models.partnerships import Partnership, RiskFactor
 from schools.models import School, Teacher
-
-from ..storage import evidence_path, private_storage
-from .partnerships import Partnership, RiskFactor
 
 
 class Roadmap(models.Model):

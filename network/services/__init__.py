@@ -1,7 +1,7 @@
 """Every change to the network goes through these functions."""
 
-from ..errors import NetworkError
-from .items import (
+from network.errors import NetworkError
+from network.services.items import (
     activity_complete,
     activity_create,
     activity_update,
@@ -10,13 +10,19 @@ from .items import (
     problem_update,
     roadmap_conclude,
 )
-from .partnerships import (
+from network.services.partnerships import (
     partnership_check,
     partnership_create,
     partnership_update,
     roadmap_ensure,
 )
-from .stages import stage_accept, stage_comment, stage_require_editable, stage_return, stage_submit
+from network.services.stages import (
+    stage_accept,
+    stage_comment,
+    stage_require_editable,
+    stage_return,
+    stage_submit,
+)
 
 __all__ = [
     "NetworkError",

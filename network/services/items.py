@@ -6,10 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..errors import NetworkError
-from ..models import Activity, Problem, Stage
-from ..uploads import check_evidence
-from .stages import stage_require_editable
+from core.uploads import check_upload
+from network.errors import NetworkError
+from network.models import Activity, Problem, Stage
+from network.services.stages import stage_require_editable
 
 PROBLEM_FIELDS = {"school", "title", "description", "risk_factor"}
 ACTIVITY_FIELDS = {
@@ -183,7 +183,7 @@ def activity_complete(
     if completed_on > today:
         raise NetworkError(_("An activity cannot be completed in the future."))
     if evidence_file:
-        check_evidence(evidence_file)
+        check_upload(evidence_file)
         activity.evidence_file.save(evidence_file.name, evidence_file, save=False)
         activity.evidence_name = Path(evidence_file.name).name[:200]
     activity.evidence_link = evidence_link or activity.evidence_link

@@ -3,10 +3,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from network.errors import NetworkError
+from network.models import Partnership, Roadmap, Stage, StageComment
 from schools.models import School
-
-from ..errors import NetworkError
-from ..models import Partnership, Roadmap, Stage, StageComment
 
 
 def partnership_check(*, leader, schools, starts_on=None, ends_on=None) -> None:

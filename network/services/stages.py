@@ -4,8 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..errors import NetworkError
-from ..models import Activity, Stage, StageComment
+from network.errors import NetworkError
+from network.models import Activity, Stage, StageComment
 
 
 def _locked(stage) -> Stage:

@@ -1,5 +1,5 @@
-from .community import association_detail, association_list, mentorship_list
-from .items import (
+from network.views.community import association_detail, association_list, mentorship_list
+from network.views.items import (
     activity_add,
     activity_complete,
     activity_edit,
@@ -9,7 +9,7 @@ from .items import (
     problem_outcome,
     roadmap_conclusion,
 )
-from .partnerships import (
+from network.views.partnerships import (
     agreement_download,
     partnership_create,
     partnership_list,
@@ -17,7 +17,7 @@ from .partnerships import (
     roadmap,
     roadmap_export,
 )
-from .stages import stage_accept, stage_comment, stage_return, stage_submit
+from network.views.stages import stage_accept, stage_comment, stage_return, stage_submit
 
 __all__ = [
     "activity_add",

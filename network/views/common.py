@@ -3,10 +3,9 @@ from pathlib import Path
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 
+from core.uploads import content_type_of
+from network.models import Activity, Partnership, Problem, Stage
 from schools.access import authorize  # noqa: F401  (network's views take it from here)
-
-from ..models import Activity, Partnership, Problem, Stage
-from ..uploads import content_type_of
 
 
 def get_partnership(pk) -> Partnership:

@@ -5,10 +5,9 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from network.models import Mentorship, MethodicalAssociation
+from network.views.common import authorize
 from schools.models import Teacher
-
-from ..models import Mentorship, MethodicalAssociation
-from .common import authorize
 
 
 @login_required

@@ -6,10 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import services
-from ..forms import ActivityForm, CompleteForm, ConclusionForm, OutcomeForm, ProblemForm
-from ..models import Stage
-from .common import (
+from core.errors import DomainError
+from network import services
+from network.forms import ActivityForm, CompleteForm, ConclusionForm, OutcomeForm, ProblemForm
+from network.models import Stage
+from network.views.common import (
     authorize,
     get_activity,
     get_partnership,
@@ -27,7 +28,7 @@ def _closed(request, stage, partnership):
     """Send the user back when the stage does not take changes now."""
     try:
         services.stage_require_editable(stage)
-    except services.NetworkError as error:
+    except DomainError as error:
         messages.error(request, str(error))
         return redirect(_roadmap_url(partnership, f"stage-{stage.number}"))
     return None
@@ -52,7 +53,7 @@ def _save(request, form, partnership, action, success, anchor):
     """Run the service for a valid form; its refusal becomes the form's error."""
     try:
         action()
-    except services.NetworkError as error:
+    except DomainError as error:
         form.add_error(None, str(error))
         return None
     messages.success(request, success)

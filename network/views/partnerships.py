@@ -8,15 +8,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..exports import roadmap_workbook
-from ..filters import PartnershipFilter
-from ..forms import CommentForm, PartnershipForm, ReturnForm
-from ..history import roadmap_history
-from ..models import Stage
-from ..selectors import partnership_overview, roadmap_for_page, stage_progress
-from ..services import NetworkError
-from ..services import partnership_create as create
-from .common import authorize, get_partnership, private_file
+from network.exports import roadmap_workbook
+from network.filters import PartnershipFilter
+from network.forms import CommentForm, PartnershipForm, ReturnForm
+from network.history import roadmap_history
+from network.models import Stage
+from network.selectors import partnership_overview, roadmap_for_page, stage_progress
+from network.services import NetworkError
+from network.services import partnership_create as create
+from network.views.common import authorize, get_partnership, private_file
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

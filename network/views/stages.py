@@ -6,9 +6,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import services
-from ..forms import CommentForm, ReturnForm
-from .common import authorize, get_stage
+from core.errors import DomainError
+from network import services
+from network.forms import CommentForm, ReturnForm
+from network.views.common import authorize, get_stage
 
 
 def _back(stage):
@@ -18,7 +19,7 @@ def _back(stage):
 def _run(request, stage, action, success):
     try:
         action()
-    except services.NetworkError as error:
+    except DomainError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, success)

@@ -3,11 +3,11 @@ coordinator sees them on the municipal dashboard chart, in Chromium."""
 
 import pytest
 
+from core.dates import current_academic_year
 from monitoring.catalogue import BY_CODE
 from monitoring.models import IndicatorSubmission, IndicatorValue
-from schools.resources import current_academic_year
 from tests.conftest import log_in, open_menu, switch_user
-from tests.monitoring.indicator_factories import PeriodFactory
+from tests.monitoring.factories import PeriodFactory
 
 pytestmark = pytest.mark.browser
 

@@ -6,11 +6,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from development.models.plans import DevelopmentPlan, PlanItem
 from events.models import Event, Registration
-from monitoring.models.plans import DevelopmentPlan, PlanItem
 from tests.conftest import log_in, open_menu, switch_user
+from tests.development.factories import questionnaire_with
 from tests.events.factories import EventFactory
-from tests.monitoring.plans_factories import questionnaire_with
 
 pytestmark = pytest.mark.browser
 
@@ -88,7 +88,7 @@ def test_teacher_plan_is_approved_and_closed_by_attendance(
     item = PlanItem.objects.get(plan=plan, event=event)
     assert (item.status, item.certificate) == (PlanItem.Status.DONE, registration.certificate)
     switch_user(page, teacher_a.username)
-    page.goto(f"/monitoring/plans/{plan.pk}/")
+    page.goto(f"/development/plans/{plan.pk}/")
     row = page.locator(f"#item-{item.pk}")
     assert row.get_attribute("data-state") == "done"
     assert "по посещению" in row.inner_text()

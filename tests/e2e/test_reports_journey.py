@@ -2,9 +2,9 @@
 
 import pytest
 
-from monitoring.models import Report
+from reports.models import Report
 from tests.conftest import log_in, open_menu
-from tests.monitoring.indicator_factories import PeriodFactory
+from tests.monitoring.factories import PeriodFactory
 from tests.schools.factories import SchoolFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker]

@@ -39,7 +39,7 @@ def test_teacher_applies_with_a_file_and_methodologist_accepts(
 
     again = login(teacher_a).post(
         reverse("events:apply", args=[contest.pk]),
-        {"text": "Ещё раз", "file": SimpleUploadedFile("b.pdf", b"x", "application/pdf")},
+        {"text": "Ещё раз", "file": SimpleUploadedFile("b.pdf", b"%PDF-1.4 x", "application/pdf")},
     )
     assert "Вы уже подали заявку" in again.content.decode()
 
@@ -57,7 +57,7 @@ def test_teacher_applies_with_a_file_and_methodologist_accepts(
 def test_applications_only_for_contests(login, teacher_a, event):
     response = login(teacher_a).post(
         reverse("events:apply", args=[event.pk]),
-        {"text": "x", "file": SimpleUploadedFile("a.pdf", b"x", "application/pdf")},
+        {"text": "x", "file": SimpleUploadedFile("a.pdf", b"%PDF-1.4 x", "application/pdf")},
     )
     assert "Заявки принимаются только на конкурсы" in response.content.decode()
 
@@ -83,4 +83,16 @@ def test_application_file_must_be_a_document(login, teacher_a, contest):
         {"text": "Опыт", "file": SimpleUploadedFile("run.exe", b"MZ", "application/octet-stream")},
     )
     assert response.status_code == 200
+    assert not ContestApplication.objects.exists()
+
+
+def test_application_file_renamed_to_pdf_is_refused(login, teacher_a, contest):
+    """Contest works are checked by their content, not only by their extension."""
+    response = login(teacher_a).post(
+        reverse("events:apply", args=[contest.pk]),
+        {"text": "Опыт", "file": SimpleUploadedFile("opyt.pdf", b"MZ\x90\x00", "application/pdf")},
+    )
+
+    assert response.status_code == 200
+    assert "не является настоящим файлом PDF" in response.content.decode()
     assert not ContestApplication.objects.exists()

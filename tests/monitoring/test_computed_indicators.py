@@ -16,6 +16,7 @@ from monitoring.tasks import recalculate_computed
 from network.models import Activity, Mentorship, Stage
 from schools.models import School
 from tests.events.factories import EventFactory, RegistrationFactory
+from tests.monitoring.factories import PeriodFactory
 from tests.network.factories import (
     MentorshipFactory,
     MethodicalAssociationFactory,
@@ -25,9 +26,6 @@ from tests.network.factories import (
     stage,
 )
 from tests.schools.factories import SchoolFactory, TeacherFactory
-
-from .indicator_factories import *  # noqa: F403
-from .indicator_factories import PeriodFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.datetime(2026, 3, 15, 12, tzinfo=datetime.UTC)
@@ -127,8 +125,8 @@ def test_share_of_teachers_using_online_platforms_only_for_the_current_period(
 
 
 def test_share_of_teachers_with_an_approved_plan_for_the_period(network, period):
-    from monitoring.models.plans import DevelopmentPlan
-    from tests.monitoring.plans_factories import DevelopmentPlanFactory
+    from development.models.plans import DevelopmentPlan
+    from tests.development.factories import DevelopmentPlanFactory
 
     a1, a2, a3 = network["a"].teachers.order_by("pk")
     year = period.starts_on.year

@@ -2,13 +2,12 @@
 
 import pytest
 
+from core.dates import current_academic_year
 from monitoring.models import IndicatorValue
 from monitoring.tasks import recalculate_computed
-from schools.resources import current_academic_year
 from tests.conftest import wait_for
+from tests.monitoring.factories import PeriodFactory
 from tests.schools.factories import SchoolFactory, TeacherFactory
-
-from .indicator_factories import PeriodFactory
 
 pytestmark = pytest.mark.worker
 

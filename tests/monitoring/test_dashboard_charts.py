@@ -4,9 +4,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from monitoring.charts import Bar, Series, bar_chart, line_chart
-
-from .indicator_factories import *  # noqa: F403
+from core.charts import Bar, Series, bar_chart, line_chart
+from tests.monitoring.factories import ValueFactory, indicator
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -58,7 +57,6 @@ def test_bar_chart_with_reference_line():
 @pytest.mark.django_db
 def test_category_trend_chart_tables_the_same_numbers(school_a, period, last_period):
     from monitoring.dashboard_charts import category_trend_chart
-    from tests.monitoring.indicator_factories import ValueFactory, indicator
 
     ValueFactory(school=school_a, period=period, code="gia_passed_share", value=80)
     chart = category_trend_chart(

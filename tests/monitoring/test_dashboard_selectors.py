@@ -19,11 +19,7 @@ from monitoring.selectors.warnings import WarningKind, early_warnings, partnersh
 from network.models import Stage
 from schools.models import School
 from schools.services import school_set_category
-from tests.network.factories import add_activity, stage
-from tests.schools.factories import SchoolFactory
-
-from .indicator_factories import *  # noqa: F403
-from .indicator_factories import (
+from tests.monitoring.factories import (
     PeriodFactory,
     TargetFactory,
     ValueFactory,
@@ -31,6 +27,8 @@ from .indicator_factories import (
     indicator,
     partnership_of,
 )
+from tests.network.factories import add_activity, stage
+from tests.schools.factories import SchoolFactory
 
 pytestmark = pytest.mark.django_db
 GIA = "gia_passed_share"

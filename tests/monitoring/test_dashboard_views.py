@@ -9,11 +9,9 @@ from django.urls import reverse
 
 from monitoring.models import Indicator, IndicatorSubmission, IndicatorValue, Target
 from schools.models import CategoryRecord, School
+from tests.monitoring.factories import PeriodFactory, ValueFactory, indicator, partnership_of
 from tests.network.factories import PartnershipFactory
 from tests.schools.factories import SchoolFactory
-
-from .indicator_factories import *  # noqa: F403
-from .indicator_factories import PeriodFactory, ValueFactory, indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +138,6 @@ def test_dashboard_shows_a_new_value(coordinator, login, period):
 
 
 def test_partnership_page_shows_the_chosen_supported_school(methodologist, login, period):
-    from .indicator_factories import partnership_of
 
     first = SchoolFactory(short_name="Первая ШНОР", category=School.Category.LOW_RESULTS)
     second = SchoolFactory(short_name="Вторая ШНОР", category=School.Category.LOW_RESULTS)

@@ -4,9 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import ROLES
-
-from .indicator_factories import *  # noqa: F403
-from .indicator_factories import partnership_of
+from tests.monitoring.factories import partnership_of
 
 pytestmark = pytest.mark.django_db
 

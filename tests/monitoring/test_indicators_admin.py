@@ -4,9 +4,7 @@ import pytest
 from django.urls import reverse
 
 from monitoring.models import Target
-
-from .indicator_factories import *  # noqa: F403
-from .indicator_factories import ValueFactory, indicator
+from tests.monitoring.factories import ValueFactory, indicator
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from monitoring.models import IndicatorSubmission, IndicatorValue, Period
 from monitoring.selectors.indicators import municipal_summary, school_ranking
 from monitoring.selectors.warnings import early_warnings, partnership_effect
 from network.models import Partnership
-from tests.monitoring.indicator_factories import indicator
+from tests.monitoring.factories import indicator
 
 pytestmark = pytest.mark.django_db
 

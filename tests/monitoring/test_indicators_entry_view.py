@@ -5,10 +5,8 @@ from django.urls import reverse
 
 from monitoring.catalogue import CATALOGUE, ENTERED, PERCENT
 from monitoring.models import IndicatorSubmission, IndicatorValue
-from monitoring.services import period_lock
-
-from .indicator_factories import *  # noqa: F403
-from .indicator_factories import ValueFactory
+from monitoring.services.indicators import period_lock
+from tests.monitoring.factories import ValueFactory
 
 pytestmark = pytest.mark.django_db
 S = IndicatorSubmission.State

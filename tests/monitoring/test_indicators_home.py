@@ -3,8 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from .indicator_factories import *  # noqa: F403
-
 pytestmark = pytest.mark.django_db
 
 

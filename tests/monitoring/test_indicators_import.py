@@ -12,11 +12,9 @@ from monitoring.services.indicator_import import (
     indicator_import_preview,
 )
 from monitoring.services.indicators import IndicatorError, period_lock
+from tests.monitoring.factories import ValueFactory
 from tests.schools.factories import SchoolFactory
 from tests.schools.spreadsheets import csv_bytes, read_xlsx, xlsx_bytes
-
-from .indicator_factories import *  # noqa: F403
-from .indicator_factories import ValueFactory
 
 pytestmark = pytest.mark.django_db
 

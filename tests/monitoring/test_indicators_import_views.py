@@ -5,10 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from monitoring.models import IndicatorValue
+from tests.monitoring.factories import ValueFactory
 from tests.schools.factories import SchoolFactory
 from tests.schools.spreadsheets import csv_bytes, read_xlsx, xlsx_bytes
-
-from .indicator_factories import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +55,6 @@ def test_a_file_that_is_not_a_spreadsheet(methodologist, period, login):
 
 
 def test_export_view_gives_a_named_xlsx(school, period, methodologist, login):
-    from .indicator_factories import ValueFactory
 
     ValueFactory(school=school, period=period)
     response = login(methodologist).get(

@@ -1,8 +1,7 @@
 """The centre's list of every school's data for a period."""
 
+from tests.monitoring.factories import PeriodFactory, approved
 from tests.schools.factories import SchoolFactory
-
-from .indicator_factories import PeriodFactory, approved
 
 
 def test_schools_data_list_costs_the_same_for_many_schools(

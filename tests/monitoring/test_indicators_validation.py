@@ -6,14 +6,12 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from monitoring.models import IndicatorValue
-from monitoring.services import (
+from monitoring.services.indicators import (
     Entry,
     IndicatorValidationError,
     indicator_values_save,
 )
-
-from .indicator_factories import *  # noqa: F403
-from .indicator_factories import ValueFactory
+from tests.monitoring.factories import ValueFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from monitoring.catalogue import CATALOGUE, ENTERED
 from monitoring.models import IndicatorSubmission, IndicatorValue, SubmissionComment
-from monitoring.services import (
+from monitoring.services.indicators import (
     Entry,
     IndicatorError,
     indicator_values_save,
@@ -15,8 +15,7 @@ from monitoring.services import (
     submission_return,
     submission_submit,
 )
-
-from .indicator_factories import *  # noqa: F403
+from tests.monitoring.factories import indicator
 
 pytestmark = pytest.mark.django_db
 S = IndicatorSubmission.State
@@ -174,8 +173,7 @@ def test_unchanged_values_write_no_history(school_a, period, director_a):
 
 
 def test_targets_refuse_a_locked_period_and_values_out_of_range(period, methodologist):
-    from monitoring.services import target_set
-    from tests.monitoring.indicator_factories import indicator
+    from monitoring.services.indicators import target_set
 
     share = indicator("gia_passed_share")
     with pytest.raises(IndicatorError, match="не может быть отрицательным"):

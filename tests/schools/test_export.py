@@ -1,5 +1,5 @@
+from core.spreadsheets import CSV, XLSX
 from schools.resources import SchoolResource, TeacherResource
-from schools.spreadsheets import CSV, XLSX
 from tests.schools.factories import SchoolFactory, TeacherFactory
 from tests.schools.spreadsheets import read_xlsx
 

@@ -16,7 +16,7 @@ from tests.schools.spreadsheets import (
     xlsx_bytes,
 )
 
-XLSX, CSV = "0", "1"  # positions in schools.spreadsheets.FORMATS
+XLSX, CSV = "0", "1"  # positions in core.spreadsheets.FORMATS
 
 
 @pytest.fixture

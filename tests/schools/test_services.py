@@ -1,7 +1,7 @@
 import pytest
 
+from core.dates import current_academic_year
 from schools.models import School
-from schools.resources import current_academic_year
 from schools.services import SchoolsError, school_set_category
 
 

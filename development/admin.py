@@ -1,0 +1,131 @@
+"""Admin of development plans, plan templates and diagnostic questionnaires."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from core.admin import ServiceActionsMixin
+from development.models.plans import (
+    DevelopmentPlan,
+    PlanComment,
+    PlanItem,
+    PlanTemplate,
+    PlanTemplateItem,
+)
+from development.models.questionnaires import Difficulty, Questionnaire, Response, Section
+from development.services.questionnaires import questionnaire_close, questionnaire_open
+
+
+class PlanTemplateItemInline(admin.TabularInline):
+    model = PlanTemplateItem
+    extra = 1
+
+
+@admin.register(PlanTemplate)
+class PlanTemplateAdmin(admin.ModelAdmin):
+    list_display = ["title", "theme", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["title", "theme"]
+    inlines = [PlanTemplateItemInline]
+
+
+class PlanItemInline(admin.TabularInline):
+    model = PlanItem
+    extra = 0
+    fields = ["kind", "title", "due_date", "status", "completion", "event", "certificate"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class PlanCommentInline(admin.TabularInline):
+    model = PlanComment
+    extra = 0
+    fields = ["created_at", "author", "status", "text"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DevelopmentPlan)
+class DevelopmentPlanAdmin(admin.ModelAdmin):
+    """Read-only here: plans change through the portal, where the rules of their states hold."""
+
+    list_display = ["teacher", "school", "year", "status", "approved_at"]
+    list_filter = ["status", "year", "teacher__school__category"]
+    search_fields = ["teacher__last_name", "teacher__first_name", "teacher__school__short_name"]
+    list_select_related = ["teacher__school"]
+    inlines = [PlanItemInline, PlanCommentInline]
+
+    @admin.display(description=_("school"), ordering="teacher__school__short_name")
+    def school(self, obj):
+        return obj.teacher.school
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class SectionInline(admin.TabularInline):
+    model = Section
+    extra = 1
+    show_change_link = True
+
+
+@admin.register(Questionnaire)
+class QuestionnaireAdmin(ServiceActionsMixin, admin.ModelAdmin):
+    list_display = ["title", "year", "audience", "scale", "status", "response_count"]
+    list_filter = ["status", "year", "audience"]
+    search_fields = ["title"]
+    readonly_fields = ["status", "opened_at", "closed_at", "created_by"]
+    inlines = [SectionInline]
+    actions = ["open_questionnaires", "close_questionnaires"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(responses_total=Count("responses"))
+
+    @admin.display(description=_("responses"), ordering="responses_total")
+    def response_count(self, obj):
+        return obj.responses_total
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Open the selected questionnaires for answers"))
+    def open_questionnaires(self, request, queryset):
+        self.apply_service(request, queryset, questionnaire_open, argument="questionnaire")
+
+    @admin.action(description=_("Close the selected questionnaires"))
+    def close_questionnaires(self, request, queryset):
+        self.apply_service(request, queryset, questionnaire_close, argument="questionnaire")
+
+
+class DifficultyInline(admin.TabularInline):
+    model = Difficulty
+    extra = 3
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "questionnaire", "order"]
+    list_filter = ["questionnaire"]
+    inlines = [DifficultyInline]
+
+
+@admin.register(Response)
+class ResponseAdmin(admin.ModelAdmin):
+    list_display = ["teacher", "school", "questionnaire", "submitted_at"]
+    list_filter = ["questionnaire", "school__category"]
+    search_fields = ["teacher__last_name", "school__short_name"]
+    list_select_related = ["teacher__school", "school", "questionnaire"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

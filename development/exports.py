@@ -1,0 +1,101 @@
+"""XLSX exports of plans' progress and of questionnaire results."""
+
+from io import BytesIO
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from core.spreadsheets import escape_formula
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _sheet(sheet, headers, rows):
+    sheet.append([escape_formula(h) for h in headers])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([escape_formula(value) for value in row])
+    for index, header in enumerate(headers, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(60, len(header) + 4))
+    sheet.freeze_panes = "A2"
+
+
+def xlsx_response(workbook, filename):
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def plans_workbook(teachers, year):
+    """One row per teacher: their plan of the year and its progress."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = f"{year}-{year + 1}"
+    headers = [
+        _("School"),
+        _("Teacher"),
+        _("Plan state"),
+        _("Theme of self-education"),
+        _("Items"),
+        _("Done"),
+        _("Overdue"),
+        _("Progress, %"),
+    ]
+    rows = []
+    for teacher in teachers:
+        plan = teacher.plan
+        if plan is None:
+            rows.append(
+                [teacher.school.short_name, teacher.full_name, _("No plan"), "", 0, 0, 0, 0]
+            )
+            continue
+        progress = round(100 * plan.done_count / plan.item_count) if plan.item_count else 0
+        rows.append(
+            [
+                teacher.school.short_name,
+                teacher.full_name,
+                plan.get_status_display(),
+                plan.theme,
+                plan.item_count,
+                plan.done_count,
+                plan.overdue_count,
+                progress,
+            ]
+        )
+    _sheet(sheet, headers, rows)
+    return workbook
+
+
+def _mean(cell):
+    return round(cell.average, 2) if cell.average is not None else None
+
+
+def questionnaire_workbook(results):
+    """Mean difficulty per statement: by school on one sheet, by subject on another."""
+    workbook = Workbook()
+    by_school = workbook.active
+    by_school.title = _("By school")[:31]
+    headers = [_("Section"), _("Statement"), _("Municipality")]
+    headers += [school.short_name for school in results.schools]
+    rows = [
+        [d.section.title, d.text, _mean(results.overall_of(d))]
+        + [_mean(cell) for cell in results.school_row(d)]
+        for d in results.difficulties
+    ]
+    respondents = [_("Respondents"), "", sum(results.respondents.values())]
+    rows.append(respondents + [results.respondents.get(s.pk, 0) for s in results.schools])
+    _sheet(by_school, headers, rows)
+    by_subject = workbook.create_sheet(_("By subject")[:31])
+    headers = [_("Section"), _("Statement")] + [subject.name for subject in results.subjects]
+    rows = [
+        [d.section.title, d.text] + [_mean(cell) for cell in results.subject_row(d)]
+        for d in results.difficulties
+    ]
+    _sheet(by_subject, headers, rows)
+    return workbook

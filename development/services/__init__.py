@@ -1,0 +1,1 @@
+"""Development plans: their life cycle, and the diagnostics questionnaires."""

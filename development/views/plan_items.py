@@ -1,0 +1,166 @@
+"""Items of a development plan: add, add a registered event, complete with evidence, undo."""
+
+import mimetypes
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from development.forms import CompleteForm, ItemForm
+from development.models.plans import PlanItem
+from development.services.plans import (
+    PlansError,
+    plan_item_add,
+    plan_item_add_event,
+    plan_item_cancel,
+    plan_item_complete,
+    plan_item_delete,
+    plan_item_reopen,
+    plan_item_update,
+)
+from development.views.plans import authorize_plan, get_plan, plan_detail
+from events.models import Event
+
+
+def get_item(pk):
+    return get_object_or_404(
+        PlanItem.objects.select_related("plan__teacher__school", "plan__teacher__user", "event"),
+        pk=pk,
+    )
+
+
+@login_required
+@require_POST
+def item_add(request, pk):
+    plan = get_plan(pk)
+    authorize_plan(request.user, "monitoring.change_plan", plan)
+    form = ItemForm(request.POST)
+    if not form.is_valid():
+        return plan_detail(request, pk, item_form=form)
+    try:
+        plan_item_add(plan=plan, by=request.user, **form.cleaned_data)
+    except PlansError as error:  # the plan is under review or closed: no form to show it in
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The item is added."))
+    return redirect("development:plan_detail", pk=plan.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request, pk):
+    item = get_item(pk)
+    authorize_plan(request.user, "monitoring.change_plan", item.plan)
+    form = ItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan_item_update(
+                item=PlanItem.objects.get(pk=item.pk), by=request.user, **form.cleaned_data
+            )
+        except PlansError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The item is saved."))
+            return redirect("development:plan_detail", pk=item.plan_id)
+    return render(request, "development/item_form.html", {"form": form, "item": item})
+
+
+@login_required
+@require_POST
+def item_add_event(request, pk):
+    plan = get_plan(pk)
+    authorize_plan(request.user, "monitoring.change_plan", plan)
+    event = get_object_or_404(Event, pk=request.POST.get("event") or 0)
+    try:
+        item = plan_item_add_event(plan=plan, event=event, by=request.user)
+    except PlansError as error:
+        messages.error(request, str(error))
+    else:
+        if item.status == PlanItem.Status.DONE:
+            messages.success(request, _("The event is added to the plan and already done."))
+        else:
+            messages.success(request, _("The event is added to the plan."))
+    return redirect("development:plan_detail", pk=plan.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_complete(request, pk):
+    item = get_item(pk)
+    authorize_plan(request.user, "monitoring.change_plan", item.plan)
+    form = CompleteForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan_item_complete(item=item, by=request.user, **form.cleaned_data)
+        except PlansError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The item is done."))
+            return redirect("development:plan_detail", pk=item.plan_id)
+    return render(request, "development/item_complete.html", {"form": form, "item": item})
+
+
+def _change(request, pk, action, done_message, template=None):
+    item = get_item(pk)
+    authorize_plan(request.user, "monitoring.change_plan", item.plan)
+    if request.method == "GET":
+        return render(request, template, {"item": item})
+    try:
+        action(item=item, by=request.user)
+    except PlansError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done_message)
+    return redirect("development:plan_detail", pk=item.plan_id)
+
+
+@login_required
+@require_POST
+def item_reopen(request, pk):
+    return _change(request, pk, plan_item_reopen, _("The item is planned again."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_cancel(request, pk):
+    return _change(
+        request,
+        pk,
+        plan_item_cancel,
+        _("The item is cancelled."),
+        "development/item_cancel_confirm.html",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_delete(request, pk):
+    return _change(
+        request,
+        pk,
+        plan_item_delete,
+        _("The item is deleted."),
+        "development/item_delete_confirm.html",
+    )
+
+
+@login_required
+def evidence_download(request, pk):
+    item = get_item(pk)
+    authorize_plan(request.user, "monitoring.view_plan", item.plan)
+    if not item.evidence_file:
+        raise Http404
+    try:
+        handle = item.evidence_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    name = Path(item.evidence_file.name).name
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,266 @@
+"""A teacher's development plan: create, fill, submit; a reviewer approves or returns it."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.dates import current_academic_year
+from development.forms import CommentForm, ItemForm, PlanForm, ReviewForm
+from development.models.plans import DevelopmentPlan
+from development.models.questionnaires import Questionnaire
+from development.services.plans import (
+    PlansError,
+    plan_approve,
+    plan_comment_add,
+    plan_complete,
+    plan_create,
+    plan_return,
+    plan_submit,
+    plan_update,
+)
+from development.services.questionnaires import difficulties_top
+from events.models import Event, Registration
+from schools.models import Teacher
+from schools.selectors import school_id_of
+
+
+def authorize_plan(user, perm, plan):
+    """Allow, or answer 403 to whom may see the plan, 404 to everyone else."""
+    if user.has_perm(perm, plan):
+        return
+    if user.has_perm("monitoring.view_plan", plan):
+        raise PermissionDenied
+    raise Http404
+
+
+def get_plan(pk):
+    return get_object_or_404(
+        DevelopmentPlan.objects.select_related("teacher__school", "teacher__user", "template"),
+        pk=pk,
+    )
+
+
+def _teacher_or_403(user):
+    if not user.has_perm("monitoring.keep_plan"):
+        raise PermissionDenied
+    return user.teacher_profile
+
+
+@login_required
+def my_plans(request):
+    teacher = _teacher_or_403(request.user)
+    plans = DevelopmentPlan.objects.filter(teacher=teacher).with_progress().order_by("-year")
+    answered = teacher.questionnaire_responses.values("questionnaire_id")
+    waiting = Questionnaire.objects.open_for(teacher).exclude(pk__in=answered)
+    years = {plan.year for plan in plans}
+    current = current_academic_year()
+    # Registering for an event offers to add it to the plan: here, and on the plan's page.
+    active = next((p for p in plans if p.year == current and p.items_open), None)
+    return render(
+        request,
+        "development/my_plans.html",
+        {
+            "plans": plans,
+            "waiting": waiting,
+            "can_create": current not in years or current + 1 not in years,
+            "active": active,
+            "offered": offered_registrations(active).count() if active else 0,
+        },
+    )
+
+
+def _teacher_to_plan_for(request):
+    """The user's own registry entry, or (``?teacher=``) a teacher a reviewer starts a plan for."""
+    pk = request.GET.get("teacher", "")
+    if not pk:
+        return _teacher_or_403(request.user)
+    teacher = get_object_or_404(
+        Teacher.objects.select_related("school"), pk=pk if pk.isdigit() else 0
+    )
+    if request.user.has_perm("monitoring.start_plan_for", teacher):
+        return teacher
+    if request.user.is_municipal or school_id_of(request.user) == teacher.school_id:
+        raise PermissionDenied
+    raise Http404
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_create_view(request):
+    teacher = _teacher_to_plan_for(request)
+    suggested = difficulties_top(teacher=teacher)
+    form = PlanForm(request.POST or None, suggested=suggested, initial={"difficulties": suggested})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            plan = plan_create(
+                teacher=teacher,
+                year=data["year"],
+                theme=data["theme"] or getattr(data["template"], "theme", ""),
+                goals=data["goals"],
+                difficulties=data.get("difficulties") or [],
+                template=data["template"],
+                by=request.user,
+            )
+        except PlansError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The plan is created. Add its items and submit it."))
+            return redirect("development:plan_detail", pk=plan.pk)
+    return render(
+        request,
+        "development/plan_form.html",
+        {"form": form, "suggested": suggested, "teacher": teacher},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request, pk):
+    plan = get_plan(pk)
+    authorize_plan(request.user, "monitoring.change_plan", plan)
+    if not plan.is_editable:
+        messages.info(request, _("Only a draft or a returned plan can be changed."))
+        return redirect("development:plan_detail", pk=plan.pk)
+    current = list(plan.difficulties.all())
+    suggested = difficulties_top(teacher=plan.teacher)
+    form = PlanForm(
+        request.POST or None,
+        suggested=suggested,
+        editing=True,
+        initial={"theme": plan.theme, "goals": plan.goals, "difficulties": current},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            plan_update(
+                plan=plan,
+                theme=data["theme"],
+                goals=data["goals"],
+                difficulties=data.get("difficulties") or [],
+                by=request.user,
+            )
+        except PlansError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The plan is saved."))
+            return redirect("development:plan_detail", pk=plan.pk)
+    return render(request, "development/plan_form.html", {"form": form, "plan": plan})
+
+
+def offered_registrations(plan):
+    """The teacher's registrations in the plan's year whose events are not in the plan yet."""
+    return (
+        Registration.objects.active()
+        .filter(
+            teacher_id=plan.teacher_id,
+            event__starts_at__date__gte=date(plan.year, 9, 1),
+            event__starts_at__date__lt=date(plan.year + 1, 9, 1),
+        )
+        .exclude(event__status=Event.Status.CANCELLED)
+        .exclude(event__plan_items__plan=plan)
+        .select_related("event")
+        .order_by("event__starts_at")
+    )
+
+
+@login_required
+def plan_detail(request, pk, item_form=None):
+    plan = get_plan(pk)
+    authorize_plan(request.user, "monitoring.view_plan", plan)
+    user = request.user
+    can_change = user.has_perm("monitoring.change_plan", plan)
+    return render(
+        request,
+        "development/plan_detail.html",
+        {
+            "plan": plan,
+            "items": plan.items.select_related("event", "certificate"),
+            "difficulties": plan.difficulties.all(),
+            "comments": plan.comments.select_related("author"),
+            "can_change": can_change,
+            "can_review": user.has_perm("monitoring.review_plan", plan),
+            "can_comment": user.has_perm("monitoring.comment_plan", plan),
+            "can_complete": user.has_perm("monitoring.complete_plan", plan),
+            "offered": offered_registrations(plan) if can_change and plan.items_open else [],
+            "item_form": item_form or ItemForm(),
+            "review_form": ReviewForm(),
+            "comment_form": CommentForm(),
+        },
+    )
+
+
+def _transition(request, pk, perm, action, done_message, **kwargs):
+    plan = get_plan(pk)
+    authorize_plan(request.user, perm, plan)
+    try:
+        action(plan=plan, by=request.user, **kwargs)
+    except PlansError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done_message)
+    return redirect("development:plan_detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_submit_view(request, pk):
+    return _transition(
+        request, pk, "monitoring.change_plan", plan_submit, _("The plan is sent for approval.")
+    )
+
+
+@login_required
+@require_POST
+def plan_approve_view(request, pk):
+    comment = request.POST.get("comment", "")
+    return _transition(
+        request,
+        pk,
+        "monitoring.review_plan",
+        plan_approve,
+        _("The plan is approved."),
+        comment=comment,
+    )
+
+
+@login_required
+@require_POST
+def plan_return_view(request, pk):
+    comment = request.POST.get("comment", "")
+    return _transition(
+        request,
+        pk,
+        "monitoring.review_plan",
+        plan_return,
+        _("The plan is returned to the teacher."),
+        comment=comment,
+    )
+
+
+@login_required
+@require_POST
+def plan_complete_view(request, pk):
+    return _transition(
+        request, pk, "monitoring.complete_plan", plan_complete, _("The plan is completed.")
+    )
+
+
+@login_required
+@require_POST
+def plan_comment_view(request, pk):
+    text = request.POST.get("text", "")
+    return _transition(
+        request,
+        pk,
+        "monitoring.comment_plan",
+        plan_comment_add,
+        _("The comment is added."),
+        text=text,
+    )

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.report_list, name="report_list"),
+    path("order/", views.report_order_view, name="report_order"),
+    path("status/", views.report_status, name="report_status"),
+    path("<int:pk>/download/", views.report_download, name="report_download"),
+]

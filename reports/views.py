@@ -1,0 +1,98 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from reports.forms import ReportOrderForm
+from reports.models import Report
+from reports.rules import reports_visible_to
+from reports.services import ReportError, report_order
+
+PAGE_SIZE = 20
+
+
+def _require_orderer(user):
+    if not user.has_perm("reports.order_report"):
+        raise PermissionDenied
+
+
+@login_required
+@require_GET
+def report_list(request):
+    _require_orderer(request.user)
+    reports = reports_visible_to(request.user)
+    if request.GET.get("mine"):
+        reports = reports.filter(ordered_by=request.user)
+    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
+    form = ReportOrderForm(user=request.user)
+    return render(request, "reports/list.html", {"form": form, "page": page})
+
+
+@login_required
+@require_POST
+def report_order_view(request):
+    _require_orderer(request.user)
+    form = ReportOrderForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            report = report_order(
+                kind=form.cleaned_data["kind"], params=form.params(), by=request.user
+            )
+        except ReportError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("The report «%(title)s» is ordered; it will appear here when ready.")
+                % {"title": report.title},
+            )
+            return redirect("reports:report_list")
+    reports = reports_visible_to(request.user)
+    page = Paginator(reports, PAGE_SIZE).get_page(1)
+    return render(request, "reports/list.html", {"form": form, "page": page}, status=400)
+
+
+@login_required
+@require_GET
+def report_status(request):
+    """States of the listed reports, for the page to update itself."""
+    _require_orderer(request.user)
+    ids = [int(i) for i in request.GET.getlist("id") if i.isdigit()][:100]
+    reports = reports_visible_to(request.user).filter(pk__in=ids)
+    return JsonResponse(
+        {
+            "reports": [
+                {
+                    "id": r.pk,
+                    "status": r.status,
+                    "label": r.get_status_display(),
+                    "error": r.error,
+                    "download": reverse("reports:report_download", args=[r.pk])
+                    if r.status == Report.Status.DONE
+                    else None,
+                }
+                for r in reports
+            ]
+        }
+    )
+
+
+@login_required
+@require_GET
+def report_download(request, pk):
+    report = get_object_or_404(reports_visible_to(request.user), pk=pk)
+    if not request.user.has_perm("reports.view_report", report):
+        raise Http404
+    if report.status != Report.Status.DONE or not report.file:
+        raise Http404
+    return FileResponse(
+        report.file.open("rb"),
+        as_attachment=True,
+        filename=f"{report.title}.pdf",
+        content_type="application/pdf",
+    )

@@ -1,0 +1,60 @@
+"""A methodologist composes questionnaires and plan templates in the admin."""
+
+import pytest
+
+from development.models.questionnaires import Questionnaire
+from tests.development.factories import (
+    DevelopmentPlanFactory,
+    PlanItemFactory,
+    QuestionnaireFactory,
+    questionnaire_with,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/development/questionnaire/",
+        "/admin/development/questionnaire/add/",
+        "/admin/development/section/add/",
+        "/admin/development/plantemplate/add/",
+        "/admin/development/developmentplan/",
+        "/admin/development/response/",
+    ],
+)
+def test_methodologist_opens_the_admin_pages(login, methodologist, url):
+    assert login(methodologist).get(url).status_code == 200
+
+
+def test_methodologist_sees_a_plan_read_only(login, methodologist):
+    plan = PlanItemFactory().plan
+
+    response = login(methodologist).get(f"/admin/development/developmentplan/{plan.pk}/change/")
+
+    assert response.status_code == 200
+    assert not response.context["has_change_permission"]
+
+
+def test_admin_action_opens_a_composed_questionnaire(login, methodologist):
+    composed, _statements = questionnaire_with(["ГИА"], status=Questionnaire.Status.DRAFT)
+    empty = QuestionnaireFactory(status=Questionnaire.Status.DRAFT)
+
+    login(methodologist).post(
+        "/admin/development/questionnaire/",
+        {"action": "open_questionnaires", "_selected_action": [composed.pk, empty.pk]},
+    )
+
+    composed.refresh_from_db()
+    empty.refresh_from_db()
+    assert composed.status == Questionnaire.Status.OPEN
+    assert empty.status == Questionnaire.Status.DRAFT
+
+
+def test_director_has_no_admin(login, director_a):
+    DevelopmentPlanFactory()
+
+    response = login(director_a).get("/admin/development/developmentplan/")
+
+    assert response.status_code == 302

@@ -1,0 +1,111 @@
+import pytest
+
+from reports.models import Report
+from tests.reports.factories import ReportFactory
+
+LOGIN = 302
+
+
+@pytest.fixture
+def report_of_a(school_a, methodologist, settings, tmp_path):
+    """A finished school report of school A (its rendering is tested elsewhere)."""
+    from django.core.files.base import ContentFile
+
+    settings.MEDIA_ROOT = tmp_path
+    report = ReportFactory(
+        params={"school": school_a.pk}, ordered_by=methodologist, status=Report.Status.DONE
+    )
+    report.file.save("report.pdf", ContentFile(b"%PDF-1.7 stand-in"))
+    return report
+
+
+MATRIX = {
+    # url name: anonymous, teacher_a, director_a, director_b, methodologist, coordinator
+    "list": (LOGIN, 403, 200, 200, 200, 200),
+    "status": (LOGIN, 403, 200, 200, 200, 200),
+    "download": (LOGIN, 404, 200, 404, 200, 200),
+    "order_get": (LOGIN, 405, 405, 405, 405, 405),
+}
+ROLES = ["anonymous", "teacher_a", "director_a", "director_b", "methodologist", "coordinator"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", MATRIX)
+def test_access_matrix(login, cast, report_of_a, name, role):
+    url = {
+        "list": "/reports/",
+        "status": f"/reports/status/?id={report_of_a.pk}",
+        "download": f"/reports/{report_of_a.pk}/download/",
+        "order_get": "/reports/order/",
+    }[name]
+
+    response = login(cast[role]).get(url)
+
+    assert response.status_code == MATRIX[name][ROLES.index(role)]
+
+
+def test_download_is_the_pdf(login, coordinator, report_of_a):
+    response = login(coordinator).get(f"/reports/{report_of_a.pk}/download/")
+
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_director_of_another_school_cannot_see_the_report_in_status_either(
+    login, director_b, report_of_a
+):
+    data = login(director_b).get(f"/reports/status/?id={report_of_a.pk}").json()
+
+    assert data == {"reports": []}
+
+
+def test_coordinator_orders_through_the_page(
+    login, coordinator, school_a, django_capture_on_commit_callbacks
+):
+    client = login(coordinator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/reports/order/", {"kind": "school", "school": school_a.pk})
+
+    assert response.status_code == 302
+    report = Report.objects.get()
+    assert report.ordered_by == coordinator
+    assert report.status == Report.Status.DONE
+    page = client.get("/reports/").content.decode()
+    assert f"/reports/{report.pk}/download/" in page
+    status = client.get(f"/reports/status/?id={report.pk}").json()["reports"][0]
+    assert status["status"] == "done" and status["label"] == "Готов"
+
+
+def test_director_cannot_order_another_schools_report(login, director_a, school_b):
+    response = login(director_a).post("/reports/order/", {"kind": "school", "school": school_b.pk})
+
+    assert response.status_code == 400
+    assert "Выберите корректный вариант" in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_bad_order_keeps_the_form_and_says_why(login, coordinator):
+    response = login(coordinator).post("/reports/order/", {"kind": "school"})
+
+    assert response.status_code == 400
+    assert "Выберите школу" in response.content.decode()
+
+
+def test_failed_report_shows_its_reason(login, coordinator):
+    ReportFactory(status=Report.Status.FAILED, error="Школа больше не существует.")
+
+    page = login(coordinator).get("/reports/").content.decode()
+
+    assert "Школа больше не существует." in page
+
+
+def test_report_list_costs_the_same_for_many_reports(
+    login, coordinator, methodologist, django_assert_max_num_queries
+):
+    for _ in range(40):
+        ReportFactory(ordered_by=methodologist, status=Report.Status.DONE)
+    client = login(coordinator)
+
+    with django_assert_max_num_queries(10):
+        client.get("/reports/")
