@@ -38,27 +38,27 @@ def is_response_of_own_school(user, response):
 
 is_school_reviewer = is_director & is_plan_of_own_school & ~is_own_plan
 
-rules.add_perm("monitoring.keep_plan", is_teacher & is_in_registry)
+rules.add_perm("development.keep_plan", is_teacher & is_in_registry)
 # A director (or a methodologist) may start a teacher's plan, e.g. from a template.
 rules.add_perm(
-    "monitoring.start_plan_for", is_methodologist | (is_director & is_teacher_of_own_school)
+    "development.start_plan_for", is_methodologist | (is_director & is_teacher_of_own_school)
 )
 rules.add_perm(
-    "monitoring.view_plan", is_municipal | is_own_plan | (is_director & is_plan_of_own_school)
+    "development.view_plan", is_municipal | is_own_plan | (is_director & is_plan_of_own_school)
 )
 # The teacher changes their own plan; the reviewers approve or return it.
-rules.add_perm("monitoring.change_plan", is_own_plan)
-rules.add_perm("monitoring.review_plan", is_methodologist | is_school_reviewer)
-rules.add_perm("monitoring.comment_plan", is_own_plan | is_methodologist | is_school_reviewer)
-rules.add_perm("monitoring.complete_plan", is_own_plan | is_methodologist | is_school_reviewer)
-rules.add_perm("monitoring.view_plan_overview", is_municipal | (is_director & is_in_registry))
+rules.add_perm("development.change_plan", is_own_plan)
+rules.add_perm("development.review_plan", is_methodologist | is_school_reviewer)
+rules.add_perm("development.comment_plan", is_own_plan | is_methodologist | is_school_reviewer)
+rules.add_perm("development.complete_plan", is_own_plan | is_methodologist | is_school_reviewer)
+rules.add_perm("development.view_plan_overview", is_municipal | (is_director & is_in_registry))
 
-rules.add_perm("monitoring.answer_questionnaire", is_teacher & is_in_registry)
+rules.add_perm("development.answer_questionnaire", is_teacher & is_in_registry)
 rules.add_perm(
-    "monitoring.view_questionnaire_results", is_municipal | (is_director & is_in_registry)
+    "development.view_questionnaire_results", is_municipal | (is_director & is_in_registry)
 )
 # Individual answers: the centre's methodologists, the teacher, and the teacher's own director.
 rules.add_perm(
-    "monitoring.view_response",
+    "development.view_response",
     is_methodologist | is_own_response | (is_director & is_response_of_own_school),
 )

@@ -37,7 +37,7 @@ def get_item(pk):
 @require_POST
 def item_add(request, pk):
     plan = get_plan(pk)
-    authorize_plan(request.user, "monitoring.change_plan", plan)
+    authorize_plan(request.user, "development.change_plan", plan)
     form = ItemForm(request.POST)
     if not form.is_valid():
         return plan_detail(request, pk, item_form=form)
@@ -54,7 +54,7 @@ def item_add(request, pk):
 @require_http_methods(["GET", "POST"])
 def item_edit(request, pk):
     item = get_item(pk)
-    authorize_plan(request.user, "monitoring.change_plan", item.plan)
+    authorize_plan(request.user, "development.change_plan", item.plan)
     form = ItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         try:
@@ -73,7 +73,7 @@ def item_edit(request, pk):
 @require_POST
 def item_add_event(request, pk):
     plan = get_plan(pk)
-    authorize_plan(request.user, "monitoring.change_plan", plan)
+    authorize_plan(request.user, "development.change_plan", plan)
     event = get_object_or_404(Event, pk=request.POST.get("event") or 0)
     try:
         item = plan_item_add_event(plan=plan, event=event, by=request.user)
@@ -91,7 +91,7 @@ def item_add_event(request, pk):
 @require_http_methods(["GET", "POST"])
 def item_complete(request, pk):
     item = get_item(pk)
-    authorize_plan(request.user, "monitoring.change_plan", item.plan)
+    authorize_plan(request.user, "development.change_plan", item.plan)
     form = CompleteForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -106,7 +106,7 @@ def item_complete(request, pk):
 
 def _change(request, pk, action, done_message, template=None):
     item = get_item(pk)
-    authorize_plan(request.user, "monitoring.change_plan", item.plan)
+    authorize_plan(request.user, "development.change_plan", item.plan)
     if request.method == "GET":
         return render(request, template, {"item": item})
     try:
@@ -151,7 +151,7 @@ def item_delete(request, pk):
 @login_required
 def evidence_download(request, pk):
     item = get_item(pk)
-    authorize_plan(request.user, "monitoring.view_plan", item.plan)
+    authorize_plan(request.user, "development.view_plan", item.plan)
     if not item.evidence_file:
         raise Http404
     try:

@@ -35,7 +35,7 @@ def _year_choices(year):
 def teachers_with_plans(request):
     """Teachers in the user's scope with their plan of the chosen year, filtered."""
     user = request.user
-    if not user.has_perm("monitoring.view_plan_overview"):
+    if not user.has_perm("development.view_plan_overview"):
         raise PermissionDenied
     year = _year(request)
     teachers = Teacher.objects.exclude(user__role=Role.DIRECTOR).select_related("school")

@@ -34,7 +34,7 @@ def authorize_plan(user, perm, plan):
     """Allow, or answer 403 to whom may see the plan, 404 to everyone else."""
     if user.has_perm(perm, plan):
         return
-    if user.has_perm("monitoring.view_plan", plan):
+    if user.has_perm("development.view_plan", plan):
         raise PermissionDenied
     raise Http404
 
@@ -47,7 +47,7 @@ def get_plan(pk):
 
 
 def _teacher_or_403(user):
-    if not user.has_perm("monitoring.keep_plan"):
+    if not user.has_perm("development.keep_plan"):
         raise PermissionDenied
     return user.teacher_profile
 
@@ -83,7 +83,7 @@ def _teacher_to_plan_for(request):
     teacher = get_object_or_404(
         Teacher.objects.select_related("school"), pk=pk if pk.isdigit() else 0
     )
-    if request.user.has_perm("monitoring.start_plan_for", teacher):
+    if request.user.has_perm("development.start_plan_for", teacher):
         return teacher
     if request.user.is_municipal or school_id_of(request.user) == teacher.school_id:
         raise PermissionDenied
@@ -124,7 +124,7 @@ def plan_create_view(request):
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, pk):
     plan = get_plan(pk)
-    authorize_plan(request.user, "monitoring.change_plan", plan)
+    authorize_plan(request.user, "development.change_plan", plan)
     if not plan.is_editable:
         messages.info(request, _("Only a draft or a returned plan can be changed."))
         return redirect("development:plan_detail", pk=plan.pk)
@@ -173,9 +173,9 @@ def offered_registrations(plan):
 @login_required
 def plan_detail(request, pk, item_form=None):
     plan = get_plan(pk)
-    authorize_plan(request.user, "monitoring.view_plan", plan)
+    authorize_plan(request.user, "development.view_plan", plan)
     user = request.user
-    can_change = user.has_perm("monitoring.change_plan", plan)
+    can_change = user.has_perm("development.change_plan", plan)
     return render(
         request,
         "development/plan_detail.html",
@@ -185,9 +185,9 @@ def plan_detail(request, pk, item_form=None):
             "difficulties": plan.difficulties.all(),
             "comments": plan.comments.select_related("author"),
             "can_change": can_change,
-            "can_review": user.has_perm("monitoring.review_plan", plan),
-            "can_comment": user.has_perm("monitoring.comment_plan", plan),
-            "can_complete": user.has_perm("monitoring.complete_plan", plan),
+            "can_review": user.has_perm("development.review_plan", plan),
+            "can_comment": user.has_perm("development.comment_plan", plan),
+            "can_complete": user.has_perm("development.complete_plan", plan),
             "offered": offered_registrations(plan) if can_change and plan.items_open else [],
             "item_form": item_form or ItemForm(),
             "review_form": ReviewForm(),
@@ -212,7 +212,7 @@ def _transition(request, pk, perm, action, done_message, **kwargs):
 @require_POST
 def plan_submit_view(request, pk):
     return _transition(
-        request, pk, "monitoring.change_plan", plan_submit, _("The plan is sent for approval.")
+        request, pk, "development.change_plan", plan_submit, _("The plan is sent for approval.")
     )
 
 
@@ -223,7 +223,7 @@ def plan_approve_view(request, pk):
     return _transition(
         request,
         pk,
-        "monitoring.review_plan",
+        "development.review_plan",
         plan_approve,
         _("The plan is approved."),
         comment=comment,
@@ -237,7 +237,7 @@ def plan_return_view(request, pk):
     return _transition(
         request,
         pk,
-        "monitoring.review_plan",
+        "development.review_plan",
         plan_return,
         _("The plan is returned to the teacher."),
         comment=comment,
@@ -248,7 +248,7 @@ def plan_return_view(request, pk):
 @require_POST
 def plan_complete_view(request, pk):
     return _transition(
-        request, pk, "monitoring.complete_plan", plan_complete, _("The plan is completed.")
+        request, pk, "development.complete_plan", plan_complete, _("The plan is completed.")
     )
 
 
@@ -259,7 +259,7 @@ def plan_comment_view(request, pk):
     return _transition(
         request,
         pk,
-        "monitoring.comment_plan",
+        "development.comment_plan",
         plan_comment_add,
         _("The comment is added."),
         text=text,

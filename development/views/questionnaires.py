@@ -34,8 +34,8 @@ def _visible_questionnaire(pk):
 def questionnaire_list(request):
     user = request.user
     teacher = getattr(user, "teacher_profile", None)
-    context = {"can_see_results": user.has_perm("monitoring.view_questionnaire_results")}
-    if user.has_perm("monitoring.answer_questionnaire"):
+    context = {"can_see_results": user.has_perm("development.view_questionnaire_results")}
+    if user.has_perm("development.answer_questionnaire"):
         answered = dict(
             Response.objects.filter(teacher=teacher).values_list("questionnaire_id", "pk")
         )
@@ -54,7 +54,7 @@ def questionnaire_list(request):
 @require_http_methods(["GET", "POST"])
 def questionnaire_answer(request, pk):
     questionnaire = _visible_questionnaire(pk)
-    if not request.user.has_perm("monitoring.answer_questionnaire"):
+    if not request.user.has_perm("development.answer_questionnaire"):
         raise PermissionDenied
     teacher = request.user.teacher_profile
     existing = Response.objects.filter(questionnaire=questionnaire, teacher=teacher).first()
@@ -97,7 +97,7 @@ def response_detail(request, pk):
     response = get_object_or_404(
         Response.objects.select_related("questionnaire", "teacher__user", "school"), pk=pk
     )
-    if not request.user.has_perm("monitoring.view_response", response):
+    if not request.user.has_perm("development.view_response", response):
         if request.user.is_municipal:
             raise PermissionDenied
         raise Http404
@@ -114,7 +114,7 @@ def response_detail(request, pk):
 def _results_scope(request):
     """None for the centre (every school, optionally one category); the director's school."""
     user = request.user
-    if not user.has_perm("monitoring.view_questionnaire_results"):
+    if not user.has_perm("development.view_questionnaire_results"):
         raise PermissionDenied
     if user.is_municipal:
         category = request.GET.get("category", "")
