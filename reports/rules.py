@@ -22,7 +22,8 @@ def reports_visible_to(user):
     if user.is_municipal:
         return reports
     if user.is_director:
-        partnerships = Partnership.objects.visible_to(user).values("pk")
+        # A list, not a subquery: PostgreSQL compares a JSON value with numbers only so.
+        partnerships = list(Partnership.objects.visible_to(user).values_list("pk", flat=True))
         return reports.filter(
             Q(kind=Report.Kind.SCHOOL, params__school=school_id_of(user))
             | Q(kind=Report.Kind.PARTNERSHIP, params__partnership__in=partnerships)
