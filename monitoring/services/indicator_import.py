@@ -9,18 +9,15 @@ The preview lists every bad cell with its row, column and a Russian reason; a fi
 any problem imports nothing.
 """
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import tablib
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from core.spreadsheets import CSV, XLSX, decode_text
+from core.spreadsheets import CSV, XLSX, SpreadsheetError, read_rows
 from monitoring.models import Indicator, IndicatorValue, Period
 from monitoring.services.indicators import (
     Entry,
@@ -81,20 +78,6 @@ class IndicatorImportError(IndicatorError):
 
 def _norm(text) -> str:
     return " ".join(str(text or "").split()).lower().replace("ё", "е")
-
-
-def read_rows(data: bytes, filename: str) -> list[list]:
-    """The sheet as rows of cell values (the first row holds the headers)."""
-    if filename.lower().endswith(".csv"):
-        text = decode_text(data)
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-    except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
-        raise IndicatorError(_("The file cannot be read as XLSX or CSV.")) from error
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
 def _blank(value) -> bool:
@@ -305,7 +288,10 @@ def indicator_import_preview(*, data: bytes, filename: str, period=None) -> Impo
 
 
 def _plan(data, filename, period):
-    rows = read_rows(data, filename)
+    try:
+        rows = read_rows(data, filename)
+    except SpreadsheetError as error:
+        raise IndicatorError(str(error)) from error
     rows = [r for r in rows if r is not None]
     if not rows or all(_blank(c) for c in rows[0]):
         raise IndicatorError(_("The file is empty."))
