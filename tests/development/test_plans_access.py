@@ -122,7 +122,7 @@ def test_anonymous_changes_go_to_login(login, objects, name):
     response = login(None).post(url_for(name, objects))
 
     assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/")
+    assert response["Location"].startswith(reverse("login"))
 
 
 def test_director_of_another_school_cannot_approve(login, director_b, teacher_a):
@@ -130,7 +130,7 @@ def test_director_of_another_school_cannot_approve(login, director_b, teacher_a)
         teacher=teacher_a.teacher_profile, status=DevelopmentPlan.Status.SUBMITTED
     )
 
-    response = login(director_b).post(f"/development/plans/{plan.pk}/approve/")
+    response = login(director_b).post(reverse("development:plan_approve", args=[plan.pk]))
 
     assert response.status_code == 404
     plan.refresh_from_db()
@@ -142,7 +142,7 @@ def test_teacher_cannot_approve_their_own_plan(login, teacher_a):
         teacher=teacher_a.teacher_profile, status=DevelopmentPlan.Status.SUBMITTED
     )
 
-    response = login(teacher_a).post(f"/development/plans/{plan.pk}/approve/")
+    response = login(teacher_a).post(reverse("development:plan_approve", args=[plan.pk]))
 
     assert response.status_code == 403
     plan.refresh_from_db()

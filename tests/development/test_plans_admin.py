@@ -1,6 +1,7 @@
 """A methodologist composes questionnaires and plan templates in the admin."""
 
 import pytest
+from django.urls import reverse
 
 from development.models.questionnaires import Questionnaire
 from tests.development.factories import (
@@ -14,24 +15,26 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "url",
+    "name",
     [
-        "/admin/development/questionnaire/",
-        "/admin/development/questionnaire/add/",
-        "/admin/development/section/add/",
-        "/admin/development/plantemplate/add/",
-        "/admin/development/developmentplan/",
-        "/admin/development/response/",
+        "admin:development_questionnaire_changelist",
+        "admin:development_questionnaire_add",
+        "admin:development_section_add",
+        "admin:development_plantemplate_add",
+        "admin:development_developmentplan_changelist",
+        "admin:development_response_changelist",
     ],
 )
-def test_methodologist_opens_the_admin_pages(login, methodologist, url):
-    assert login(methodologist).get(url).status_code == 200
+def test_methodologist_opens_the_admin_pages(login, methodologist, name):
+    assert login(methodologist).get(reverse(name)).status_code == 200
 
 
 def test_methodologist_sees_a_plan_read_only(login, methodologist):
     plan = PlanItemFactory().plan
 
-    response = login(methodologist).get(f"/admin/development/developmentplan/{plan.pk}/change/")
+    url = reverse("admin:development_developmentplan_change", args=[plan.pk])
+
+    response = login(methodologist).get(url)
 
     assert response.status_code == 200
     assert not response.context["has_change_permission"]
@@ -42,7 +45,7 @@ def test_admin_action_opens_a_composed_questionnaire(login, methodologist):
     empty = QuestionnaireFactory(status=Questionnaire.Status.DRAFT)
 
     login(methodologist).post(
-        "/admin/development/questionnaire/",
+        reverse("admin:development_questionnaire_changelist"),
         {"action": "open_questionnaires", "_selected_action": [composed.pk, empty.pk]},
     )
 
@@ -55,6 +58,6 @@ def test_admin_action_opens_a_composed_questionnaire(login, methodologist):
 def test_director_has_no_admin(login, director_a):
     DevelopmentPlanFactory()
 
-    response = login(director_a).get("/admin/development/developmentplan/")
+    response = login(director_a).get(reverse("admin:development_developmentplan_changelist"))
 
     assert response.status_code == 302

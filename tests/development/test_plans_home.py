@@ -1,6 +1,7 @@
 """The home page's development-plan cards for a teacher and a director."""
 
 import pytest
+from django.urls import reverse
 
 from development.models.plans import DevelopmentPlan
 from tests.development.factories import (
@@ -20,11 +21,11 @@ def test_teacher_sees_her_plan_and_a_waiting_questionnaire(login, teacher_a):
     PlanItemFactory(plan=plan)
     questionnaire_with(["Работа с родителями"])
 
-    content = login(teacher_a).get("/").content.decode()
+    content = login(teacher_a).get(reverse("home")).content.decode()
 
     assert "Смысловое чтение на уроках" in content
     assert "Анкета диагностики ждёт ваших ответов" in content
-    assert "/development/plans/my/" in content
+    assert reverse("development:plan_mine") in content
 
 
 def test_director_sees_plans_to_approve_and_teachers_without_a_plan(login, director_a, school_a):
@@ -33,7 +34,7 @@ def test_director_sees_plans_to_approve_and_teachers_without_a_plan(login, direc
     )
     TeacherFactory(school=school_a)
 
-    content = login(director_a).get("/").content.decode()
+    content = login(director_a).get(reverse("home")).content.decode()
 
     assert "1 план ждёт вашего утверждения" in content
     assert "У 1 учителя нет плана на этот год" in content

@@ -5,6 +5,7 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -25,7 +26,7 @@ S = DevelopmentPlan.Status
 
 
 def test_teacher_without_a_plan_is_offered_to_create_one(login, teacher_a):
-    response = login(teacher_a).get("/development/plans/my/")
+    response = login(teacher_a).get(reverse("development:plan_mine"))
 
     assert "У вас ещё нет индивидуального плана" in response.content.decode()
 
@@ -39,7 +40,7 @@ def test_create_form_suggests_the_three_weakest_areas(login, teacher_a):
         answers=dict(zip([d.pk for d in difficulties], [1, 3, 0, 2], strict=True)),
     )
 
-    form = login(teacher_a).get("/development/plans/new/").context["form"]
+    form = login(teacher_a).get(reverse("development:plan_create")).context["form"]
 
     assert list(form.fields["difficulties"].queryset.order_by("pk")) == [
         difficulties[0],
@@ -57,7 +58,7 @@ def test_teacher_creates_a_plan_with_chosen_difficulties(login, teacher_a):
     )
 
     response = login(teacher_a).post(
-        "/development/plans/new/",
+        reverse("development:plan_create"),
         {
             "year": current_academic_year(),
             "theme": "Формирующее оценивание",
@@ -66,7 +67,7 @@ def test_teacher_creates_a_plan_with_chosen_difficulties(login, teacher_a):
     )
 
     plan = DevelopmentPlan.objects.get(teacher=teacher_a.teacher_profile)
-    assert response["Location"] == f"/development/plans/{plan.pk}/"
+    assert response["Location"] == reverse("development:plan_detail", args=[plan.pk])
     assert list(plan.difficulties.all()) == difficulties
     assert plan.status == S.DRAFT
 
@@ -76,10 +77,10 @@ def test_teacher_adds_an_item_and_submits(login, teacher_a):
     client = login(teacher_a)
 
     client.post(
-        f"/development/plans/{plan.pk}/items/",
+        reverse("development:plan_item_add", args=[plan.pk]),
         {"kind": PlanItem.Kind.COURSE, "title": "Курсы ДИРО", "due_date": "2026-12-20"},
     )
-    client.post(f"/development/plans/{plan.pk}/submit/")
+    client.post(reverse("development:plan_submit", args=[plan.pk]))
 
     plan.refresh_from_db()
     assert plan.status == S.SUBMITTED
@@ -89,7 +90,9 @@ def test_teacher_adds_an_item_and_submits(login, teacher_a):
 def test_invalid_item_shows_the_errors_on_the_plan_page(login, teacher_a):
     plan = DevelopmentPlanFactory(teacher=teacher_a.teacher_profile)
 
-    response = login(teacher_a).post(f"/development/plans/{plan.pk}/items/", {"title": ""})
+    response = login(teacher_a).post(
+        reverse("development:plan_item_add", args=[plan.pk]), {"title": ""}
+    )
 
     assert response.status_code == 200
     assert response.context["item_form"].errors
@@ -99,7 +102,9 @@ def test_invalid_item_shows_the_errors_on_the_plan_page(login, teacher_a):
 def test_refused_submission_shows_the_reason(login, teacher_a):
     plan = DevelopmentPlanFactory(teacher=teacher_a.teacher_profile)
 
-    response = login(teacher_a).post(f"/development/plans/{plan.pk}/submit/", follow=True)
+    response = login(teacher_a).post(
+        reverse("development:plan_submit", args=[plan.pk]), follow=True
+    )
 
     assert "хотя бы один пункт" in response.content.decode()
     plan.refresh_from_db()
@@ -109,17 +114,22 @@ def test_refused_submission_shows_the_reason(login, teacher_a):
 def test_director_approves_with_a_comment_the_teacher_sees(login, teacher_a, director_a):
     plan = DevelopmentPlanFactory(teacher=teacher_a.teacher_profile, status=S.SUBMITTED)
 
-    login(director_a).post(f"/development/plans/{plan.pk}/approve/", {"comment": "Утверждаю"})
+    login(director_a).post(
+        reverse("development:plan_approve", args=[plan.pk]), {"comment": "Утверждаю"}
+    )
 
     plan.refresh_from_db()
     assert plan.status == S.APPROVED
-    assert "Утверждаю" in login(teacher_a).get(f"/development/plans/{plan.pk}/").content.decode()
+    page = login(teacher_a).get(reverse("development:plan_detail", args=[plan.pk]))
+    assert "Утверждаю" in page.content.decode()
 
 
 def test_director_returns_a_plan_with_a_comment(login, teacher_a, director_a):
     plan = DevelopmentPlanFactory(teacher=teacher_a.teacher_profile, status=S.SUBMITTED)
 
-    login(director_a).post(f"/development/plans/{plan.pk}/return/", {"comment": "Добавьте курсы"})
+    login(director_a).post(
+        reverse("development:plan_return", args=[plan.pk]), {"comment": "Добавьте курсы"}
+    )
 
     plan.refresh_from_db()
     assert plan.status == S.RETURNED
@@ -131,13 +141,13 @@ def test_teacher_registered_event_is_offered_and_added(login, teacher_a):
     RegistrationFactory(event=event, teacher=teacher_a.teacher_profile)
     client = login(teacher_a)
 
-    page = client.get(f"/development/plans/{plan.pk}/")
-    client.post(f"/development/plans/{plan.pk}/items/event/", {"event": event.pk})
+    page = client.get(reverse("development:plan_detail", args=[plan.pk]))
+    client.post(reverse("development:plan_item_add_event", args=[plan.pk]), {"event": event.pk})
 
     assert [r.event for r in page.context["offered"]] == [event]
     item = plan.items.get()
     assert (item.event, item.kind, item.status) == (event, PlanItem.Kind.SEMINAR, "planned")
-    assert not client.get(f"/development/plans/{plan.pk}/").context["offered"]
+    assert not client.get(reverse("development:plan_detail", args=[plan.pk])).context["offered"]
 
 
 def test_item_done_with_an_evidence_file_that_only_permitted_users_download(
@@ -148,16 +158,17 @@ def test_item_done_with_an_evidence_file_that_only_permitted_users_download(
     client = login(teacher_a)
 
     client.post(
-        f"/development/plans/items/{item.pk}/complete/",
+        reverse("development:plan_item_complete", args=[item.pk]),
         {"result": "Сертификат", "evidence_file": SimpleUploadedFile("cert.pdf", b"%PDF-1.4")},
     )
 
     item.refresh_from_db()
     assert item.status == PlanItem.Status.DONE
-    download = client.get(f"/development/plans/items/{item.pk}/evidence/")
+    evidence = reverse("development:plan_evidence", args=[item.pk])
+    download = client.get(evidence)
     assert b"".join(download.streaming_content) == b"%PDF-1.4"
     assert download["Content-Type"] == "application/pdf"
-    assert login(director_b).get(f"/development/plans/items/{item.pk}/evidence/").status_code == 404
+    assert login(director_b).get(evidence).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -171,7 +182,7 @@ def test_evidence_upload_refuses_other_types_and_big_files(
     item = PlanItemFactory(plan__teacher=teacher_a.teacher_profile, plan__status=S.APPROVED)
 
     response = login(teacher_a).post(
-        f"/development/plans/items/{item.pk}/complete/",
+        reverse("development:plan_item_complete", args=[item.pk]),
         {"evidence_file": SimpleUploadedFile(name, b"x" * size)},
     )
 
@@ -185,11 +196,11 @@ def test_deleting_an_item_asks_first(login, teacher_a):
     item = PlanItemFactory(plan__teacher=teacher_a.teacher_profile)
     client = login(teacher_a)
 
-    confirm = client.get(f"/development/plans/items/{item.pk}/delete/")
+    confirm = client.get(reverse("development:plan_item_delete", args=[item.pk]))
     assert "нельзя отменить" in confirm.content.decode()
     assert PlanItem.objects.filter(pk=item.pk).exists()
 
-    client.post(f"/development/plans/items/{item.pk}/delete/")
+    client.post(reverse("development:plan_item_delete", args=[item.pk]))
     assert not PlanItem.objects.filter(pk=item.pk).exists()
 
 
@@ -210,7 +221,7 @@ def test_director_list_shows_own_teachers_progress_and_who_has_no_plan(
     _school_with_plans(school_a, 3)
     _school_with_plans(school_b, 3)
 
-    page = login(director_a).get("/development/plans/").context["page"]
+    page = login(director_a).get(reverse("development:plan_list")).context["page"]
 
     teachers = list(page.object_list)
     assert {t.school_id for t in teachers} == {school_a.pk}
@@ -220,7 +231,9 @@ def test_director_list_shows_own_teachers_progress_and_who_has_no_plan(
 def test_no_plan_filter(login, director_a, school_a):
     _school_with_plans(school_a, 3)
 
-    page = login(director_a).get("/development/plans/?status=none").context["page"]
+    response = login(director_a).get(reverse("development:plan_list"), {"status": "none"})
+
+    page = response.context["page"]
 
     assert [t.plan for t in page.object_list] == [None]
 
@@ -232,7 +245,7 @@ def test_director_list_costs_the_same_for_many_teachers(
     client = login(director_a)
 
     with django_assert_max_num_queries(12):
-        response = client.get("/development/plans/")
+        response = client.get(reverse("development:plan_list"))
 
     assert len(response.context["page"].object_list) == 25
 
@@ -245,9 +258,9 @@ def test_methodologist_figures_cost_the_same_for_many_schools(
     client = login(methodologist)
 
     with django_assert_max_num_queries(10):
-        response = client.get("/development/plans/schools/")
+        response = client.get(reverse("development:plan_summary"))
     with django_assert_max_num_queries(12):
-        client.get("/development/plans/")
+        client.get(reverse("development:plan_list"))
 
     school = response.context["schools"][0]
     assert (school.teacher_count, school.plan_count, school.item_count) == (4, 2, 6)
@@ -258,7 +271,7 @@ def test_plans_export_escapes_formulas(login, director_a, school_a):
     teacher = TeacherFactory(school=school_a, last_name="=HYPERLINK")
     DevelopmentPlanFactory(teacher=teacher, theme="=1+1")
 
-    response = login(director_a).get("/development/plans/export.xlsx")
+    response = login(director_a).get(reverse("development:plan_export"))
 
     sheet = load_workbook(BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -272,7 +285,7 @@ def test_my_plan_page_offers_registered_events(login, teacher_a):
     DevelopmentPlanFactory(teacher=teacher_a.teacher_profile, status=S.APPROVED)
     RegistrationFactory(event=EventFactory(), teacher=teacher_a.teacher_profile)
 
-    response = login(teacher_a).get("/development/plans/my/")
+    response = login(teacher_a).get(reverse("development:plan_mine"))
 
     assert response.context["offered"] == 1
     assert "не внесено в ваш план" in response.content.decode()
@@ -282,7 +295,8 @@ def test_plan_from_a_template_takes_its_theme_when_none_is_given(login, teacher_
     template = PlanTemplateItemFactory(title="Курсы ДИРО").template
 
     login(teacher_a).post(
-        "/development/plans/new/", {"year": current_academic_year(), "template": template.pk}
+        reverse("development:plan_create"),
+        {"year": current_academic_year(), "template": template.pk},
     )
 
     plan = DevelopmentPlan.objects.get(teacher=teacher_a.teacher_profile)
@@ -291,7 +305,9 @@ def test_plan_from_a_template_takes_its_theme_when_none_is_given(login, teacher_
 
 
 def test_plan_without_theme_or_template_is_refused(login, teacher_a):
-    response = login(teacher_a).post("/development/plans/new/", {"year": current_academic_year()})
+    response = login(teacher_a).post(
+        reverse("development:plan_create"), {"year": current_academic_year()}
+    )
 
     assert "Укажите тему самообразования" in response.content.decode()
     assert not DevelopmentPlan.objects.exists()
@@ -301,7 +317,7 @@ def test_item_added_to_a_plan_under_review_is_refused_with_a_message(login, teac
     plan = DevelopmentPlanFactory(teacher=teacher_a.teacher_profile, status=S.SUBMITTED)
 
     response = login(teacher_a).post(
-        f"/development/plans/{plan.pk}/items/",
+        reverse("development:plan_item_add", args=[plan.pk]),
         {"kind": PlanItem.Kind.COURSE, "title": "Курсы ДИРО", "due_date": "2026-12-20"},
         follow=True,
     )
@@ -315,12 +331,13 @@ def test_director_starts_a_plan_for_her_teacher_from_a_template(login, director_
     teacher = teacher_a.teacher_profile
 
     response = login(director_a).post(
-        f"/development/plans/new/?teacher={teacher.pk}",
+        reverse("development:plan_create"),
         {"year": current_academic_year(), "template": template.pk},
+        query_params={"teacher": teacher.pk},
     )
 
     plan = DevelopmentPlan.objects.get(teacher=teacher)
-    assert response["Location"] == f"/development/plans/{plan.pk}/"
+    assert response["Location"] == reverse("development:plan_detail", args=[plan.pk])
     assert plan.status == S.DRAFT
     assert plan.items.get().title == "Стажировка в школе-лидере"
 
@@ -329,7 +346,7 @@ def test_director_starts_a_plan_for_her_teacher_from_a_template(login, director_
 def test_only_her_director_starts_a_plan_for_a_teacher(login, cast, school_a, role, status):
     teacher = TeacherFactory(school=school_a)
 
-    response = login(cast[role]).get(f"/development/plans/new/?teacher={teacher.pk}")
+    response = login(cast[role]).get(reverse("development:plan_create"), {"teacher": teacher.pk})
 
     assert response.status_code == status
 
@@ -338,7 +355,8 @@ def test_numbers_in_links_and_values_are_not_localised(login, director_a, school
     """With thousand separators on, 2026 or an id over 999 must not become '2 026'."""
     TeacherFactory(school=school_a, pk=12345)
 
-    content = login(director_a).get("/development/plans/?status=none").content.decode()
+    response = login(director_a).get(reverse("development:plan_list"), {"status": "none"})
+    content = response.content.decode()
 
     assert f'value="{current_academic_year()}"' in content
     assert "?teacher=12345" in content

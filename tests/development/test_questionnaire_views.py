@@ -3,6 +3,7 @@
 from io import BytesIO
 
 import pytest
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from development.models.questionnaires import Response
@@ -20,12 +21,12 @@ def test_teacher_answers_and_is_shown_her_answers(login, teacher_a):
     questionnaire, (first, second) = questionnaire_with(STATEMENTS)
 
     response = login(teacher_a).post(
-        f"/development/diagnostics/{questionnaire.pk}/answer/",
+        reverse("development:questionnaire_answer", args=[questionnaire.pk]),
         {f"d{first.pk}": "3", f"d{second.pk}": "1", "open_answer": "Работа с ОВЗ"},
     )
 
     saved = Response.objects.get(teacher=teacher_a.teacher_profile)
-    assert response["Location"] == f"/development/diagnostics/responses/{saved.pk}/"
+    assert response["Location"] == reverse("development:response_detail", args=[saved.pk])
     assert {a.difficulty_id: a.value for a in saved.answers.all()} == {first.pk: 3, second.pk: 1}
     assert saved.open_answer == "Работа с ОВЗ"
 
@@ -34,7 +35,7 @@ def test_a_missing_answer_keeps_the_form(login, teacher_a):
     questionnaire, (first, _second) = questionnaire_with(STATEMENTS)
 
     response = login(teacher_a).post(
-        f"/development/diagnostics/{questionnaire.pk}/answer/", {f"d{first.pk}": "3"}
+        reverse("development:questionnaire_answer", args=[questionnaire.pk]), {f"d{first.pk}": "3"}
     )
 
     assert response.status_code == 200
@@ -44,11 +45,11 @@ def test_a_missing_answer_keeps_the_form(login, teacher_a):
 def test_a_closed_questionnaire_says_so(login, teacher_a):
     questionnaire, (first, second) = questionnaire_with(STATEMENTS)
     client = login(teacher_a)
-    client.get(f"/development/diagnostics/{questionnaire.pk}/answer/")
+    client.get(reverse("development:questionnaire_answer", args=[questionnaire.pk]))
     questionnaire_close(questionnaire=questionnaire)
 
     response = client.post(
-        f"/development/diagnostics/{questionnaire.pk}/answer/",
+        reverse("development:questionnaire_answer", args=[questionnaire.pk]),
         {f"d{first.pk}": "3", f"d{second.pk}": "1"},
     )
 
@@ -71,7 +72,9 @@ def answered(school_a, school_b):
 def test_director_sees_own_school_only_and_her_teachers_answers(
     login, director_a, school_a, answered
 ):
-    context = login(director_a).get(f"/development/diagnostics/{answered.pk}/results/").context
+    url = reverse("development:questionnaire_results", args=[answered.pk])
+
+    context = login(director_a).get(url).context
 
     assert [school.pk for school in context["results"].schools] == [school_a.pk]
     assert {r.school_id for r in context["page"].object_list} == {school_a.pk}
@@ -83,16 +86,18 @@ def test_director_sees_own_school_only_and_her_teachers_answers(
 def test_coordinator_sees_every_school_but_no_individual_answers(
     login, coordinator, school_a, school_b, answered
 ):
-    context = login(coordinator).get(f"/development/diagnostics/{answered.pk}/results/").context
+    url = reverse("development:questionnaire_results", args=[answered.pk])
+
+    context = login(coordinator).get(url).context
 
     assert {school.pk for school in context["results"].schools} == {school_a.pk, school_b.pk}
     assert not context["page"].object_list
 
 
 def test_methodologist_filters_results_by_category(login, methodologist, school_a, answered):
-    url = f"/development/diagnostics/{answered.pk}/results/?category=low_results"
+    url = reverse("development:questionnaire_results", args=[answered.pk])
 
-    context = login(methodologist).get(url).context
+    context = login(methodologist).get(url, {"category": "low_results"}).context
 
     assert [school.pk for school in context["results"].schools] == [school_a.pk]
     assert len(context["page"].object_list) == 2
@@ -101,7 +106,9 @@ def test_methodologist_filters_results_by_category(login, methodologist, school_
 def test_results_export_has_a_sheet_per_school_and_subject(
     login, methodologist, school_a, answered
 ):
-    response = login(methodologist).get(f"/development/diagnostics/{answered.pk}/results.xlsx")
+    url = reverse("development:questionnaire_export", args=[answered.pk])
+
+    response = login(methodologist).get(url)
 
     workbook = load_workbook(BytesIO(response.content))
     rows = list(workbook["По школам"].iter_rows(values_only=True))
@@ -129,9 +136,10 @@ def test_results_page_costs_the_same_for_many_schools_and_answers(
             answers={d.pk: 2 for d in statements},
         )
     client = login(methodologist)
+    url = reverse("development:questionnaire_results", args=[questionnaire.pk])
 
     with django_assert_max_num_queries(20):
-        response = client.get(f"/development/diagnostics/{questionnaire.pk}/results/")
+        response = client.get(url)
 
     assert response.status_code == 200
     rows = response.context["rows"]  # one row per statement, one cell per school
