@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from reports.models import Report
 from tests.reports.factories import ReportFactory
@@ -33,10 +34,10 @@ ROLES = ["anonymous", "teacher_a", "director_a", "director_b", "methodologist", 
 @pytest.mark.parametrize("name", MATRIX)
 def test_access_matrix(login, cast, report_of_a, name, role):
     url = {
-        "list": "/reports/",
-        "status": f"/reports/status/?id={report_of_a.pk}",
-        "download": f"/reports/{report_of_a.pk}/download/",
-        "order_get": "/reports/order/",
+        "list": reverse("reports:report_list"),
+        "status": reverse("reports:report_status") + f"?id={report_of_a.pk}",
+        "download": reverse("reports:report_download", args=[report_of_a.pk]),
+        "order_get": reverse("reports:report_order"),
     }[name]
 
     response = login(cast[role]).get(url)
@@ -45,7 +46,9 @@ def test_access_matrix(login, cast, report_of_a, name, role):
 
 
 def test_download_is_the_pdf(login, coordinator, report_of_a):
-    response = login(coordinator).get(f"/reports/{report_of_a.pk}/download/")
+    url = reverse("reports:report_download", args=[report_of_a.pk])
+
+    response = login(coordinator).get(url)
 
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content).startswith(b"%PDF")
@@ -54,7 +57,9 @@ def test_download_is_the_pdf(login, coordinator, report_of_a):
 def test_director_of_another_school_cannot_see_the_report_in_status_either(
     login, director_b, report_of_a
 ):
-    data = login(director_b).get(f"/reports/status/?id={report_of_a.pk}").json()
+    url = reverse("reports:report_status")
+
+    data = login(director_b).get(url, {"id": report_of_a.pk}).json()
 
     assert data == {"reports": []}
 
@@ -65,20 +70,24 @@ def test_coordinator_orders_through_the_page(
     client = login(coordinator)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/reports/order/", {"kind": "school", "school": school_a.pk})
+        response = client.post(
+            reverse("reports:report_order"), {"kind": "school", "school": school_a.pk}
+        )
 
     assert response.status_code == 302
     report = Report.objects.get()
     assert report.ordered_by == coordinator
     assert report.status == Report.Status.DONE
-    page = client.get("/reports/").content.decode()
-    assert f"/reports/{report.pk}/download/" in page
-    status = client.get(f"/reports/status/?id={report.pk}").json()["reports"][0]
+    page = client.get(reverse("reports:report_list")).content.decode()
+    assert reverse("reports:report_download", args=[report.pk]) in page
+    status = client.get(reverse("reports:report_status"), {"id": report.pk}).json()["reports"][0]
     assert status["status"] == "done" and status["label"] == "Готов"
 
 
 def test_director_cannot_order_another_schools_report(login, director_a, school_b):
-    response = login(director_a).post("/reports/order/", {"kind": "school", "school": school_b.pk})
+    response = login(director_a).post(
+        reverse("reports:report_order"), {"kind": "school", "school": school_b.pk}
+    )
 
     assert response.status_code == 400
     assert "Выберите корректный вариант" in response.content.decode()
@@ -86,7 +95,7 @@ def test_director_cannot_order_another_schools_report(login, director_a, school_
 
 
 def test_bad_order_keeps_the_form_and_says_why(login, coordinator):
-    response = login(coordinator).post("/reports/order/", {"kind": "school"})
+    response = login(coordinator).post(reverse("reports:report_order"), {"kind": "school"})
 
     assert response.status_code == 400
     assert "Выберите школу" in response.content.decode()
@@ -95,7 +104,7 @@ def test_bad_order_keeps_the_form_and_says_why(login, coordinator):
 def test_failed_report_shows_its_reason(login, coordinator):
     ReportFactory(status=Report.Status.FAILED, error="Школа больше не существует.")
 
-    page = login(coordinator).get("/reports/").content.decode()
+    page = login(coordinator).get(reverse("reports:report_list")).content.decode()
 
     assert "Школа больше не существует." in page
 
@@ -108,4 +117,4 @@ def test_report_list_costs_the_same_for_many_reports(
     client = login(coordinator)
 
     with django_assert_max_num_queries(10):
-        client.get("/reports/")
+        client.get(reverse("reports:report_list"))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.storage import default_storage
+from django.urls import reverse
 
 from reports.models import Report
 from schools.models import Teacher
@@ -26,12 +27,12 @@ def test_order_is_rendered_by_a_worker_and_downloaded(celery_workers, login, coo
     school = SchoolFactory(short_name="МАОУ СОШ № 77")
     client = login(coordinator)
 
-    client.post("/reports/order/", {"kind": "school", "school": school.pk})
+    client.post(reverse("reports:report_order"), {"kind": "school", "school": school.pk})
     report = Report.objects.get()
     assert report.status in (Report.Status.QUEUED, Report.Status.RUNNING, Report.Status.DONE)
 
     wait_for(lambda: status_of(report) == Report.Status.DONE, timeout=60)
-    response = client.get(f"/reports/{report.pk}/download/")
+    response = client.get(reverse("reports:report_download", args=[report.pk]))
     assert response.status_code == 200
     assert "МАОУ СОШ № 77" in pdf_text(b"".join(response.streaming_content))
 
@@ -43,10 +44,10 @@ def test_failed_report_records_its_reason_and_the_worker_goes_on(
     doomed = SchoolFactory(short_name="Школа, которую закроют")
     healthy = SchoolFactory(short_name="Школа, которая работает")
     client = login(coordinator)
-    client.post("/reports/order/", {"kind": "school", "school": doomed.pk})
+    client.post(reverse("reports:report_order"), {"kind": "school", "school": doomed.pk})
     first = Report.objects.get()
     doomed.delete()  # its data is gone before the worker gets to it
-    client.post("/reports/order/", {"kind": "school", "school": healthy.pk})
+    client.post(reverse("reports:report_order"), {"kind": "school", "school": healthy.pk})
     second = Report.objects.exclude(pk=first.pk).get()
 
     wait_for(lambda: status_of(second) == Report.Status.DONE, timeout=60)
@@ -65,7 +66,9 @@ def test_report_of_a_killed_worker_is_rerun_by_another_and_ends_with_one_file(
         Teacher(school=school, last_name=f"Учителева{i:04}", first_name="Анна") for i in range(900)
     )
     first_worker = celery_workers()
-    login(coordinator).post("/reports/order/", {"kind": "school", "school": school.pk})
+    login(coordinator).post(
+        reverse("reports:report_order"), {"kind": "school", "school": school.pk}
+    )
     report = Report.objects.get()
 
     wait_for(lambda: status_of(report) == Report.Status.RUNNING, timeout=60, interval=0.05)
