@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.base import ContentFile
+from django.urls import reverse
 
 from events.models import ContestApplication, Event, EventMaterial
 from tests.events.factories import EventFactory
@@ -28,7 +29,7 @@ def application(teacher_a):
 
 
 def test_material_of_a_published_event_downloads_for_anyone(client, material):
-    response = client.get(f"/events/materials/{material.pk}/")
+    response = client.get(reverse("events:material", args=[material.pk]))
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 slides"
@@ -38,7 +39,7 @@ def test_material_of_a_published_event_downloads_for_anyone(client, material):
 def test_material_of_a_draft_is_hidden(login, teacher_a, material):
     Event.objects.filter(pk=material.event_id).update(status=Event.Status.DRAFT)
 
-    assert login(teacher_a).get(f"/events/materials/{material.pk}/").status_code == 404
+    assert login(teacher_a).get(reverse("events:material", args=[material.pk])).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -53,7 +54,7 @@ def test_material_of_a_draft_is_hidden(login, teacher_a, material):
     ],
 )
 def test_application_file_access(login, cast, application, role, status):
-    response = login(cast[role]).get(f"/events/applications/{application.pk}/file/")
+    response = login(cast[role]).get(reverse("events:application_file", args=[application.pk]))
 
     assert response.status_code == status
     if status == 200:

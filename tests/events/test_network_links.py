@@ -1,6 +1,8 @@
 """Events that belong to the network: a partnership's event, an association's meeting, the
 event that realised a roadmap activity."""
 
+from django.urls import reverse
+
 from network.models import Stage
 from tests.events.factories import EventFactory
 from tests.network.factories import (
@@ -18,10 +20,12 @@ def test_event_page_names_its_partnership_and_links_it_for_members(
     leader = SchoolFactory(short_name="МАОУ СОШ № 1", category="leader")
     partnership = PartnershipFactory(leader=leader, schools=[school_a], title="СОШ № 1 и № 101")
     event = EventFactory(title="Совместный педсовет", partnership=partnership)
-    roadmap_url = f"/network/partnerships/{partnership.pk}/"
+    roadmap_url = reverse("network:roadmap", args=[partnership.pk])
 
-    member_page = login(director_a).get(f"/events/{event.pk}/").content.decode()
-    outsider_page = login(director_b).get(f"/events/{event.pk}/").content.decode()
+    event_url = reverse("events:detail", args=[event.pk])
+
+    member_page = login(director_a).get(event_url).content.decode()
+    outsider_page = login(director_b).get(event_url).content.decode()
 
     assert "СОШ № 1 и № 101" in member_page and roadmap_url in member_page
     assert "СОШ № 1 и № 101" in outsider_page and roadmap_url not in outsider_page
@@ -36,7 +40,8 @@ def test_association_page_lists_its_published_meetings(login, methodologist, sch
 
     teacher = TeacherFactory(school=school_a)
     association.members.add(teacher)
-    page = login(methodologist).get(f"/network/associations/{association.pk}/").content.decode()
+    url = reverse("network:association", args=[association.pk])
+    page = login(methodologist).get(url).content.decode()
 
     assert "Заседание МО № 1" in page
     assert "Черновик заседания" in page  # a methodologist sees drafts too
@@ -48,6 +53,8 @@ def test_roadmap_shows_the_event_that_realised_an_activity(login, methodologist,
     activity = add_activity(stage(partnership, Stage.Kind.ACQUAINTANCE), title="Семинар для ШНОР")
     EventFactory(title="Семинар «Смысловое чтение»", activity=activity)
 
-    page = login(methodologist).get(f"/network/partnerships/{partnership.pk}/").content.decode()
+    url = reverse("network:roadmap", args=[partnership.pk])
+
+    page = login(methodologist).get(url).content.decode()
 
     assert "Семинар «Смысловое чтение»" in page

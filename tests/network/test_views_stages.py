@@ -14,7 +14,8 @@ def test_director_submits_a_stage_and_is_sent_back_to_it(partnership, login, dir
     response = login(director_a).post(reverse("network:stage_submit", args=[first.pk]))
 
     assert response.status_code == 302
-    assert response["Location"].endswith(f"/network/partnerships/{partnership.pk}/#stage-1")
+    roadmap = reverse("network:roadmap", args=[partnership.pk])
+    assert response["Location"].endswith(f"{roadmap}#stage-1")
     first.refresh_from_db()
     assert first.state == Stage.State.SUBMITTED
 
