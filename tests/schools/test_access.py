@@ -1,6 +1,7 @@
 """Every portal URL of the schools app × every role → the expected status."""
 
 import pytest
+from django.urls import reverse
 
 from tests.schools.factories import TeacherFactory
 
@@ -52,11 +53,11 @@ MATRIX = {
 
 def url_for(name, school, teacher):
     return {
-        "list": "/schools/",
-        "detail": f"/schools/{school.pk}/",
-        "teachers": f"/schools/{school.pk}/teachers/",
-        "teacher_edit": f"/schools/{school.pk}/teachers/{teacher.pk}/edit/",
-        "mine": "/schools/mine/",
+        "list": reverse("schools:list"),
+        "detail": reverse("schools:detail", args=[school.pk]),
+        "teachers": reverse("schools:teachers", args=[school.pk]),
+        "teacher_edit": reverse("schools:teacher_edit", args=[school.pk, teacher.pk]),
+        "mine": reverse("schools:mine"),
     }[name]
 
 
@@ -73,9 +74,9 @@ def test_access_matrix(login, cast, school_a, name, role):
 
 
 def test_anonymous_is_sent_to_login(login, school_a):
-    response = login(None).get(f"/schools/{school_a.pk}/teachers/")
+    response = login(None).get(reverse("schools:teachers", args=[school_a.pk]))
 
-    assert response["Location"].startswith("/accounts/login/?next=")
+    assert response["Location"].startswith(reverse("login") + "?next=")
 
 
 def test_director_of_other_school_gets_404_for_a_teacher_url_under_own_school(
@@ -84,18 +85,22 @@ def test_director_of_other_school_gets_404_for_a_teacher_url_under_own_school(
     """Putting a foreign teacher's id under one's own school finds nothing either."""
     teacher = TeacherFactory(school=school_a)
 
-    response = login(director_b).get(f"/schools/{school_b.pk}/teachers/{teacher.pk}/edit/")
+    url = reverse("schools:teacher_edit", args=[school_b.pk, teacher.pk])
+
+    response = login(director_b).get(url)
 
     assert response.status_code == 404
 
 
 def test_unknown_school_is_404(login, methodologist):
-    assert login(methodologist).get("/schools/999999/").status_code == 404
+    assert login(methodologist).get(reverse("schools:detail", args=[999999])).status_code == 404
 
 
 def test_teacher_edit_refuses_other_methods(login, director_a, school_a):
     teacher = TeacherFactory(school=school_a)
 
-    response = login(director_a).delete(f"/schools/{school_a.pk}/teachers/{teacher.pk}/edit/")
+    url = reverse("schools:teacher_edit", args=[school_a.pk, teacher.pk])
+
+    response = login(director_a).delete(url)
 
     assert response.status_code == 405

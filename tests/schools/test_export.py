@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from core.spreadsheets import CSV, XLSX
 from schools.resources import SchoolResource, TeacherResource
 from tests.schools.factories import SchoolFactory, TeacherFactory
@@ -30,7 +32,7 @@ def test_export_through_the_admin_downloads_xlsx(login, methodologist):
     SchoolFactory(short_name="Школа экспорта", director_name="=1+1")
 
     response = login(methodologist).post(
-        "/admin/schools/school/export/",
+        reverse("admin:schools_school_export"),
         {
             "format": "0",
             "resource": "0",

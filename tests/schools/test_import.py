@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from schools.models import CategoryRecord, School, Teacher
 from tests.schools.factories import SchoolFactory, SubjectFactory, TeacherFactory
@@ -27,7 +28,8 @@ def admin_client(login, methodologist):
 def preview(client, model, data, fmt, name="file"):
     upload = SimpleUploadedFile(name, data)
     return client.post(
-        f"/admin/schools/{model}/import/", {"import_file": upload, "format": fmt, "resource": "0"}
+        reverse(f"admin:schools_{model}_import"),
+        {"import_file": upload, "format": fmt, "resource": "0"},
     )
 
 
@@ -41,7 +43,7 @@ def confirm(client, model, response):
         )
     )
     assert "import_file_name" in fields, "the preview offers no confirmation"
-    return client.post(f"/admin/schools/{model}/process_import/", fields, follow=True)
+    return client.post(reverse(f"admin:schools_{model}_process_import"), fields, follow=True)
 
 
 def test_good_xlsx_of_schools_imports_after_preview(admin_client):

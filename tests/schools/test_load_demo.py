@@ -1,6 +1,7 @@
 from io import StringIO
 
 from django.core.management import call_command
+from django.urls import reverse
 
 from accounts.models import User
 from schools.models import CategoryRecord, School, Teacher
@@ -41,4 +42,4 @@ def test_demo_logins_work_and_belong_to_schools(db, client):
     assert director.teacher_profile.school.category == School.Category.LOW_RESULTS
     assert client.login(username="direktor", password="demo12345")
     assert client.login(username="metodist", password="demo12345")
-    assert client.get("/admin/schools/school/").status_code == 200
+    assert client.get(reverse("admin:schools_school_changelist")).status_code == 200

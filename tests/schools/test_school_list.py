@@ -1,6 +1,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from schools.models import School
 from tests.schools.factories import SchoolFactory, TeacherFactory
@@ -16,9 +17,9 @@ def count_queries(client, url):
 def test_directory_costs_the_same_for_10_and_500_schools(login, methodologist):
     client = login(methodologist)
     SchoolFactory.create_batch(10)
-    small = count_queries(client, "/schools/")
+    small = count_queries(client, reverse("schools:list"))
     SchoolFactory.create_batch(490)
-    large = count_queries(client, "/schools/")
+    large = count_queries(client, reverse("schools:list"))
 
     assert large == small
 
@@ -29,7 +30,7 @@ def test_directory_list_is_bounded(login, methodologist, django_assert_max_num_q
     client = login(methodologist)
 
     with django_assert_max_num_queries(8):
-        client.get("/schools/?page=2")
+        client.get(reverse("schools:list"), {"page": 2})
 
 
 def test_search_finds_by_name_and_settlement(login, methodologist):
@@ -37,8 +38,8 @@ def test_search_finds_by_name_and_settlement(login, methodologist):
     SchoolFactory(short_name="СОШ с. Абалак", settlement="с. Абалак")
     client = login(methodologist)
 
-    by_name = client.get("/schools/", {"q": "гимназия"}).context["page"].object_list
-    by_settlement = client.get("/schools/", {"settlement": "с. Абалак"}).context["page"]
+    by_name = client.get(reverse("schools:list"), {"q": "гимназия"}).context["page"].object_list
+    by_settlement = client.get(reverse("schools:list"), {"settlement": "с. Абалак"}).context["page"]
 
     assert [s.short_name for s in by_name] == ["Гимназия № 1"]
     assert [s.short_name for s in by_settlement.object_list] == ["СОШ с. Абалак"]
@@ -48,7 +49,8 @@ def test_category_filter(login, methodologist):
     SchoolFactory(short_name="Лидер", category=School.Category.LEADER)
     SchoolFactory(short_name="ШНОР", category=School.Category.LOW_RESULTS)
 
-    page = login(methodologist).get("/schools/", {"category": "low_results"}).context["page"]
+    response = login(methodologist).get(reverse("schools:list"), {"category": "low_results"})
+    page = response.context["page"]
 
     assert [s.short_name for s in page.object_list] == ["ШНОР"]
 
@@ -57,7 +59,7 @@ def test_directory_is_paginated_and_counts_teachers(login, methodologist):
     schools = SchoolFactory.create_batch(30)
     TeacherFactory.create_batch(3, school=schools[0])
 
-    response = login(methodologist).get("/schools/")
+    response = login(methodologist).get(reverse("schools:list"))
 
     page = response.context["page"]
     assert len(page.object_list) == 25
@@ -67,7 +69,7 @@ def test_directory_is_paginated_and_counts_teachers(login, methodologist):
 
 
 def test_empty_result_says_so(login, methodologist):
-    response = login(methodologist).get("/schools/", {"q": "нет такой"})
+    response = login(methodologist).get(reverse("schools:list"), {"q": "нет такой"})
 
     assert "Ни одна школа не подходит" in response.content.decode()
 
@@ -76,7 +78,7 @@ def test_empty_result_says_so(login, methodologist):
 def test_bad_query_parameters_do_not_crash(login, methodologist, bad):
     SchoolFactory()
 
-    assert login(methodologist).get("/schools/" + bad).status_code == 200
+    assert login(methodologist).get(reverse("schools:list") + bad).status_code == 200
 
 
 def test_school_page_shows_category_history_and_subjects(login, teacher_a, school_a):
@@ -85,7 +87,7 @@ def test_school_page_shows_category_history_and_subjects(login, teacher_a, schoo
     school_set_category(school=school_a, year=2023, category=School.Category.REGULAR)
     school_set_category(school=school_a, year=2024, category=School.Category.LOW_RESULTS)
 
-    html = login(teacher_a).get(f"/schools/{school_a.pk}/").content.decode()
+    html = login(teacher_a).get(reverse("schools:detail", args=[school_a.pk])).content.decode()
 
     assert "2023/2024" in html and "2024/2025" in html
     assert "Обычная школа" in html and "ШНОР" in html

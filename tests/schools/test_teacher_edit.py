@@ -1,9 +1,11 @@
+from django.urls import reverse
+
 from schools.models import Teacher
 from tests.schools.factories import SubjectFactory, TeacherFactory
 
 
 def edit_url(teacher):
-    return f"/schools/{teacher.school_id}/teachers/{teacher.pk}/edit/"
+    return reverse("schools:teacher_edit", args=[teacher.school_id, teacher.pk])
 
 
 def test_director_edits_own_teacher(login, director_a, school_a):
@@ -66,5 +68,5 @@ def test_teacher_list_costs_the_same_for_many_teachers(
     client = login(director_a)
 
     with django_assert_max_num_queries(8):
-        response = client.get(f"/schools/{school_a.pk}/teachers/")
+        response = client.get(reverse("schools:teachers", args=[school_a.pk]))
     assert len(response.context["page"].object_list) == 25
