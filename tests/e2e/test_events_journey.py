@@ -6,6 +6,7 @@ from io import BytesIO
 
 import pytest
 import time_machine
+from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -59,7 +60,7 @@ def test_teacher_registers_attends_and_downloads_the_certificate(
         # Two days later the seminar has taken place.
         clock.shift(timedelta(days=2, hours=4))
         switch_user(page, methodologist.username)
-        page.goto(f"/events/{seminars.pk}/")
+        page.goto(reverse("events:detail", args=[seminars.pk]))
         page.get_by_role("link", name="Отметить посещаемость").click()
         page.get_by_label(teacher_a.teacher_profile.full_name).check()
         page.get_by_role("button", name="Сохранить посещаемость").click()
@@ -68,7 +69,7 @@ def test_teacher_registers_attends_and_downloads_the_certificate(
         assert registration.attended is True
 
         switch_user(page, teacher_a.username)
-        page.goto("/events/my/")
+        page.goto(reverse("events:my"))
         with page.expect_download() as download:
             page.get_by_role("link", name="Сертификат").click()
         pdf = PdfReader(BytesIO(download.value.path().read_bytes()))

@@ -2,6 +2,7 @@
 fixes the rows the preview flagged, and creates a partnership, in Chromium."""
 
 import pytest
+from django.urls import reverse
 
 from network.models import Partnership
 from schools.models import School, Teacher
@@ -41,7 +42,7 @@ def teachers_file(tmp_path):
 
 
 def upload(page, model, path):
-    page.goto(f"/admin/schools/{model}/import/")
+    page.goto(reverse(f"admin:schools_{model}_import"))
     page.get_by_label("Формат").select_option(label="xlsx")
     page.get_by_label("Файл для импорта").set_input_files(path)
     page.get_by_role("button", name="Отправить").click()
@@ -68,13 +69,14 @@ def test_methodologist_imports_schools_and_teachers_and_creates_a_partnership(
     page.get_by_text("Импорт завершен: 900 новых").wait_for(timeout=120_000)
     assert Teacher.objects.count() == 900
 
-    page.goto("/network/partnerships/add/")
+    add_url = reverse("network:partnership_add")
+    page.goto(add_url)
     page.get_by_label("Школа-лидер").select_option(label="МАОУ СОШ № 1")
     page.get_by_label("Поддерживаемые школы").select_option(label="МАОУ СОШ № 6")
     page.get_by_label("Объединяющая цель").fill("Подготовка к ГИА по математике")
     page.get_by_label("Начало").fill("2026-09-01")
     page.get_by_role("button", name="Сохранить").click()
-    page.wait_for_url(lambda url: "/add/" not in url)
+    page.wait_for_url(lambda url: add_url not in url)
 
     partnership = Partnership.objects.get()
     assert partnership.leader.short_name == "МАОУ СОШ № 1"

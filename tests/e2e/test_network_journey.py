@@ -1,6 +1,7 @@
 """Journey 2: a director works through stage 2 of the roadmap, a methodologist reviews it."""
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from network.models import Activity, Stage
@@ -21,7 +22,7 @@ def test_director_and_methodologist_take_stage_two_through_review(
     open_joint_activity(partnership, by=director_a, reviewer=methodologist)
     evidence = tmp_path / "Протокол.pdf"
     evidence.write_bytes(PDF)
-    roadmap = f"/network/partnerships/{partnership.pk}/"
+    roadmap = reverse("network:roadmap", args=[partnership.pk])
 
     # The director adds an activity in stage 2 and completes it with a file.
     log_in(page, "direktor_a")

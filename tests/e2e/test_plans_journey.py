@@ -4,6 +4,7 @@ methodologist marks attendance and the item turns done — in Chromium."""
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from development.models.plans import DevelopmentPlan, PlanItem
@@ -51,7 +52,7 @@ def test_teacher_plan_is_approved_and_closed_by_attendance(
     assert set(plan.difficulties.all()) == {difficulties[0], difficulties[2], difficulties[3]}
 
     # She registers for a seminar and adds it to the plan from the plan page.
-    page.goto(f"/events/{event.pk}/")
+    page.goto(reverse("events:detail", args=[event.pk]))
     page.get_by_role("button", name="Зарегистрироваться").click()
     page.get_by_text("зарегистрирован").first.wait_for()
     open_menu(page, "Развитие педагогов", "Мой план")
@@ -77,7 +78,7 @@ def test_teacher_plan_is_approved_and_closed_by_attendance(
         starts_at=now - timedelta(hours=1), ends_at=now + timedelta(hours=1)
     )
     switch_user(page, methodologist.username)
-    page.goto(f"/events/{event.pk}/attendance/")
+    page.goto(reverse("events:attendance", args=[event.pk]))
     page.get_by_label(teacher.full_name).check()
     page.get_by_role("button", name="Сохранить посещаемость").click()
     page.get_by_text("Посещаемость сохранена (изменений: 1)").wait_for()
@@ -88,7 +89,7 @@ def test_teacher_plan_is_approved_and_closed_by_attendance(
     item = PlanItem.objects.get(plan=plan, event=event)
     assert (item.status, item.certificate) == (PlanItem.Status.DONE, registration.certificate)
     switch_user(page, teacher_a.username)
-    page.goto(f"/development/plans/{plan.pk}/")
+    page.goto(reverse("development:plan_detail", args=[plan.pk]))
     row = page.locator(f"#item-{item.pk}")
     assert row.get_attribute("data-state") == "done"
     assert "по посещению" in row.inner_text()
