@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
+from django.urls import reverse
 
 from accounts.roles import Role
 from schools.models import School
@@ -154,11 +155,12 @@ def page(browser, live_server):
 
 def log_in(page, username, password="pass12345"):
     """Log in through the real login form."""
-    page.goto("/accounts/login/")
+    login_url = reverse("login")
+    page.goto(login_url)
     page.get_by_label("Имя пользователя").fill(username)
     page.get_by_label("Пароль").fill(password)
     page.get_by_role("button", name="Войти").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    page.wait_for_url(lambda url: login_url not in url)
 
 
 # --- outside services ----------------------------------------------------------

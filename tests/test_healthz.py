@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.urls import reverse
+
 ROOT = Path(__file__).resolve().parents[1]
 PROBE = (
     "import django, json; django.setup(); from django.test import Client; "
@@ -30,7 +32,7 @@ def probe(**env):
 
 
 def test_healthz_answers_200_with_the_database_up(client, db):
-    response = client.get("/healthz")
+    response = client.get(reverse("healthz"))
 
     assert response.status_code == 200
     assert response.json()["database"] == "ok"

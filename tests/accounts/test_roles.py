@@ -1,4 +1,5 @@
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from accounts.roles import GROUP_NAMES, Role
 from accounts.services import user_set_role
@@ -30,12 +31,12 @@ def test_set_role_moves_the_user_between_groups_and_admin_access(db):
 
 
 def test_methodologist_works_in_the_admin_but_a_director_does_not(login, methodologist, director_a):
-    assert login(methodologist).get("/admin/schools/teacher/").status_code == 200
-    assert login(director_a).get("/admin/schools/teacher/").status_code == 302
+    assert login(methodologist).get(reverse("admin:schools_teacher_changelist")).status_code == 200
+    assert login(director_a).get(reverse("admin:schools_teacher_changelist")).status_code == 302
 
 
 def test_methodologist_cannot_make_a_superuser_in_the_admin(login, methodologist, teacher_a):
-    form = login(methodologist).get(f"/admin/accounts/user/{teacher_a.pk}/change/")
+    form = login(methodologist).get(reverse("admin:accounts_user_change", args=[teacher_a.pk]))
 
     assert form.status_code == 200
     assert 'name="is_superuser"' not in form.content.decode()

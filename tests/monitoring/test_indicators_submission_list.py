@@ -1,5 +1,7 @@
 """The centre's list of every school's data for a period."""
 
+from django.urls import reverse
+
 from tests.monitoring.factories import PeriodFactory, approved
 from tests.schools.factories import SchoolFactory
 
@@ -13,7 +15,7 @@ def test_schools_data_list_costs_the_same_for_many_schools(
     client = login(methodologist)
 
     with django_assert_max_num_queries(12):
-        response = client.get("/monitoring/indicators/submissions/", {"period": period.pk})
+        response = client.get(reverse("monitoring:submissions"), {"period": period.pk})
 
     assert response.status_code == 200
     assert len(response.context["page"].object_list) >= 20
