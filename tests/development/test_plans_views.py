@@ -146,7 +146,11 @@ def test_teacher_registered_event_is_offered_and_added(login, teacher_a):
 
     assert [r.event for r in page.context["offered"]] == [event]
     item = plan.items.get()
-    assert (item.event, item.kind, item.status) == (event, PlanItem.Kind.SEMINAR, "planned")
+    assert (item.event, item.kind, item.status) == (
+        event,
+        PlanItem.Kind.SEMINAR,
+        PlanItem.Status.PLANNED,
+    )
     assert not client.get(reverse("development:plan_detail", args=[plan.pk])).context["offered"]
 
 

@@ -37,7 +37,8 @@ def test_director_submits_methodologist_approves_coordinator_sees_chart(
         page.get_by_label(BY_CODE[code].name, exact=True).fill(value)
     page.get_by_role("button", name="Сохранить и отправить в центр").click()
     page.get_by_text("Данные отправлены в центр.").wait_for()
-    assert IndicatorSubmission.objects.get(school=school_a, period=period).state == "submitted"
+    submission = IndicatorSubmission.objects.get(school=school_a, period=period)
+    assert submission.state == IndicatorSubmission.State.SUBMITTED
 
     switch_user(page, methodologist.username)
     open_menu(page, "Мониторинг", "Данные школ")

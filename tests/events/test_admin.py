@@ -68,7 +68,9 @@ def test_admin_creates_and_changes_events_through_the_services(
     event.status = Event.Status.PUBLISHED
     event.save()
     Registration.objects.create(
-        event=event, teacher=TeacherFactory(email="t@example.org"), status="confirmed"
+        event=event,
+        teacher=TeacherFactory(email="t@example.org"),
+        status=Registration.Status.CONFIRMED,
     )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(

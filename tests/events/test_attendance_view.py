@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from events.models import Certificate
+from events.models import Certificate, Event
 from tests.events.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def test_close_the_event(login, methodologist, past_event):
     response = login(methodologist).post(reverse("events:close", args=[past_event.pk]))
     assert response.status_code == 302
     past_event.refresh_from_db()
-    assert past_event.status == "held"
+    assert past_event.status == Event.Status.HELD
 
 
 def test_teacher_cannot_mark_attendance(login, teacher_a, past_event):

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from events.models import Registration
 from tests.events.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,4 +22,4 @@ def test_director_cancels_own_teachers_registration(login, director_a, teacher_a
     assert url in login(director_a).get(reverse("events:detail", args=[event.pk])).content.decode()
     login(director_a).post(url)
     registration.refresh_from_db()
-    assert registration.status == "cancelled"
+    assert registration.status == Registration.Status.CANCELLED

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from events.models import Event
 from events.services import calendar_feed_for
 from tests.events.factories import EventFactory, RegistrationFactory
 
@@ -53,6 +54,8 @@ def test_feed_token_is_long_and_unguessable(teacher_a, django_user_model):
 
 
 def test_cancelled_event_is_marked_cancelled_in_ics(login):
-    event = EventFactory(status="cancelled", starts_at=timezone.now() + timedelta(days=1))
+    event = EventFactory(
+        status=Event.Status.CANCELLED, starts_at=timezone.now() + timedelta(days=1)
+    )
     (vevent,) = _events(login(None).get(reverse("events:ics", args=[event.pk])).content)
     assert str(vevent["status"]) == "CANCELLED"

@@ -3,6 +3,7 @@ event that realised a roadmap activity."""
 
 from django.urls import reverse
 
+from events.models import Event
 from network.models import Stage
 from tests.events.factories import EventFactory
 from tests.network.factories import (
@@ -36,7 +37,7 @@ def test_association_page_lists_its_published_meetings(login, methodologist, sch
         leader=TeacherFactory(school=school_a), name="МО учителей математики"
     )
     EventFactory(title="Заседание МО № 1", association=association)
-    EventFactory(title="Черновик заседания", association=association, status="draft")
+    EventFactory(title="Черновик заседания", association=association, status=Event.Status.DRAFT)
 
     teacher = TeacherFactory(school=school_a)
     association.members.add(teacher)

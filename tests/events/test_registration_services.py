@@ -17,6 +17,8 @@ from schools.models import School
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.schools.factories import SchoolFactory, TeacherFactory
 
+S = Registration.Status
+
 pytestmark = pytest.mark.django_db
 
 
@@ -32,20 +34,20 @@ def other_school():
 
 def test_registration_is_confirmed_while_seats_are_free(event):
     registration = registration_create(event=event, teacher=TeacherFactory())
-    assert registration.status == Registration.Status.CONFIRMED
+    assert registration.status == S.CONFIRMED
 
 
 def test_registration_waitlists_when_full():
     event = EventFactory(capacity=1)
     registration_create(event=event, teacher=TeacherFactory())
     second = registration_create(event=event, teacher=TeacherFactory())
-    assert second.status == Registration.Status.WAITLISTED
+    assert second.status == S.WAITLISTED
 
 
 def test_unlimited_event_never_waitlists():
     event = EventFactory(capacity=None)
     for _ in range(5):
-        assert registration_create(event=event, teacher=TeacherFactory()).status == "confirmed"
+        assert registration_create(event=event, teacher=TeacherFactory()).status == S.CONFIRMED
 
 
 def test_duplicate_registration_is_refused(event):
@@ -59,13 +61,13 @@ def test_database_refuses_two_active_registrations(event):
     teacher = TeacherFactory()
     RegistrationFactory(event=event, teacher=teacher)
     with pytest.raises(IntegrityError):
-        RegistrationFactory(event=event, teacher=teacher, status=Registration.Status.WAITLISTED)
+        RegistrationFactory(event=event, teacher=teacher, status=S.WAITLISTED)
 
 
 def test_teacher_may_register_again_after_cancelling(event):
     teacher = TeacherFactory()
     registration_cancel(registration=registration_create(event=event, teacher=teacher))
-    assert registration_create(event=event, teacher=teacher).status == "confirmed"
+    assert registration_create(event=event, teacher=teacher).status == S.CONFIRMED
 
 
 def test_unknown_teacher_is_refused(event):
@@ -89,7 +91,7 @@ def test_registration_window_is_enforced():
     with pytest.raises(EventsError, match="не открыта"):
         registration_create(event=event, teacher=TeacherFactory())
     with time_machine.travel(now + timedelta(days=2)):
-        assert registration_create(event=event, teacher=TeacherFactory()).status == "confirmed"
+        assert registration_create(event=event, teacher=TeacherFactory()).status == S.CONFIRMED
     with time_machine.travel(now + timedelta(days=4)), pytest.raises(EventsError, match="закрыта"):
         registration_create(event=event, teacher=TeacherFactory())
 
@@ -118,14 +120,14 @@ def test_reserved_seats_are_kept_for_supported_schools_before_their_date(
         registration_create(event=event, teacher=TeacherFactory(school=other_school))
         for _ in range(7)
     ]
-    assert [r.status for r in others].count(Registration.Status.CONFIRMED) == 6
-    assert others[-1].status == Registration.Status.WAITLISTED
+    assert [r.status for r in others].count(S.CONFIRMED) == 6
+    assert others[-1].status == S.WAITLISTED
     supported = [
         registration_create(event=event, teacher=TeacherFactory(school=supported_school))
         for _ in range(5)
     ]
-    assert [r.status for r in supported].count(Registration.Status.CONFIRMED) == 4
-    assert supported[-1].status == Registration.Status.WAITLISTED
+    assert [r.status for r in supported].count(S.CONFIRMED) == 4
+    assert supported[-1].status == S.WAITLISTED
 
 
 def test_supported_teachers_may_also_take_open_seats(supported_school, other_school):
@@ -137,7 +139,7 @@ def test_supported_teachers_may_also_take_open_seats(supported_school, other_sch
         registration_create(event=event, teacher=TeacherFactory(school=other_school)).status
         for _ in range(3)
     ]
-    assert statuses == ["confirmed", "confirmed", "waitlisted"]
+    assert statuses == [S.CONFIRMED, S.CONFIRMED, S.WAITLISTED]
 
 
 def test_reserved_seats_open_to_everyone_after_their_date(other_school):
@@ -147,19 +149,19 @@ def test_reserved_seats_open_to_everyone_after_their_date(other_school):
             registration_create(event=event, teacher=TeacherFactory(school=other_school)).status
             for _ in range(10)
         ]
-    assert statuses.count(Registration.Status.CONFIRMED) == 10
+    assert statuses.count(S.CONFIRMED) == 10
 
 
 def test_waitlisted_get_reserved_seats_when_the_reservation_ends(other_school):
     event = _reserved_event()
     for _ in range(8):
         registration_create(event=event, teacher=TeacherFactory(school=other_school))
-    assert event.registrations.filter(status="waitlisted").count() == 2
+    assert event.registrations.filter(status=S.WAITLISTED).count() == 2
     assert event_fill_waitlist(event=event) == []
     with time_machine.travel(timezone.now() + timedelta(days=4)):
         promoted = event_fill_waitlist(event=event)
     assert len(promoted) == 2
-    assert event.registrations.filter(status="confirmed").count() == 8
+    assert event.registrations.filter(status=S.CONFIRMED).count() == 8
 
 
 def test_cancellation_promotes_the_first_waitlisted():
@@ -170,8 +172,8 @@ def test_cancellation_promotes_the_first_waitlisted():
     registration_cancel(registration=first)
     second.refresh_from_db()
     third.refresh_from_db()
-    assert second.status == Registration.Status.CONFIRMED
-    assert third.status == Registration.Status.WAITLISTED
+    assert second.status == S.CONFIRMED
+    assert third.status == S.WAITLISTED
 
 
 def test_cancelling_twice_is_refused(event):
@@ -190,4 +192,4 @@ def test_larger_capacity_promotes_waitlisted():
         .order_by("created_at", "pk")
         .values_list("status", flat=True)
     )
-    assert statuses == ["confirmed", "confirmed", "confirmed", "waitlisted"]
+    assert statuses == [S.CONFIRMED, S.CONFIRMED, S.CONFIRMED, S.WAITLISTED]

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from monitoring.models import IndicatorSubmission
 from tests.monitoring.factories import PeriodFactory, approved
 from tests.schools.factories import SchoolFactory
 
@@ -19,4 +20,7 @@ def test_schools_data_list_costs_the_same_for_many_schools(
 
     assert response.status_code == 200
     assert len(response.context["page"].object_list) >= 20
-    assert all(s.submission_state == "approved" for s in response.context["page"].object_list)
+    assert all(
+        s.submission_state == IndicatorSubmission.State.APPROVED
+        for s in response.context["page"].object_list
+    )

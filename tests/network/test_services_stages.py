@@ -150,7 +150,7 @@ def test_reflection_stage_needs_outcomes_and_a_conclusion(partnership, director_
     roadmap_conclude(roadmap=partnership.roadmap, by=director_a, conclusion="Цели достигнуты")
     stage_submit(stage=third, by=director_a)
     stage_accept(stage=third, by=methodologist)
-    assert set(partnership.roadmap.stages.values_list("state", flat=True)) == {"accepted"}
+    assert set(partnership.roadmap.stages.values_list("state", flat=True)) == {Stage.State.ACCEPTED}
 
 
 def test_outcomes_wait_for_the_reflection_stage(partnership, director_a):
