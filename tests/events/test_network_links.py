@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from events.models import Event
 from network.models import Stage
+from schools.models import School
 from tests.events.factories import EventFactory
 from tests.network.factories import (
     MethodicalAssociationFactory,
@@ -18,7 +19,7 @@ from tests.schools.factories import SchoolFactory, TeacherFactory
 def test_event_page_names_its_partnership_and_links_it_for_members(
     login, director_a, director_b, school_a
 ):
-    leader = SchoolFactory(short_name="МАОУ СОШ № 1", category="leader")
+    leader = SchoolFactory(short_name="МАОУ СОШ № 1", category=School.Category.LEADER)
     partnership = PartnershipFactory(leader=leader, schools=[school_a], title="СОШ № 1 и № 101")
     event = EventFactory(title="Совместный педсовет", partnership=partnership)
     roadmap_url = reverse("network:roadmap", args=[partnership.pk])
@@ -49,7 +50,7 @@ def test_association_page_lists_its_published_meetings(login, methodologist, sch
 
 
 def test_roadmap_shows_the_event_that_realised_an_activity(login, methodologist, school_a):
-    leader = SchoolFactory(short_name="МАОУ СОШ № 1", category="leader")
+    leader = SchoolFactory(short_name="МАОУ СОШ № 1", category=School.Category.LEADER)
     partnership = PartnershipFactory(leader=leader, schools=[school_a])
     activity = add_activity(stage(partnership, Stage.Kind.ACQUAINTANCE), title="Семинар для ШНОР")
     EventFactory(title="Семинар «Смысловое чтение»", activity=activity)

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from events.models import Event
-from monitoring.models import IndicatorValue
+from monitoring.models import Indicator, IndicatorValue
 from monitoring.services.computed import computed_figures, computed_recalculate
 from monitoring.services.indicators import IndicatorError, period_lock
 from monitoring.tasks import recalculate_computed
@@ -152,7 +152,7 @@ def test_recalculation_stores_values_and_is_idempotent(network, period):
     stored = IndicatorValue.objects.get(
         school=network["a"], period=period, indicator__code="network_active_participants"
     )
-    assert stored.value == 3 and stored.source == "computed"
+    assert stored.value == 3 and stored.source == Indicator.Source.COMPUTED
 
 
 def test_recalculation_removes_values_that_lost_their_data(network, period):

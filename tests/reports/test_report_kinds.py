@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from events.models import Event, Registration
 from network.models import Partnership
+from reports.models import Report
 from reports.services import report_render_now
 from schools.models import School
 from tests.pdf import pdf_text
@@ -28,7 +29,7 @@ def check_school_report():
     school = School.objects.get(short_name="МАОУ СОШ № 6")
     teacher = school.teachers.order_by("last_name").first()
 
-    text = flat(pdf_text(report_render_now(kind="school", params={"school": school.pk})))
+    text = flat(pdf_text(report_render_now(kind=Report.Kind.SCHOOL, params={"school": school.pk})))
 
     assert "Отчёт школы: МАОУ СОШ № 6" in text
     assert "Педагогический коллектив" in text
@@ -45,7 +46,9 @@ def check_partnership_report():
     activity = partnership.roadmap.stages.get(number=2).activities.order_by("due_on").first()
 
     text = flat(
-        pdf_text(report_render_now(kind="partnership", params={"partnership": partnership.pk}))
+        pdf_text(
+            report_render_now(kind=Report.Kind.PARTNERSHIP, params={"partnership": partnership.pk})
+        )
     )
 
     assert f"Отчёт о партнёрстве: {partnership.title}" in text
@@ -67,7 +70,7 @@ def check_event_report():
     )
     attended = Registration.objects.filter(event=event, attended=True).count()
 
-    text = flat(pdf_text(report_render_now(kind="event", params={"event": event.pk})))
+    text = flat(pdf_text(report_render_now(kind=Report.Kind.EVENT, params={"event": event.pk})))
 
     assert f"Отчёт о мероприятии: {event.title}" in text
     assert f"Присутствовал {attended}" in text or f"Присутствовали {attended}" in text
@@ -83,14 +86,14 @@ def check_municipal_report():
     text = flat(
         pdf_text(
             report_render_now(
-                kind="municipal", params={"period": period.pk, "conclusion": conclusion}
+                kind=Report.Kind.MUNICIPAL, params={"period": period.pk, "conclusion": conclusion}
             )
         )
     )
 
     assert f"Муниципальный отчёт о мониторинге за {period.name}" in text
     assert f"Школы {School.objects.count()}" in text
-    assert f"ШНОР {School.objects.filter(category='low_results').count()}" in text
+    assert f"ШНОР {School.objects.filter(category=School.Category.LOW_RESULTS).count()}" in text
     assert "Показатели по школам" in text
     assert "Доля учащихся, успешно сдавших государственную итоговую аттестацию" in text
     assert "МАОУ СОШ № 6" in text

@@ -5,6 +5,7 @@ import io
 from django.conf import settings
 from pypdf import PdfReader
 
+from reports.models import Report
 from reports.services import report_render_now
 from reports.tasks import render_report
 from tests.pdf import pdf_text
@@ -17,7 +18,7 @@ def test_school_report_is_a4_with_page_numbers_and_embedded_cyrillic_fonts(db):
     school = SchoolFactory(short_name="Гимназия № 3")
     TeacherFactory.create_batch(60, school=school)
 
-    content = report_render_now(kind="school", params={"school": school.pk})
+    content = report_render_now(kind=Report.Kind.SCHOOL, params={"school": school.pk})
 
     reader = PdfReader(io.BytesIO(content))
     pages = len(reader.pages)
@@ -42,7 +43,7 @@ def test_long_tables_repeat_their_header_on_every_page(db):
     school = SchoolFactory()
     TeacherFactory.create_batch(80, school=school)
 
-    content = report_render_now(kind="school", params={"school": school.pk})
+    content = report_render_now(kind=Report.Kind.SCHOOL, params={"school": school.pk})
 
     reader = PdfReader(io.BytesIO(content))
     continued = [p.extract_text() for p in reader.pages[2:]]

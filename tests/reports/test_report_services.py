@@ -13,7 +13,9 @@ def test_order_queues_and_renders_on_commit(
     TeacherFactory(school=school_a, last_name="Орлова")
 
     with django_capture_on_commit_callbacks(execute=True):
-        report = report_order(kind="school", params={"school": school_a.pk}, by=coordinator)
+        report = report_order(
+            kind=Report.Kind.SCHOOL, params={"school": school_a.pk}, by=coordinator
+        )
 
     report.refresh_from_db()
     assert report.status == Report.Status.DONE
@@ -24,18 +26,20 @@ def test_order_queues_and_renders_on_commit(
 
 
 def test_same_order_while_pending_is_not_queued_twice(coordinator, school_a):
-    first = report_order(kind="school", params={"school": school_a.pk}, by=coordinator)
-    second = report_order(kind="school", params={"school": str(school_a.pk)}, by=coordinator)
+    first = report_order(kind=Report.Kind.SCHOOL, params={"school": school_a.pk}, by=coordinator)
+    second = report_order(
+        kind=Report.Kind.SCHOOL, params={"school": str(school_a.pk)}, by=coordinator
+    )
 
     assert second.pk == first.pk
     assert Report.objects.count() == 1
 
 
 def test_same_order_after_the_first_is_done_is_a_new_report(coordinator, school_a):
-    first = report_order(kind="school", params={"school": school_a.pk}, by=coordinator)
+    first = report_order(kind=Report.Kind.SCHOOL, params={"school": school_a.pk}, by=coordinator)
     Report.objects.filter(pk=first.pk).update(status=Report.Status.DONE)
 
-    second = report_order(kind="school", params={"school": school_a.pk}, by=coordinator)
+    second = report_order(kind=Report.Kind.SCHOOL, params={"school": school_a.pk}, by=coordinator)
 
     assert second.pk != first.pk
 
@@ -43,16 +47,16 @@ def test_same_order_after_the_first_is_done_is_a_new_report(coordinator, school_
 def test_the_database_refuses_a_second_pending_identical_order(coordinator, school_a):
     from django.db import IntegrityError, transaction
 
-    report_order(kind="school", params={"school": school_a.pk}, by=coordinator)
+    report_order(kind=Report.Kind.SCHOOL, params={"school": school_a.pk}, by=coordinator)
     with pytest.raises(IntegrityError), transaction.atomic():
         ReportFactory(ordered_by=coordinator, params={"school": school_a.pk})
 
 
 def test_director_orders_only_their_own_school(director_a, school_a, school_b):
-    assert report_order(kind="school", params={"school": school_a.pk}, by=director_a)
+    assert report_order(kind=Report.Kind.SCHOOL, params={"school": school_a.pk}, by=director_a)
 
     with pytest.raises(ReportError, match="только по своей школе"):
-        report_order(kind="school", params={"school": school_b.pk}, by=director_a)
+        report_order(kind=Report.Kind.SCHOOL, params={"school": school_b.pk}, by=director_a)
 
 
 @pytest.mark.parametrize(
@@ -126,7 +130,7 @@ def test_municipal_report_is_the_centres(director_a):
 
     PeriodFactory()
     with pytest.raises(ReportError, match="Муниципальный отчёт заказывает только ИМЦ"):
-        report_order(kind="municipal", params={}, by=director_a)
+        report_order(kind=Report.Kind.MUNICIPAL, params={}, by=director_a)
 
 
 def test_too_long_conclusion_is_refused(coordinator):
@@ -134,4 +138,4 @@ def test_too_long_conclusion_is_refused(coordinator):
 
     PeriodFactory()
     with pytest.raises(ReportError, match="длиннее 5"):
-        report_order(kind="municipal", params={"conclusion": "я" * 5001}, by=coordinator)
+        report_order(kind=Report.Kind.MUNICIPAL, params={"conclusion": "я" * 5001}, by=coordinator)

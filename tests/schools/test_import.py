@@ -58,7 +58,9 @@ def test_good_xlsx_of_schools_imports_after_preview(admin_client):
     school = School.objects.get(short_name="МАОУ СОШ № 7")
     assert school.category == School.Category.LOW_RESULTS
     assert school.locality == School.Locality.URBAN
-    assert CategoryRecord.objects.filter(school=school, category="low_results").exists()
+    assert CategoryRecord.objects.filter(
+        school=school, category=School.Category.LOW_RESULTS
+    ).exists()
     assert School.objects.get(short_name="МАОУ СОШ № 8").category == School.Category.LEADER
 
 
