@@ -2,9 +2,11 @@ import pytest
 from django.urls import reverse
 
 from reports.models import Report
+from tests.conftest import ROLES
 from tests.reports.factories import ReportFactory
 
 LOGIN = 302
+ORDERED = 302  # back to the list, the report queued
 
 
 @pytest.fixture
@@ -26,23 +28,36 @@ MATRIX = {
     "status": (LOGIN, 403, 200, 200, 200, 200),
     "download": (LOGIN, 404, 200, 404, 200, 200),
     "order_get": (LOGIN, 405, 405, 405, 405, 405),
+    # school A's report: its director and the centre order it; director B's form refuses it
+    "order_post": (LOGIN, 403, ORDERED, 400, ORDERED, ORDERED),
 }
-ROLES = ["anonymous", "teacher_a", "director_a", "director_b", "methodologist", "coordinator"]
 
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", MATRIX)
-def test_access_matrix(login, cast, report_of_a, name, role):
-    url = {
-        "list": reverse("reports:report_list"),
-        "status": reverse("reports:report_status") + f"?id={report_of_a.pk}",
-        "download": reverse("reports:report_download", args=[report_of_a.pk]),
-        "order_get": reverse("reports:report_order"),
-    }[name]
+def test_access_matrix(login, cast, school_a, report_of_a, name, role):
+    client = login(cast[role])
+    if name == "order_post":
+        data = {"kind": "school", "school": school_a.pk}
+        response = client.post(reverse("reports:report_order"), data)
+    else:
+        url = {
+            "list": reverse("reports:report_list"),
+            "status": reverse("reports:report_status") + f"?id={report_of_a.pk}",
+            "download": reverse("reports:report_download", args=[report_of_a.pk]),
+            "order_get": reverse("reports:report_order"),
+        }[name]
+        response = client.get(url)
 
-    response = login(cast[role]).get(url)
-
-    assert response.status_code == MATRIX[name][ROLES.index(role)]
+    expected = MATRIX[name][ROLES.index(role)]
+    assert response.status_code == expected
+    if role == "anonymous":
+        assert response["Location"].startswith(reverse("login"))
+    elif name == "order_post":
+        ordered = Report.objects.filter(ordered_by=cast[role]).exists()
+        assert ordered == (expected == ORDERED)
+        if ordered:
+            assert response["Location"] == reverse("reports:report_list")
 
 
 def test_download_is_the_pdf(login, coordinator, report_of_a):
