@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -26,6 +27,15 @@ MUNICIPAL = {**MANAGER, "coordinator": 200}
 TEACHER = {**MANAGER, "teacher_a": 200, "methodologist": 403}
 DRAFT = {**dict.fromkeys(ROLES, 404), "methodologist": 200}
 CERTIFICATE = {**ALL, "anonymous": 302, "director_b": 404}
+# The application's file: its author and the centre; anyone else must not learn of it.
+APPLICATION_FILE = {
+    "anonymous": 302,
+    "teacher_a": 200,
+    "director_a": 404,
+    "director_b": 404,
+    "methodologist": 200,
+    "coordinator": 200,
+}
 FEEDBACK = {
     "anonymous": 302,
     "teacher_a": 200,
@@ -53,6 +63,7 @@ CASES = [
     ("events:attendance", "past", MANAGER),
     ("events:applications", "contest", MUNICIPAL),
     ("events:apply", "contest", TEACHER),
+    ("events:application_file", "application", APPLICATION_FILE),
     ("events:certificate", "registration", CERTIFICATE),
     ("events:feedback", "registration", FEEDBACK),
     ("events:publish", "draft", POST_ONLY),
@@ -71,9 +82,10 @@ def objects(cast, event, attended_registration, teacher_a):
     contest = EventFactory(
         kind=Event.Kind.CONTEST, starts_at=timezone.now() + timedelta(days=20), capacity=None
     )
-    application = ContestApplication.objects.create(
-        event=contest, teacher=attended_registration.teacher, text="Опыт", file="a.pdf"
+    application = ContestApplication(
+        event=contest, teacher=attended_registration.teacher, text="Опыт"
     )
+    application.file.save("a.pdf", ContentFile(b"%PDF-1.4 application"))
     return {
         "event": event.pk,
         "draft": EventFactory(status=Event.Status.DRAFT).pk,
