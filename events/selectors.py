@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from events.models import Event, Registration
+from schools.models import Teacher
 
 
 def calendar_events(user):
@@ -23,6 +24,20 @@ def registration_of(user, event) -> Registration | None:
     if profile is None:
         return None
     return Registration.objects.active().filter(event=event, teacher=profile).first()
+
+
+def school_registrations(school_id, event):
+    """The active registrations of a school's teachers for the event."""
+    return (
+        Registration.objects.active()
+        .filter(event=event, teacher__school_id=school_id)
+        .select_related("teacher")
+    )
+
+
+def teachers_to_register(school_id, *, exclude=()):
+    """A school's teachers, but for those already registered (``exclude``)."""
+    return Teacher.objects.filter(school_id=school_id).exclude(pk__in=list(exclude))
 
 
 def waitlist_position(registration: Registration) -> int | None:
