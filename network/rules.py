@@ -54,6 +54,8 @@ rules.add_perm("network.export_roadmap", can_read)
 rules.add_perm("network.view_roadmap", can_read)
 # Write into the roadmap: problems, activities, the conclusion, comments.
 rules.add_perm("network.change_roadmap", can_write)
+# Problems and activities of any member school, not only of one's own.
+rules.add_perm("network.write_for_any_school", is_methodologist)
 rules.add_perm("network.submit_stage", is_director & is_member_school)
 rules.add_perm("network.review_stage", is_methodologist)
 

@@ -1,7 +1,8 @@
-"""Who may know that a network object exists: they get 403 where others get 404."""
+"""Network rules that the access matrix does not spell out."""
 
 from django.urls import reverse
 
+from network.forms import ProblemForm
 from network.models import Stage
 from tests.accounts.factories import UserFactory
 from tests.schools.factories import TeacherFactory
@@ -33,3 +34,14 @@ def test_staff_of_a_member_school_without_a_role_know_an_association_but_cannot_
     url = reverse("network:association", args=[association.pk])
     assert login(no_role).get(url).status_code == 403
     assert login(director_b).get(url).status_code == 404
+
+
+def test_a_methodologist_writes_for_any_member_school_a_director_for_their_own(
+    partnership, leader, school_a, methodologist, director_a
+):
+    def offered(user):
+        form = ProblemForm(user=user, partnership=partnership)
+        return set(form.fields["school"].queryset)
+
+    assert offered(methodologist) == {leader, school_a}
+    assert offered(director_a) == {school_a}
