@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from core.access import get_object_for_user
+from network.filters import MentorshipFilter
 from network.models import Mentorship, MethodicalAssociation
 from schools.models import Teacher
 
@@ -50,11 +51,9 @@ def mentorship_list(request):
     mentorships = Mentorship.objects.visible_to(request.user).select_related(
         "mentor__school", "mentee__school", "partnership"
     )
-    state = request.GET.get("state", "")
-    if state in Mentorship.State.values:
-        mentorships = mentorships.filter(state=state)
+    mentorship_filter = MentorshipFilter(request.GET, queryset=mentorships)
     return render(
         request,
         "network/mentorship_list.html",
-        {"mentorships": mentorships, "states": Mentorship.State.choices, "state": state},
+        {"filter": mentorship_filter, "mentorships": mentorship_filter.qs},
     )
