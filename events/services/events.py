@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.services import model_update
 from events.models import Event
 from events.notifications import Notice
 from events.services.errors import EventsError
@@ -10,6 +11,28 @@ from events.services.notify import notify_event
 from events.services.registrations import _fill, _lock_event
 from events.services.seats import occupancy
 
+# What event_update changes; the state moves only through publish, cancel and close.
+EVENT_FIELDS = {
+    "title",
+    "kind",
+    "format",
+    "description",
+    "starts_at",
+    "ends_at",
+    "host_school",
+    "venue",
+    "partnership",
+    "association",
+    "activity",
+    "online_url",
+    "organiser",
+    "audience",
+    "capacity",
+    "reserved_seats",
+    "reserved_until",
+    "registration_opens_at",
+    "registration_closes_at",
+}
 # A change to any of these is news for everyone registered.
 NOTIFIED_FIELDS = {"starts_at", "ends_at", "venue", "host_school", "format", "online_url"}
 
@@ -41,9 +64,9 @@ def event_update(*, event: Event, data: dict, subjects=None, by=None) -> Event:
         event = _lock_event(event)
         if event.status in (Event.Status.CANCELLED, Event.Status.HELD):
             raise EventsError(_("A cancelled or held event cannot be changed."))
+        # Compared once validated: full_clean may turn a value into its field's type.
         before = {field: getattr(event, field) for field in data}
-        for field, value in data.items():
-            setattr(event, field, value)
+        model_update(instance=event, data=data, allowed=EVENT_FIELDS)
         _validate(event)
         confirmed = occupancy(event).confirmed
         if event.capacity is not None and event.capacity < confirmed:
