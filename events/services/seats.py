@@ -53,9 +53,3 @@ def has_seat_for(event: Event, taken: Occupancy, *, supported: bool) -> bool:
         0, taken.confirmed_supported - event.reserved_seats
     )
     return used < open_seats
-
-
-def seats_left(event: Event, taken: Occupancy) -> int | None:
-    if event.capacity is None:
-        return None
-    return max(0, event.capacity - taken.confirmed)
