@@ -4,7 +4,7 @@ from django.db.models import Avg, Count, IntegerField, OuterRef, Q, Subquery, Va
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from events.models import Event, Registration
+from events.models import ContestApplication, Event, Registration
 from schools.models import Teacher
 
 
@@ -83,6 +83,11 @@ def my_registrations(user):
         .select_related("event__host_school", "certificate", "feedback")
         .order_by("-event__starts_at", "-pk")
     )
+
+
+def my_applications(user):
+    """A teacher's contest applications, with their contests."""
+    return ContestApplication.objects.filter(teacher__user=user).select_related("event")
 
 
 def upcoming_for(user, limit=5):

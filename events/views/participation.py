@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.access import get_object_for_user, require_perm
 from events.certificates import certificate_pdf
 from events.forms import ApplicationForm, FeedbackForm
-from events.models import ContestApplication, Event, Registration
-from events.selectors import my_registrations, waitlist_position
+from events.models import Event, Registration
+from events.selectors import my_applications, my_registrations, waitlist_position
 from events.services import (
     EventsError,
     application_submit,
@@ -103,9 +103,7 @@ def my_events(request):
             "registrations": registrations,
             "feed_url": feed_url,
             "webcal_url": webcal_url,
-            "applications": ContestApplication.objects.filter(
-                teacher__user=request.user
-            ).select_related("event"),
+            "applications": my_applications(request.user),
         },
     )
 
