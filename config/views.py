@@ -4,13 +4,12 @@ from importlib import import_module
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from schools.models import School, Teacher
-from schools.selectors import school_of
+from schools.selectors import school_of, schools_by_category
 
 
 def home(request):
@@ -21,16 +20,10 @@ def home(request):
         context["school"] = school
         if school is not None:
             context["teacher_count"] = school.teachers.count()
-        if user.is_municipal:
+        if user.has_perm("schools.view_municipality"):
             context["school_count"] = School.objects.count()
             context["teacher_count"] = Teacher.objects.count()
-            context["schools_by_category"] = (
-                School.objects.values("category").annotate(n=Count("id")).order_by("category")
-            )
-            labels = dict(School.Category.choices)
-            context["schools_by_category"] = [
-                (labels[row["category"]], row["n"]) for row in context["schools_by_category"]
-            ]
+            context["schools_by_category"] = schools_by_category()
         context["cards"] = home_cards(request)
     return render(request, "home.html", context)
 

@@ -38,12 +38,24 @@ def attended(user, registration):
     return registration is not None and registration.attended is True
 
 
+@rules.predicate
+def is_application_author(user, application):
+    return (
+        user.is_authenticated and application is not None and application.teacher.user_id == user.pk
+    )
+
+
 rules.add_perm("events.view_event", is_methodologist | is_public_event)
 rules.add_perm("events.manage_event", is_methodologist)
 rules.add_perm("events.view_registrations", is_municipal)
+rules.add_perm("events.view_feedback_summary", is_municipal)
+# A director's part of an event page: their school's registrations and the form to add one.
+rules.add_perm("events.view_school_registrations", is_director & is_in_registry)
 # Teachers register themselves; directors (and methodologists) register a school's teachers.
 rules.add_perm("events.register_self", is_teacher & is_in_registry)
 rules.add_perm("events.register_teacher", is_methodologist | (is_director & is_own_school_teacher))
+# Who may know a registration: refused, they get 403; anyone else 404.
+rules.add_perm("events.know_registration", is_municipal | is_own_school_registration)
 rules.add_perm(
     "events.cancel_registration",
     is_methodologist | is_own_registration | (is_director & is_own_school_registration),
@@ -55,3 +67,5 @@ rules.add_perm(
 rules.add_perm("events.leave_feedback", is_own_registration & attended)
 rules.add_perm("events.apply_to_contest", is_teacher & is_in_registry)
 rules.add_perm("events.review_application", is_methodologist)
+# A contest application and its file are its author's and the centre's; 404 to anyone else.
+rules.add_perm("events.view_application", is_municipal | is_application_author)

@@ -4,7 +4,8 @@ from django.db.models import Avg, Count, IntegerField, OuterRef, Q, Subquery, Va
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from events.models import Event, Registration
+from events.models import ContestApplication, Event, Registration
+from schools.models import Teacher
 
 
 def calendar_events(user):
@@ -23,6 +24,20 @@ def registration_of(user, event) -> Registration | None:
     if profile is None:
         return None
     return Registration.objects.active().filter(event=event, teacher=profile).first()
+
+
+def school_registrations(school_id, event):
+    """The active registrations of a school's teachers for the event."""
+    return (
+        Registration.objects.active()
+        .filter(event=event, teacher__school_id=school_id)
+        .select_related("teacher")
+    )
+
+
+def teachers_to_register(school_id, *, exclude=()):
+    """A school's teachers, but for those already registered (``exclude``)."""
+    return Teacher.objects.filter(school_id=school_id).exclude(pk__in=list(exclude))
 
 
 def waitlist_position(registration: Registration) -> int | None:
@@ -68,6 +83,11 @@ def my_registrations(user):
         .select_related("event__host_school", "certificate", "feedback")
         .order_by("-event__starts_at", "-pk")
     )
+
+
+def my_applications(user):
+    """A teacher's contest applications, with their contests."""
+    return ContestApplication.objects.filter(teacher__user=user).select_related("event")
 
 
 def upcoming_for(user, limit=5):

@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from network.models import Partnership, Stage
+from network.models import Mentorship, Partnership, Stage
 from schools.models import School
 
 COMPLETED = "completed"
@@ -37,3 +37,13 @@ class PartnershipFilter(django_filters.FilterSet):
     def filter_school(self, queryset, name, value):
         members = Partnership.objects.filter(Q(leader=value) | Q(schools=value)).values("pk")
         return queryset.filter(pk__in=members)
+
+
+class MentorshipFilter(django_filters.FilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("State"), choices=Mentorship.State.choices, empty_label=_("Any state")
+    )
+
+    class Meta:
+        model = Mentorship
+        fields = ["state"]

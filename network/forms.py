@@ -74,7 +74,7 @@ def _member_schools(partnership):
 def _own_school_only(field, user, partnership):
     """A director writes for their own school; a methodologist for any member school."""
     field.queryset = _member_schools(partnership)
-    if not user.is_methodologist:
+    if not user.has_perm("network.write_for_any_school", partnership):
         field.queryset = field.queryset.filter(pk=school_id_of(user))
         field.empty_label = None
 

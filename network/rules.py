@@ -40,8 +40,11 @@ def is_mentorship_school(user, mentorship):
 
 
 can_read = is_municipal | (is_school_user & is_member_school)
+# Who may know that an object exists: refused something, they get 403; anyone else 404.
+can_know = is_municipal | is_member_school
 can_write = is_methodologist | (is_director & is_member_school)
 
+rules.add_perm("network.know_partnership", can_know)
 rules.add_perm("network.view_partnership", can_read)
 rules.add_perm("network.add_partnership", is_methodologist)
 rules.add_perm("network.change_partnership", is_methodologist)
@@ -51,6 +54,8 @@ rules.add_perm("network.export_roadmap", can_read)
 rules.add_perm("network.view_roadmap", can_read)
 # Write into the roadmap: problems, activities, the conclusion, comments.
 rules.add_perm("network.change_roadmap", can_write)
+# Problems and activities of any member school, not only of one's own.
+rules.add_perm("network.write_for_any_school", is_methodologist)
 rules.add_perm("network.submit_stage", is_director & is_member_school)
 rules.add_perm("network.review_stage", is_methodologist)
 
@@ -61,6 +66,7 @@ rules.add_perm("network.view_problem", can_read)
 rules.add_perm("network.add_problem", can_write)
 rules.add_perm("network.change_problem", is_methodologist | (is_director & is_problem_school))
 
+rules.add_perm("network.know_methodicalassociation", is_municipal | is_association_school)
 rules.add_perm(
     "network.view_methodicalassociation", is_municipal | (is_school_user & is_association_school)
 )

@@ -1,6 +1,6 @@
 """Reads of the network that more than one view, the admin or the monitoring use."""
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -91,7 +91,3 @@ def stage_progress(stage) -> tuple[int, int]:
     planned = [a for a in stage.activities.all() if a.state != Activity.State.CANCELLED]
     done = [a for a in planned if a.state == Activity.State.DONE]
     return len(done), len(planned)
-
-
-def active_partnership_for_school(school_id):
-    return Partnership.objects.filter(Q(leader_id=school_id) | Q(schools__id=school_id)).distinct()

@@ -1,3 +1,5 @@
+from django.db.models import Count
+
 from schools.models import School
 
 
@@ -29,3 +31,10 @@ def teacher_rows_visible_to(queryset, user, *, teacher="teacher"):
     if user.is_director:
         return queryset.filter(**{f"{teacher}__school_id": profile.school_id})
     return queryset.filter(**{teacher: profile})
+
+
+def schools_by_category() -> list[tuple[str, int]]:
+    """How many schools each support category has, as (label, number) in category order."""
+    labels = dict(School.Category.choices)
+    rows = School.objects.values("category").annotate(n=Count("id")).order_by("category")
+    return [(labels[row["category"]], row["n"]) for row in rows]

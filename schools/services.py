@@ -2,7 +2,19 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.services import model_update
 from schools.models import CategoryRecord, School, Teacher
+
+# What a director may change in a teacher's entry (the subjects are set apart).
+TEACHER_FIELDS = {
+    "position",
+    "qualification",
+    "teaches_grade_9",
+    "teaches_grade_11",
+    "uses_online_platforms",
+    "email",
+    "phone",
+}
 
 
 class SchoolsError(DomainError):
@@ -33,8 +45,7 @@ def school_refresh_category(*, school: School) -> School:
 @transaction.atomic
 def teacher_update(*, teacher: Teacher, data: dict, subjects=None) -> Teacher:
     """Change a teacher's registry entry: the fields a director may edit."""
-    for field, value in data.items():
-        setattr(teacher, field, value)
+    model_update(instance=teacher, data=data, allowed=TEACHER_FIELDS)
     teacher.full_clean()
     teacher.save()
     if subjects is not None:

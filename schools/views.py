@@ -3,11 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from schools.access import authorize
+from core.access import get_object_for_user
 from schools.filters import SchoolFilter
 from schools.forms import TeacherForm
 from schools.models import School, Subject, Teacher
@@ -15,6 +15,7 @@ from schools.selectors import school_id_of
 from schools.services import SchoolsError, teacher_update
 
 PAGE_SIZE = 25
+KNOWN_BY = "schools.know_school"
 
 
 @login_required
@@ -35,8 +36,9 @@ def my_school(request):
 
 @login_required
 def school_detail(request, pk):
-    school = get_object_or_404(School, pk=pk)
-    authorize(request.user, "schools.view_school", school, school)
+    school = get_object_for_user(
+        request.user, School.objects.all(), perm="schools.view_school", known_by=KNOWN_BY, pk=pk
+    )
     subjects = Subject.objects.filter(teachers__school=school).distinct()
     return render(
         request,
@@ -53,8 +55,13 @@ def school_detail(request, pk):
 
 @login_required
 def teacher_list(request, pk):
-    school = get_object_or_404(School, pk=pk)
-    authorize(request.user, "schools.view_school_teachers", school, school)
+    school = get_object_for_user(
+        request.user,
+        School.objects.all(),
+        perm="schools.view_school_teachers",
+        known_by=KNOWN_BY,
+        pk=pk,
+    )
     query = request.GET.get("q", "")
     teachers = school.teachers.search(query).prefetch_related("subjects")
     page = Paginator(teachers, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -73,10 +80,14 @@ def teacher_list(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def teacher_edit(request, pk, teacher_pk):
-    teacher = get_object_or_404(
-        Teacher.objects.select_related("school"), pk=teacher_pk, school_id=pk
+    teacher = get_object_for_user(
+        request.user,
+        Teacher.objects.select_related("school"),
+        perm="schools.change_teacher",
+        known_by="schools.know_teacher",
+        pk=teacher_pk,
+        school_id=pk,
     )
-    authorize(request.user, "schools.change_teacher", teacher, teacher.school)
     form = TeacherForm(request.POST or None, instance=teacher)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "subjects"}

@@ -3,13 +3,36 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.services import model_update
 from events.models import Event
 from events.notifications import Notice
 from events.services.errors import EventsError
 from events.services.notify import notify_event
-from events.services.registrations import _fill, _lock_event
-from events.services.seats import occupancy
+from events.services.registrations import waitlist_promote
+from events.services.seats import event_lock, occupancy
 
+# What event_update changes; the state moves only through publish, cancel and close.
+EVENT_FIELDS = {
+    "title",
+    "kind",
+    "format",
+    "description",
+    "starts_at",
+    "ends_at",
+    "host_school",
+    "venue",
+    "partnership",
+    "association",
+    "activity",
+    "online_url",
+    "organiser",
+    "audience",
+    "capacity",
+    "reserved_seats",
+    "reserved_until",
+    "registration_opens_at",
+    "registration_closes_at",
+}
 # A change to any of these is news for everyone registered.
 NOTIFIED_FIELDS = {"starts_at", "ends_at", "venue", "host_school", "format", "online_url"}
 
@@ -38,12 +61,12 @@ def event_create(*, data: dict, subjects=(), by=None) -> Event:
 def event_update(*, event: Event, data: dict, subjects=None, by=None) -> Event:
     """Change an event; tell participants of a new time or place; fill freed seats."""
     with transaction.atomic():
-        event = _lock_event(event)
+        event = event_lock(event)
         if event.status in (Event.Status.CANCELLED, Event.Status.HELD):
             raise EventsError(_("A cancelled or held event cannot be changed."))
+        # Compared once validated: full_clean may turn a value into its field's type.
         before = {field: getattr(event, field) for field in data}
-        for field, value in data.items():
-            setattr(event, field, value)
+        model_update(instance=event, data=data, allowed=EVENT_FIELDS)
         _validate(event)
         confirmed = occupancy(event).confirmed
         if event.capacity is not None and event.capacity < confirmed:
@@ -59,13 +82,13 @@ def event_update(*, event: Event, data: dict, subjects=None, by=None) -> Event:
             notify_event(event.pk, Notice.CHANGED)
         if "starts_at" in changed:  # a new date deserves a new reminder
             event.registrations.update(reminded_at=None)
-        _fill(event)
+        waitlist_promote(event)
     return event
 
 
 def event_publish(*, event: Event, by=None) -> Event:
     with transaction.atomic():
-        event = _lock_event(event)
+        event = event_lock(event)
         if event.status != Event.Status.DRAFT:
             raise EventsError(_("Only a draft can be published."))
         event.status = Event.Status.PUBLISHED
@@ -76,7 +99,7 @@ def event_publish(*, event: Event, by=None) -> Event:
 def event_cancel(*, event: Event, by=None) -> Event:
     """Cancel the event and tell everyone registered."""
     with transaction.atomic():
-        event = _lock_event(event)
+        event = event_lock(event)
         if event.status not in (Event.Status.DRAFT, Event.Status.PUBLISHED):
             raise EventsError(_("Only a draft or a published event can be cancelled."))
         was_published = event.status == Event.Status.PUBLISHED
@@ -90,7 +113,7 @@ def event_cancel(*, event: Event, by=None) -> Event:
 def event_close(*, event: Event, by=None) -> Event:
     """Mark a published event that has started as held."""
     with transaction.atomic():
-        event = _lock_event(event)
+        event = event_lock(event)
         if event.status != Event.Status.PUBLISHED:
             raise EventsError(_("Only a published event can be closed."))
         if event.starts_at > timezone.now():

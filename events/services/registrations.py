@@ -6,13 +6,8 @@ from events.models import Event, Registration
 from events.notifications import Notice
 from events.services.errors import EventsError
 from events.services.notify import notify_registration
-from events.services.seats import has_seat_for, occupancy
+from events.services.seats import event_lock, has_seat_for, occupancy
 from schools.models import Teacher
-
-
-def _lock_event(event: Event) -> Event:
-    """Lock the event row: every seat decision of one event happens one at a time."""
-    return Event.objects.select_for_update().get(pk=event.pk)
 
 
 def registration_create(*, event: Event, teacher: Teacher | None, by=None) -> Registration:
@@ -20,7 +15,7 @@ def registration_create(*, event: Event, teacher: Teacher | None, by=None) -> Re
     if teacher is None or teacher.pk is None:
         raise EventsError(_("Only teachers from the registry of schools can register."))
     with transaction.atomic():
-        event = _lock_event(event)
+        event = event_lock(event)
         teacher = Teacher.objects.select_related("school").get(pk=teacher.pk)
         if event.status != Event.Status.PUBLISHED:
             raise EventsError(_("Registration is possible only for a published event."))
@@ -52,7 +47,7 @@ def registration_create(*, event: Event, teacher: Teacher | None, by=None) -> Re
 def registration_cancel(*, registration: Registration, by=None) -> Registration:
     """Cancel a registration and give its seat to the first wait-listed teachers."""
     with transaction.atomic():
-        event = _lock_event(registration.event)
+        event = event_lock(registration.event)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             raise EventsError(_("The registration is already cancelled."))
@@ -61,17 +56,17 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration:
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
-        _fill(event)
+        waitlist_promote(event)
     return registration
 
 
 def event_fill_waitlist(*, event: Event) -> list[Registration]:
     """Promote wait-listed teachers into any seat that is free for them now."""
     with transaction.atomic():
-        return _fill(_lock_event(event))
+        return waitlist_promote(event_lock(event))
 
 
-def _fill(event: Event) -> list[Registration]:
+def waitlist_promote(event: Event) -> list[Registration]:
     """Promote in waiting order; the caller holds the lock on the event."""
     if event.status != Event.Status.PUBLISHED or event.starts_at <= timezone.now():
         return []

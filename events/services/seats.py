@@ -1,7 +1,7 @@
 """Who may take a seat: the capacity and the seats reserved for supported schools.
 
-Every function here expects the caller to hold the lock on the event row
-(``Event.objects.select_for_update()``), so that the counts cannot change under it.
+Every function here but ``event_lock`` expects the caller to hold the lock on the event
+row (``event_lock``), so that the counts cannot change under it.
 """
 
 from dataclasses import dataclass
@@ -12,6 +12,11 @@ from events.models import Event, Registration
 from schools.models import School
 
 SUPPORTED = [School.Category.LOW_RESULTS, School.Category.UNFAVOURABLE]
+
+
+def event_lock(event: Event) -> Event:
+    """Lock the event row: every seat decision of one event happens one at a time."""
+    return Event.objects.select_for_update().get(pk=event.pk)
 
 
 @dataclass
@@ -48,9 +53,3 @@ def has_seat_for(event: Event, taken: Occupancy, *, supported: bool) -> bool:
         0, taken.confirmed_supported - event.reserved_seats
     )
     return used < open_seats
-
-
-def seats_left(event: Event, taken: Occupancy) -> int | None:
-    if event.capacity is None:
-        return None
-    return max(0, event.capacity - taken.confirmed)

@@ -5,8 +5,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
+from core.access import get_object_for_user, require_perm
 from events.models import ContestApplication, EventMaterial
-from events.views.access import authorize_event
 
 
 def _attachment(field_file):
@@ -18,7 +18,7 @@ def _attachment(field_file):
 def material_download(request, pk):
     """A material of an event that the visitor may see (published events: anyone)."""
     material = get_object_or_404(EventMaterial.objects.select_related("event"), pk=pk)
-    authorize_event(request.user, "events.view_event", material.event)
+    require_perm(request.user, "events.view_event", material.event, known_by="events.view_event")
     if not material.file:
         raise Http404
     return _attachment(material.file)
@@ -28,13 +28,13 @@ def material_download(request, pk):
 @require_GET
 def application_file(request, pk):
     """A contest application's file: for its author and the centre; 404 for anyone else."""
-    application = get_object_or_404(
-        ContestApplication.objects.select_related("event", "teacher"), pk=pk
+    application = get_object_for_user(
+        request.user,
+        ContestApplication.objects.select_related("event", "teacher"),
+        perm="events.view_application",
+        known_by="events.view_application",
+        pk=pk,
     )
-    user = request.user
-    is_author = application.teacher.user_id == user.pk
-    if not (is_author or user.has_perm("events.view_registrations", application.event)):
-        raise Http404
     if not application.file:
         raise Http404
     return _attachment(application.file)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.access import get_object_for_user, require_perm
 from core.spreadsheets import XLSX
 from events.filters import RegistrationFilter
 from events.forms import EventForm, MaterialForm
@@ -25,15 +26,14 @@ from events.services import (
     event_publish,
     event_update,
 )
-from events.views.access import authorize_event
 
 PAGE_SIZE = 50
 
 
 def _event(request, pk, perm="events.manage_event"):
-    event = get_object_or_404(Event, pk=pk)
-    authorize_event(request.user, perm, event)
-    return event
+    return get_object_for_user(
+        request.user, Event.objects.all(), perm=perm, known_by="events.view_event", pk=pk
+    )
 
 
 def _form_data(form):
@@ -229,7 +229,9 @@ def application_list(request, pk):
 @require_POST
 def application_review_view(request, pk):
     application = get_object_or_404(ContestApplication.objects.select_related("event"), pk=pk)
-    authorize_event(request.user, "events.review_application", application.event)
+    require_perm(
+        request.user, "events.review_application", application.event, known_by="events.view_event"
+    )
     try:
         application_review(
             application=application,

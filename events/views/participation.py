@@ -9,10 +9,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.access import get_object_for_user, require_perm
 from events.certificates import certificate_pdf
 from events.forms import ApplicationForm, FeedbackForm
-from events.models import ContestApplication, Event, Registration
-from events.selectors import my_registrations, waitlist_position
+from events.models import Event, Registration
+from events.selectors import my_applications, my_registrations, waitlist_position
 from events.services import (
     EventsError,
     application_submit,
@@ -22,13 +23,16 @@ from events.services import (
     registration_cancel,
     registration_create,
 )
-from events.views.access import authorize_event, authorize_registration
 from schools.models import Teacher
 
 
-def _registration(pk):
-    return get_object_or_404(
-        Registration.objects.select_related("event", "teacher__school", "teacher__user"), pk=pk
+def _registration(request, pk, perm):
+    return get_object_for_user(
+        request.user,
+        Registration.objects.select_related("event", "teacher__school", "teacher__user"),
+        perm=perm,
+        known_by="events.know_registration",
+        pk=pk,
     )
 
 
@@ -40,9 +44,9 @@ def register(request, pk):
     if request.POST.get("teacher"):
         teacher = get_object_or_404(Teacher, pk=request.POST["teacher"])
         if not user.has_perm("events.register_teacher", teacher):
-            authorize_event(user, "events.manage_event", event)
+            require_perm(user, "events.manage_event", event, known_by="events.view_event")
     else:
-        authorize_event(user, "events.register_self", event)
+        require_perm(user, "events.register_self", event, known_by="events.view_event")
         teacher = user.teacher_profile
     try:
         registration = registration_create(event=event, teacher=teacher, by=user)
@@ -67,8 +71,7 @@ def register(request, pk):
 @login_required
 @require_POST
 def registration_cancel_view(request, pk):
-    registration = _registration(pk)
-    authorize_registration(request.user, "events.cancel_registration", registration)
+    registration = _registration(request, pk, "events.cancel_registration")
     try:
         registration_cancel(registration=registration, by=request.user)
     except EventsError as error:
@@ -100,9 +103,7 @@ def my_events(request):
             "registrations": registrations,
             "feed_url": feed_url,
             "webcal_url": webcal_url,
-            "applications": ContestApplication.objects.filter(
-                teacher__user=request.user
-            ).select_related("event"),
+            "applications": my_applications(request.user),
         },
     )
 
@@ -119,8 +120,7 @@ def feed_reset(request):
 
 @login_required
 def certificate_download(request, pk):
-    registration = _registration(pk)
-    authorize_registration(request.user, "events.view_certificate", registration)
+    registration = _registration(request, pk, "events.view_certificate")
     certificate = getattr(registration, "certificate", None)
     if certificate is None:
         raise Http404
@@ -132,8 +132,7 @@ def certificate_download(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def feedback(request, pk):
-    registration = _registration(pk)
-    authorize_registration(request.user, "events.leave_feedback", registration)
+    registration = _registration(request, pk, "events.leave_feedback")
     form = FeedbackForm(request.POST or None, instance=getattr(registration, "feedback", None))
     if request.method == "POST" and form.is_valid():
         try:
@@ -155,8 +154,13 @@ def feedback(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def application_create(request, pk):
-    event = get_object_or_404(Event, pk=pk)
-    authorize_event(request.user, "events.apply_to_contest", event)
+    event = get_object_for_user(
+        request.user,
+        Event.objects.all(),
+        perm="events.apply_to_contest",
+        known_by="events.view_event",
+        pk=pk,
+    )
     form = ApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

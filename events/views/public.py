@@ -6,11 +6,12 @@ from datetime import date, timedelta
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.access import get_object_for_user
 from events.filters import EventFilter
 from events.forms import RegisterTeacherForm
 from events.ical import calendar_bytes
@@ -20,10 +21,10 @@ from events.selectors import (
     feed_events,
     feedback_summary,
     registration_of,
+    school_registrations,
+    teachers_to_register,
     waitlist_position,
 )
-from events.views.access import authorize_event
-from schools.models import Teacher
 from schools.selectors import school_id_of
 
 PAGE_SIZE = 20
@@ -91,15 +92,22 @@ def event_list(request):
     )
 
 
+def _visible_event(user, events, pk):
+    """The event if the user may see it; a draft does not exist for anyone else."""
+    return get_object_for_user(
+        user, events, perm="events.view_event", known_by="events.view_event", pk=pk
+    )
+
+
 def event_detail(request, pk):
-    event = get_object_or_404(
+    user = request.user
+    event = _visible_event(
+        user,
         Event.objects.with_counts()
         .select_related("host_school")
         .prefetch_related("subjects", "materials"),
-        pk=pk,
+        pk,
     )
-    user = request.user
-    authorize_event(user, "events.view_event", event)
     mine = registration_of(user, event)
     is_manager = user.has_perm("events.manage_event", event)
     context = {
@@ -120,33 +128,26 @@ def event_detail(request, pk):
         "can_open_association": event.association_id is not None
         and user.has_perm("network.view_methodicalassociation", event.association),
     }
-    if user.is_authenticated and user.is_director and school_id_of(user):
-        context.update(_school_context(user, event))
-    if is_manager or (user.is_authenticated and user.is_coordinator):
+    school_id = school_id_of(user)
+    if school_id and user.has_perm("events.view_school_registrations"):
+        context.update(_school_context(school_id, event))
+    if user.has_perm("events.view_feedback_summary"):
         context["feedback"] = feedback_summary(event)
     return render(request, "events/event_detail.html", context)
 
 
-def _school_context(director, event):
+def _school_context(school_id, event):
     """What a director sees of their own school's teachers on an event page."""
-    school_id = school_id_of(director)
-    registrations = list(
-        Registration.objects.active()
-        .filter(event=event, teacher__school_id=school_id)
-        .select_related("teacher")
-    )
+    registrations = list(school_registrations(school_id, event))
     context = {"school_registrations": registrations}
     if event.registration_is_open:
-        teachers = Teacher.objects.filter(school_id=school_id).exclude(
-            pk__in=[r.teacher_id for r in registrations]
-        )
+        teachers = teachers_to_register(school_id, exclude=[r.teacher_id for r in registrations])
         context["register_form"] = RegisterTeacherForm(teachers=teachers)
     return context
 
 
 def event_ics(request, pk):
-    event = get_object_or_404(Event.objects.select_related("host_school"), pk=pk)
-    authorize_event(request.user, "events.view_event", event)
+    event = _visible_event(request.user, Event.objects.select_related("host_school"), pk)
     mine = registration_of(request.user, event)
     with_link = mine is not None and mine.status == Registration.Status.CONFIRMED
     body = calendar_bytes([event], name=event.title, with_links=with_link)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.services import model_update
 from core.uploads import check_upload
 from network.errors import NetworkError
 from network.models import Activity, Problem, Stage
@@ -68,11 +69,7 @@ def problem_create(*, roadmap, by, school, title, description="", risk_factor=No
 @transaction.atomic
 def problem_update(*, problem, by, data: dict) -> Problem:
     stage_require_editable(_stage(problem.roadmap, Stage.Kind.ACQUAINTANCE))
-    unknown = set(data) - PROBLEM_FIELDS
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
-    for field, value in data.items():
-        setattr(problem, field, value)
+    model_update(instance=problem, data=data, allowed=PROBLEM_FIELDS)
     _require_member(problem.roadmap.partnership, problem.school)
     problem._history_user = by
     problem.save()
@@ -147,13 +144,9 @@ def activity_create(
 def activity_update(*, activity, by, data: dict, participants=None) -> Activity:
     """Change a planned activity; completing it goes through activity_complete."""
     stage_require_editable(activity.stage)
-    unknown = set(data) - ACTIVITY_FIELDS
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
-    if data.get("state") == Activity.State.DONE and activity.state != Activity.State.DONE:
+    changed = model_update(instance=activity, data=data, allowed=ACTIVITY_FIELDS)
+    if "state" in changed and activity.state == Activity.State.DONE:
         raise NetworkError(_("To mark an activity done, complete it with its result."))
-    for field, value in data.items():
-        setattr(activity, field, value)
     if activity.state != Activity.State.DONE:
         activity.completed_on = None
     partnership = activity.stage.roadmap.partnership

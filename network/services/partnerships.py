@@ -3,9 +3,23 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.services import model_update
 from network.errors import NetworkError
 from network.models import Partnership, Roadmap, Stage, StageComment
 from schools.models import School
+
+# The terms of a partnership that partnership_update changes (its schools are set apart).
+PARTNERSHIP_FIELDS = {
+    "title",
+    "leader",
+    "model",
+    "goal",
+    "agreement_number",
+    "agreement_date",
+    "agreement_file",
+    "starts_on",
+    "ends_on",
+}
 
 
 def partnership_check(*, leader, schools, starts_on=None, ends_on=None) -> None:
@@ -84,8 +98,7 @@ def partnership_create(
 @transaction.atomic
 def partnership_update(*, partnership, data: dict, schools, partners=None, by=None):
     """Change a partnership's terms; the same checks as on creation."""
-    for field, value in data.items():
-        setattr(partnership, field, value)
+    model_update(instance=partnership, data=data, allowed=PARTNERSHIP_FIELDS)
     schools = list(schools)
     partnership_check(
         leader=partnership.leader,

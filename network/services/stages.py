@@ -4,8 +4,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.services import model_update
 from network.errors import NetworkError
 from network.models import Activity, Stage, StageComment
+
+# What a move through the review writes on a stage.
+STATE_FIELDS = {"state", "submitted_at", "accepted_at"}
 
 
 def _locked(stage) -> Stage:
@@ -13,9 +17,7 @@ def _locked(stage) -> Stage:
 
 
 def _set_state(stage, state, by, **fields):
-    stage.state = state
-    for name, value in fields.items():
-        setattr(stage, name, value)
+    model_update(instance=stage, data={"state": state, **fields}, allowed=STATE_FIELDS)
     stage._history_user = by
     stage.save()
 

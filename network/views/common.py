@@ -1,44 +1,53 @@
+"""How the network's views fetch their objects and hand out private files."""
+
 from pathlib import Path
 
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
 
+from core.access import get_object_for_user
 from core.uploads import content_type_of
 from network.models import Activity, Partnership, Problem, Stage
-from schools.access import authorize  # noqa: F401  (network's views take it from here)
+
+# The centre and the staff of a member school know of a partnership and of all it holds.
+KNOWN_BY = "network.know_partnership"
 
 
-def get_partnership(pk) -> Partnership:
-    return get_object_or_404(
-        Partnership.objects.select_related("leader").prefetch_related("schools"), pk=pk
+def partnerships():
+    return Partnership.objects.select_related("leader").prefetch_related("schools")
+
+
+def stages():
+    return Stage.objects.select_related("roadmap__partnership__leader").prefetch_related(
+        "roadmap__partnership__schools"
     )
 
 
-def get_stage(pk) -> Stage:
-    return get_object_or_404(
-        Stage.objects.select_related("roadmap__partnership__leader").prefetch_related(
-            "roadmap__partnership__schools"
-        ),
-        pk=pk,
+def problems():
+    return Problem.objects.select_related(
+        "roadmap__partnership__leader", "school"
+    ).prefetch_related("roadmap__partnership__schools")
+
+
+def activities():
+    return Activity.objects.select_related("stage__roadmap__partnership__leader").prefetch_related(
+        "stage__roadmap__partnership__schools"
     )
 
 
-def get_problem(pk) -> Problem:
-    return get_object_or_404(
-        Problem.objects.select_related("roadmap__partnership__leader", "school").prefetch_related(
-            "roadmap__partnership__schools"
-        ),
-        pk=pk,
-    )
+def get_partnership(user, pk, *, perm) -> Partnership:
+    return get_object_for_user(user, partnerships(), perm=perm, known_by=KNOWN_BY, pk=pk)
 
 
-def get_activity(pk) -> Activity:
-    return get_object_or_404(
-        Activity.objects.select_related("stage__roadmap__partnership__leader").prefetch_related(
-            "stage__roadmap__partnership__schools"
-        ),
-        pk=pk,
-    )
+def get_stage(user, pk, *, perm) -> Stage:
+    return get_object_for_user(user, stages(), perm=perm, known_by=KNOWN_BY, pk=pk)
+
+
+def get_problem(user, pk, *, perm) -> Problem:
+    return get_object_for_user(user, problems(), perm=perm, known_by=KNOWN_BY, pk=pk)
+
+
+def get_activity(user, pk, *, perm) -> Activity:
+    return get_object_for_user(user, activities(), perm=perm, known_by=KNOWN_BY, pk=pk)
 
 
 def private_file(field, name):

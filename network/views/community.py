@@ -2,11 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from core.access import get_object_for_user
+from network.filters import MentorshipFilter
 from network.models import Mentorship, MethodicalAssociation
-from network.views.common import authorize
 from schools.models import Teacher
 
 
@@ -24,23 +25,15 @@ def association_list(request):
 @login_required
 @require_GET
 def association_detail(request, pk):
-    association = get_object_or_404(
+    teachers = Teacher.objects.select_related("school").prefetch_related("subjects")
+    association = get_object_for_user(
+        request.user,
         MethodicalAssociation.objects.select_related(
             "leader__school", "partnership"
-        ).prefetch_related(
-            "subjects",
-            Prefetch(
-                "members",
-                queryset=Teacher.objects.select_related("school").prefetch_related("subjects"),
-            ),
-        ),
+        ).prefetch_related("subjects", Prefetch("members", queryset=teachers)),
+        perm="network.view_methodicalassociation",
+        known_by="network.know_methodicalassociation",
         pk=pk,
-    )
-    authorize(
-        request.user,
-        "network.view_methodicalassociation",
-        association,
-        association.member_school_ids(),
     )
     members = sorted(association.members.all(), key=lambda t: (t.school.short_name, t.full_name))
     # The association's meetings are events that name it (the events app points here).
@@ -58,11 +51,9 @@ def mentorship_list(request):
     mentorships = Mentorship.objects.visible_to(request.user).select_related(
         "mentor__school", "mentee__school", "partnership"
     )
-    state = request.GET.get("state", "")
-    if state in Mentorship.State.values:
-        mentorships = mentorships.filter(state=state)
+    mentorship_filter = MentorshipFilter(request.GET, queryset=mentorships)
     return render(
         request,
         "network/mentorship_list.html",
-        {"mentorships": mentorships, "states": Mentorship.State.choices, "state": state},
+        {"filter": mentorship_filter, "mentorships": mentorship_filter.qs},
     )

@@ -11,12 +11,13 @@ from network import services
 from network.forms import ActivityForm, CompleteForm, ConclusionForm, OutcomeForm, ProblemForm
 from network.models import Stage
 from network.views.common import (
-    authorize,
+    activities,
     get_activity,
     get_partnership,
     get_problem,
     get_stage,
     private_file,
+    problems,
 )
 
 
@@ -66,9 +67,7 @@ def _save(request, form, partnership, action, success, anchor):
 @login_required
 @require_http_methods(["GET", "POST"])
 def problem_add(request, pk):
-    partnership = get_partnership(pk)
-    members = partnership.member_school_ids()
-    authorize(request.user, "network.add_problem", partnership, members)
+    partnership = get_partnership(request.user, pk, perm="network.add_problem")
     stage = partnership.roadmap.stages.get(kind=Stage.Kind.ACQUAINTANCE)
     stage.roadmap.partnership = partnership
     if closed := _closed(request, stage, partnership):
@@ -92,9 +91,8 @@ def problem_add(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def problem_edit(request, pk):
-    problem = get_problem(pk)
+    problem = get_problem(request.user, pk, perm="network.change_problem")
     partnership = problem.roadmap.partnership
-    authorize(request.user, "network.change_problem", problem, partnership.member_school_ids())
     stage = problem.roadmap.stages.get(kind=Stage.Kind.ACQUAINTANCE)
     if closed := _closed(request, stage, partnership):
         return closed
@@ -103,7 +101,7 @@ def problem_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        problem = get_problem(pk)  # the form changed the instance it holds
+        problem = problems().get(pk=pk)  # the form changed the instance it holds
         done = _save(
             request,
             form,
@@ -120,9 +118,8 @@ def problem_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def problem_outcome(request, pk):
-    problem = get_problem(pk)
+    problem = get_problem(request.user, pk, perm="network.change_roadmap")
     partnership = problem.roadmap.partnership
-    authorize(request.user, "network.change_roadmap", problem, partnership.member_school_ids())
     stage = problem.roadmap.stages.get(kind=Stage.Kind.REFLECTION)
     if closed := _closed(request, stage, partnership):
         return closed
@@ -147,8 +144,7 @@ def problem_outcome(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def roadmap_conclusion(request, pk):
-    partnership = get_partnership(pk)
-    authorize(request.user, "network.change_roadmap", partnership, partnership.member_school_ids())
+    partnership = get_partnership(request.user, pk, perm="network.change_roadmap")
     roadmap = partnership.roadmap
     stage = roadmap.stages.get(kind=Stage.Kind.REFLECTION)
     if closed := _closed(request, stage, partnership):
@@ -175,9 +171,8 @@ def roadmap_conclusion(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_add(request, pk):
-    stage = get_stage(pk)
+    stage = get_stage(request.user, pk, perm="network.add_activity")
     partnership = stage.roadmap.partnership
-    authorize(request.user, "network.add_activity", stage, partnership.member_school_ids())
     if closed := _closed(request, stage, partnership):
         return closed
     form = ActivityForm(request.POST or None, user=request.user, partnership=partnership)
@@ -201,9 +196,8 @@ def activity_add(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, pk):
-    activity = get_activity(pk)
+    activity = get_activity(request.user, pk, perm="network.change_activity")
     partnership = activity.stage.roadmap.partnership
-    authorize(request.user, "network.change_activity", activity, partnership.member_school_ids())
     if closed := _closed(request, activity.stage, partnership):
         return closed
     form = ActivityForm(
@@ -212,7 +206,7 @@ def activity_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "participants"}
         participants = form.cleaned_data["participants"]
-        fresh = get_activity(pk)
+        fresh = activities().get(pk=pk)
         done = _save(
             request,
             form,
@@ -231,9 +225,8 @@ def activity_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_complete(request, pk):
-    activity = get_activity(pk)
+    activity = get_activity(request.user, pk, perm="network.change_activity")
     partnership = activity.stage.roadmap.partnership
-    authorize(request.user, "network.change_activity", activity, partnership.member_school_ids())
     if closed := _closed(request, activity.stage, partnership):
         return closed
     form = CompleteForm(
@@ -268,7 +261,5 @@ def activity_complete(request, pk):
 @login_required
 @require_GET
 def activity_evidence(request, pk):
-    activity = get_activity(pk)
-    partnership = activity.stage.roadmap.partnership
-    authorize(request.user, "network.view_activity", activity, partnership.member_school_ids())
+    activity = get_activity(request.user, pk, perm="network.view_activity")
     return private_file(activity.evidence_file, activity.evidence_name)

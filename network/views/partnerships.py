@@ -16,7 +16,7 @@ from network.models import Stage
 from network.selectors import partnership_overview, roadmap_for_page, stage_progress
 from network.services import NetworkError
 from network.services import partnership_create as create
-from network.views.common import authorize, get_partnership, private_file
+from network.views.common import get_partnership, private_file
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -99,8 +99,7 @@ def partnership_create(request):
 @login_required
 @require_GET
 def roadmap(request, pk):
-    partnership = get_partnership(pk)
-    authorize(request.user, "network.view_roadmap", partnership, partnership.member_school_ids())
+    partnership = get_partnership(request.user, pk, perm="network.view_roadmap")
     roadmap = roadmap_for_page(partnership)
     roadmap.partnership = partnership  # keeps the prefetched members for the rules
     user = request.user
@@ -147,8 +146,7 @@ def roadmap(request, pk):
 @login_required
 @require_GET
 def roadmap_export(request, pk):
-    partnership = get_partnership(pk)
-    authorize(request.user, "network.export_roadmap", partnership, partnership.member_school_ids())
+    partnership = get_partnership(request.user, pk, perm="network.export_roadmap")
     response = HttpResponse(roadmap_workbook([partnership]), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="roadmap-{partnership.pk}.xlsx"'
     return response
@@ -157,8 +155,5 @@ def roadmap_export(request, pk):
 @login_required
 @require_GET
 def agreement_download(request, pk):
-    partnership = get_partnership(pk)
-    authorize(
-        request.user, "network.view_partnership", partnership, partnership.member_school_ids()
-    )
+    partnership = get_partnership(request.user, pk, perm="network.view_partnership")
     return private_file(partnership.agreement_file, None)

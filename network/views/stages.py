@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from core.errors import DomainError
 from network import services
 from network.forms import CommentForm, ReturnForm
-from network.views.common import authorize, get_stage
+from network.views.common import get_stage
 
 
 def _back(stage):
@@ -26,15 +26,10 @@ def _run(request, stage, action, success):
     return _back(stage)
 
 
-def _authorize(request, perm, stage):
-    authorize(request.user, perm, stage, stage.roadmap.partnership.member_school_ids())
-
-
 @login_required
 @require_POST
 def stage_submit(request, pk):
-    stage = get_stage(pk)
-    _authorize(request, "network.submit_stage", stage)
+    stage = get_stage(request.user, pk, perm="network.submit_stage")
     return _run(
         request,
         stage,
@@ -46,8 +41,7 @@ def stage_submit(request, pk):
 @login_required
 @require_POST
 def stage_accept(request, pk):
-    stage = get_stage(pk)
-    _authorize(request, "network.review_stage", stage)
+    stage = get_stage(request.user, pk, perm="network.review_stage")
     comment = request.POST.get("comment", "")
     return _run(
         request,
@@ -60,8 +54,7 @@ def stage_accept(request, pk):
 @login_required
 @require_POST
 def stage_return(request, pk):
-    stage = get_stage(pk)
-    _authorize(request, "network.review_stage", stage)
+    stage = get_stage(request.user, pk, perm="network.review_stage")
     form = ReturnForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     return _run(
@@ -75,8 +68,7 @@ def stage_return(request, pk):
 @login_required
 @require_POST
 def stage_comment(request, pk):
-    stage = get_stage(pk)
-    _authorize(request, "network.change_roadmap", stage)
+    stage = get_stage(request.user, pk, perm="network.change_roadmap")
     form = CommentForm(request.POST)
     text = form.cleaned_data["text"] if form.is_valid() else ""
     return _run(
