@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.formats import decimal_comma
 from monitoring.models import Indicator, Period
 from monitoring.selectors.indicators import (
     TargetStatus,
@@ -51,13 +52,6 @@ def _fell(value, previous, *, indicator, threshold) -> bool:
     return worse >= least and worse / previous * 100 > threshold
 
 
-def plain(number) -> str:
-    """A number as a Russian reader writes it: "7", "91,5"."""
-    if number is None:
-        return "—"
-    return f"{Decimal(number).normalize():f}".replace(".", ",")
-
-
 def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD):
     """What needs the centre's attention for a period, ordered by school:
     a value that fell against last period by more than ``threshold`` percent, a target far
@@ -85,7 +79,11 @@ def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD)
                     schools[school_id],
                     WarningKind.DROP,
                     _("%(name)s: %(value)s against %(previous)s last period.")
-                    % {"name": indicator.name, "value": plain(value), "previous": plain(previous)},
+                    % {
+                        "name": indicator.name,
+                        "value": decimal_comma(value),
+                        "previous": decimal_comma(previous),
+                    },
                     indicator,
                 )
             )
@@ -96,7 +94,11 @@ def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD)
                     schools[school_id],
                     WarningKind.TARGET_FAR,
                     _("%(name)s: %(value)s, target %(target)s.")
-                    % {"name": indicator.name, "value": plain(value), "target": plain(target)},
+                    % {
+                        "name": indicator.name,
+                        "value": decimal_comma(value),
+                        "target": decimal_comma(target),
+                    },
                     indicator,
                 )
             )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.formats import decimal_comma
 from monitoring.models import (
     Indicator,
     IndicatorSubmission,
@@ -131,13 +132,9 @@ def rules_check(values: dict[str, Decimal], indicators: dict[str, Indicator]) ->
         if value > values[bound.code]:
             problems[code] = _("Cannot exceed «%(name)s» (%(bound)s).") % {
                 "name": bound.name,
-                "bound": _plain(values[bound.code]),
+                "bound": decimal_comma(values[bound.code]),
             }
     return problems
-
-
-def _plain(number: Decimal) -> str:
-    return f"{number.normalize():f}".replace(".", ",")
 
 
 def period_check_open(period: Period):
