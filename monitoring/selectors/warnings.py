@@ -1,6 +1,5 @@
 """The early-warning list and the partnership effect: reads for the dashboards and PDFs."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -14,7 +13,7 @@ from core.formats import decimal_comma
 from monitoring.models import Indicator, Period
 from monitoring.selectors.indicators import (
     TargetStatus,
-    _round,
+    averages_by_period,
     previous_period,
     published_values,
     target_for,
@@ -158,15 +157,9 @@ def partnership_effect(*, partnership, indicator, school=None) -> PartnershipEff
     periods = list(Period.objects.order_by("starts_on"))
     values = published_values(indicators=[indicator], periods=periods)
     start = next((p for p in periods if p.starts_on <= partnership.starts_on <= p.ends_on), None)
-    per_period = defaultdict(list)
-    for (_i, _s, period_id), value in values.items():
-        per_period[period_id].append(value)
     mine = [values.get((indicator.pk, school.pk, p.pk)) for p in periods]
     leader = [values.get((indicator.pk, partnership.leader_id, p.pk)) for p in periods]
-    average = [
-        _round(sum(per_period[p.pk]) / len(per_period[p.pk])) if per_period[p.pk] else None
-        for p in periods
-    ]
+    average = averages_by_period(values, periods)
     before = None
     if start is not None:
         index = periods.index(start)
