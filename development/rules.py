@@ -71,5 +71,5 @@ rules.add_perm(
 )
 # Individual answers: the centre's methodologists, the teacher, and the teacher's own director.
 rules.add_perm("development.view_response", may_view_response)
-# Someone else's answers exist for the coordinators too, who see the aggregates only.
+# Who learns that a response exists: also a coordinator, who sees the aggregates only (403).
 rules.add_perm("development.know_response", is_municipal | may_view_response)
