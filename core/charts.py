@@ -13,6 +13,8 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core.formats import decimal_comma
+
 # Colour-blind-safe palette (Okabe–Ito), each with its own dash and marker.
 STYLES = [
     ("#0072B2", "", "circle"),
@@ -48,11 +50,6 @@ class _Frame:
     top: int = 44
     bottom: int = 64
     ticks: list = field(default_factory=list)
-
-
-def _number(value) -> str:
-    text = f"{float(value):.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
 
 
 def _scale_max(values) -> float:
@@ -169,7 +166,7 @@ def line_chart(
             f'<line x1="{f.left}" x2="{f.width - f.right}" y1="{y(value):.1f}" '
             f'y2="{y(value):.1f}" stroke="#ddd"/>'
             f'<text x="{f.left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" fill="#555">'
-            f"{_number(value)}{escape(unit)}</text>"
+            f"{decimal_comma(value, places=1)}{escape(unit)}</text>"
         )
     for i, label in enumerate(labels):
         parts.append(
@@ -203,7 +200,7 @@ def line_chart(
             parts.append(_marker(shape, a, b, colour))
             parts.append(
                 f'<text x="{a:.1f}" y="{b - 8:.1f}" text-anchor="middle" fill="{colour}" '
-                f'font-size="10">{_number(v)}</text>'
+                f'font-size="10">{decimal_comma(v, places=1)}</text>'
             )
         lx = f.left + (number % 2) * 290
         ly = legend_y + (number // 2) * 16 - 8
@@ -240,8 +237,8 @@ def bar_chart(*, title, bars, unit="", description="", reference=None, reference
             parts.append(
                 f'<rect x="{left}" y="{y + 3}" width="{w:.1f}" height="{row_h - 6}" '
                 f'fill="{colour}"/>'
-                f'<text x="{left + w + 4:.1f}" y="{y + 15}">{_number(bar.value)}{escape(unit)}'
-                f"{escape(bar.note)}</text>"
+                f'<text x="{left + w + 4:.1f}" y="{y + 15}">'
+                f"{decimal_comma(bar.value, places=1)}{escape(unit)}{escape(bar.note)}</text>"
             )
     if reference is not None:
         rx = left + plot_w * float(reference) / top
@@ -250,7 +247,8 @@ def bar_chart(*, title, bars, unit="", description="", reference=None, reference
             f'<line x1="{rx:.1f}" x2="{rx:.1f}" y1="{top_pad}" y2="{bottom}" stroke="#333" '
             f'stroke-dasharray="4 3"/>'
             f'<text x="{rx:.1f}" y="{bottom + 16}" text-anchor="middle" fill="#333">'
-            f"{escape(reference_label)} {_number(reference)}{escape(unit)}</text>"
+            f"{escape(reference_label)} {decimal_comma(reference, places=1)}{escape(unit)}"
+            "</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))

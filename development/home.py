@@ -4,10 +4,9 @@ A teacher sees her plan of the year and a waiting questionnaire; a director, the
 that wait for approval and the teachers without a plan.
 """
 
-from accounts.roles import Role
 from core.dates import current_academic_year
 from development.models.plans import DevelopmentPlan
-from development.models.questionnaires import Questionnaire
+from development.selectors import plan_keepers, waiting_questionnaires
 from schools.selectors import school_id_of
 
 
@@ -17,21 +16,19 @@ def cards(request):
     if school_id is None:
         return []
     year = current_academic_year()
-    if user.is_teacher:
+    if user.has_perm("development.keep_plan"):
         teacher = user.teacher_profile
         plan = DevelopmentPlan.objects.filter(teacher=teacher, year=year).with_progress().first()
-        answered = teacher.questionnaire_responses.values("questionnaire_id")
-        waiting = Questionnaire.objects.open_for(teacher).exclude(pk__in=answered).count()
         return [
             {
                 "template": "development/_home_card_teacher.html",
                 "plan": plan,
-                "waiting": waiting,
+                "waiting": waiting_questionnaires(teacher).count(),
             }
         ]
-    if user.is_director:
+    if user.has_perm("development.review_school_plans"):
         plans = DevelopmentPlan.objects.filter(teacher__school_id=school_id, year=year)
-        teachers = user.teacher_profile.school.teachers.exclude(user__role=Role.DIRECTOR)
+        teachers = plan_keepers().filter(school_id=school_id)
         return [
             {
                 "template": "development/_home_card_director.html",

@@ -3,15 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.formats import decimal_comma
 from monitoring.models import Indicator, IndicatorSubmission, Period
 from monitoring.services.indicators import Entry
 from schools.models import School
-
-
-def _number(value):
-    if value is None:
-        return ""
-    return f"{value.normalize():f}".replace(".", ",")
 
 
 class ValuesForm(forms.Form):
@@ -25,7 +20,7 @@ class ValuesForm(forms.Form):
             row = current.get(indicator.pk)
             before = previous.get(indicator.pk)
             hint = (
-                _("Last period: %(value)s") % {"value": _number(before.value)}
+                _("Last period: %(value)s") % {"value": decimal_comma(before.value, empty="")}
                 if before is not None
                 else _("Last period: no data")
             )

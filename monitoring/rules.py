@@ -17,6 +17,10 @@ def is_member_of_partnership(user, partnership):
 
 is_own_director = is_director & is_member_of_school
 
+# Who may learn that a school's figures exist: the centre and the school's own staff.
+rules.add_perm("monitoring.know_school_data", is_municipal | is_member_of_school)
+# A director keeps the figures of their own school (the one of their registry entry).
+rules.add_perm("monitoring.keep_school_indicators", is_director)
 # A school's figures and its entry form: the centre, and the school's own director.
 rules.add_perm("monitoring.view_school_indicators", is_municipal | is_own_director)
 rules.add_perm("monitoring.enter_indicator_values", is_methodologist | is_own_director)

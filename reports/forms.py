@@ -42,14 +42,15 @@ class ReportOrderForm(forms.Form):
         kinds = [(k.value, k.label) for k in Report.Kind if k in KINDS and k in allowed]
         schools = School.objects.order_by("short_name")
         events = Event.objects.exclude(status=Event.Status.DRAFT).order_by("-starts_at")
-        if not user.is_municipal:
+        orders_any = user.has_perm("reports.order_any_report")
+        if not orders_any:
             schools = schools.filter(pk=school_id_of(user))
             events = events.none()
         self.fields["kind"].choices = kinds
         self.fields["school"].queryset = schools
         self.fields["partnership"].queryset = Partnership.objects.visible_to(user).order_by("title")
         self.fields["event"].queryset = events
-        if not user.is_municipal:
+        if not orders_any:
             for name in ("period", "event", "conclusion"):
                 del self.fields[name]
 

@@ -66,7 +66,3 @@ class Report(models.Model):
     @staticmethod
     def key_for(params):
         return json.dumps(params, sort_keys=True, ensure_ascii=False)
-
-    @property
-    def is_pending(self):
-        return self.status in self.PENDING

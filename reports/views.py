@@ -3,14 +3,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.access import get_object_for_user
 from reports.forms import ReportOrderForm
 from reports.models import Report
-from reports.rules import reports_visible_to
+from reports.selectors import reports_visible_to
 from reports.services import ReportError, report_order
 
 PAGE_SIZE = 20
@@ -85,9 +86,14 @@ def report_status(request):
 @login_required
 @require_GET
 def report_download(request, pk):
-    report = get_object_or_404(reports_visible_to(request.user), pk=pk)
-    if not request.user.has_perm("reports.view_report", report):
-        raise Http404
+    # Nobody who may not see a report learns that it exists.
+    report = get_object_for_user(
+        request.user,
+        Report.objects.all(),
+        perm="reports.view_report",
+        known_by="reports.view_report",
+        pk=pk,
+    )
     if report.status != Report.Status.DONE or not report.file:
         raise Http404
     return FileResponse(

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.services import model_update
 from development.models.plans import DevelopmentPlan, PlanComment, PlanItem
 from events.models import Certificate, Event, Registration
 
@@ -88,8 +89,9 @@ def plan_update(*, plan, theme, goals="", difficulties=(), by=None) -> Developme
     theme = (theme or "").strip()
     if not theme:
         raise PlansError(_("Give the theme of self-education."))
-    plan.theme, plan.goals = theme, goals
-    plan.save(update_fields=["theme", "goals"])
+    changed = model_update(instance=plan, data={"theme": theme, "goals": goals})
+    if changed:
+        plan.save(update_fields=changed)
     plan.difficulties.set(difficulties)
     return plan
 
@@ -185,9 +187,10 @@ def plan_item_update(*, item, kind, title, due_date, description="", by=None) ->
         raise PlansError(_("Only a planned item can be changed."))
     if not (title or "").strip():
         raise PlansError(_("Give the item a title."))
-    item.kind, item.title, item.due_date = kind, title.strip(), due_date
-    item.description = description
-    item.save(update_fields=["kind", "title", "due_date", "description"])
+    data = {"kind": kind, "title": title.strip(), "due_date": due_date, "description": description}
+    changed = model_update(instance=item, data=data)
+    if changed:
+        item.save(update_fields=changed)
     return item
 
 

@@ -10,8 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.access import require_perm
 from development.forms import CompleteForm, ItemForm
 from development.models.plans import PlanItem
+from development.selectors import items_with_plan
 from development.services.plans import (
     PlansError,
     plan_item_add,
@@ -22,22 +24,21 @@ from development.services.plans import (
     plan_item_reopen,
     plan_item_update,
 )
-from development.views.plans import authorize_plan, get_plan, plan_detail
+from development.views.plans import get_plan_for, plan_detail
 from events.models import Event
 
 
-def get_item(pk):
-    return get_object_or_404(
-        PlanItem.objects.select_related("plan__teacher__school", "plan__teacher__user", "event"),
-        pk=pk,
-    )
+def get_item_for(request, pk, perm):
+    """The item, if the user has ``perm`` on its plan; 403 if they may only see it; else 404."""
+    item = get_object_or_404(items_with_plan(), pk=pk)
+    require_perm(request.user, perm, item.plan, known_by="development.view_plan")
+    return item
 
 
 @login_required
 @require_POST
 def item_add(request, pk):
-    plan = get_plan(pk)
-    authorize_plan(request.user, "development.change_plan", plan)
+    plan = get_plan_for(request, pk, "development.change_plan")
     form = ItemForm(request.POST)
     if not form.is_valid():
         return plan_detail(request, pk, item_form=form)
@@ -53,8 +54,7 @@ def item_add(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_edit(request, pk):
-    item = get_item(pk)
-    authorize_plan(request.user, "development.change_plan", item.plan)
+    item = get_item_for(request, pk, "development.change_plan")
     form = ItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         try:
@@ -72,8 +72,7 @@ def item_edit(request, pk):
 @login_required
 @require_POST
 def item_add_event(request, pk):
-    plan = get_plan(pk)
-    authorize_plan(request.user, "development.change_plan", plan)
+    plan = get_plan_for(request, pk, "development.change_plan")
     event = get_object_or_404(Event, pk=request.POST.get("event") or 0)
     try:
         item = plan_item_add_event(plan=plan, event=event, by=request.user)
@@ -90,8 +89,7 @@ def item_add_event(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_complete(request, pk):
-    item = get_item(pk)
-    authorize_plan(request.user, "development.change_plan", item.plan)
+    item = get_item_for(request, pk, "development.change_plan")
     form = CompleteForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -105,8 +103,7 @@ def item_complete(request, pk):
 
 
 def _change(request, pk, action, done_message, template=None):
-    item = get_item(pk)
-    authorize_plan(request.user, "development.change_plan", item.plan)
+    item = get_item_for(request, pk, "development.change_plan")
     if request.method == "GET":
         return render(request, template, {"item": item})
     try:
@@ -150,8 +147,7 @@ def item_delete(request, pk):
 
 @login_required
 def evidence_download(request, pk):
-    item = get_item(pk)
-    authorize_plan(request.user, "development.view_plan", item.plan)
+    item = get_item_for(request, pk, "development.view_plan")
     if not item.evidence_file:
         raise Http404
     try:

@@ -1,19 +1,21 @@
 """A teacher's development plan: create, fill, submit; a reviewer approves or returns it."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.access import get_object_for_user
 from core.dates import current_academic_year
 from development.forms import CommentForm, ItemForm, PlanForm, ReviewForm
-from development.models.plans import DevelopmentPlan
-from development.models.questionnaires import Questionnaire
+from development.selectors import (
+    offered_registrations,
+    plans_of,
+    plans_with_teacher,
+    waiting_questionnaires,
+)
 from development.services.plans import (
     PlansError,
     plan_approve,
@@ -25,24 +27,13 @@ from development.services.plans import (
     plan_update,
 )
 from development.services.questionnaires import difficulties_top
-from events.models import Event, Registration
 from schools.models import Teacher
-from schools.selectors import school_id_of
 
 
-def authorize_plan(user, perm, plan):
-    """Allow, or answer 403 to whom may see the plan, 404 to everyone else."""
-    if user.has_perm(perm, plan):
-        return
-    if user.has_perm("development.view_plan", plan):
-        raise PermissionDenied
-    raise Http404
-
-
-def get_plan(pk):
-    return get_object_or_404(
-        DevelopmentPlan.objects.select_related("teacher__school", "teacher__user", "template"),
-        pk=pk,
+def get_plan_for(request, pk, perm):
+    """The plan, if the user has ``perm`` on it; 403 if they may only see it; else 404."""
+    return get_object_for_user(
+        request.user, plans_with_teacher(), perm=perm, known_by="development.view_plan", pk=pk
     )
 
 
@@ -55,9 +46,7 @@ def _teacher_or_403(user):
 @login_required
 def my_plans(request):
     teacher = _teacher_or_403(request.user)
-    plans = DevelopmentPlan.objects.filter(teacher=teacher).with_progress().order_by("-year")
-    answered = teacher.questionnaire_responses.values("questionnaire_id")
-    waiting = Questionnaire.objects.open_for(teacher).exclude(pk__in=answered)
+    plans = plans_of(teacher)
     years = {plan.year for plan in plans}
     current = current_academic_year()
     # Registering for an event offers to add it to the plan: here, and on the plan's page.
@@ -67,7 +56,7 @@ def my_plans(request):
         "development/my_plans.html",
         {
             "plans": plans,
-            "waiting": waiting,
+            "waiting": waiting_questionnaires(teacher),
             "can_create": current not in years or current + 1 not in years,
             "active": active,
             "offered": offered_registrations(active).count() if active else 0,
@@ -80,14 +69,13 @@ def _teacher_to_plan_for(request):
     pk = request.GET.get("teacher", "")
     if not pk:
         return _teacher_or_403(request.user)
-    teacher = get_object_or_404(
-        Teacher.objects.select_related("school"), pk=pk if pk.isdigit() else 0
+    return get_object_for_user(
+        request.user,
+        Teacher.objects.select_related("school"),
+        perm="development.start_plan_for",
+        known_by="development.know_teacher",
+        pk=pk if pk.isdigit() else 0,
     )
-    if request.user.has_perm("development.start_plan_for", teacher):
-        return teacher
-    if request.user.is_municipal or school_id_of(request.user) == teacher.school_id:
-        raise PermissionDenied
-    raise Http404
 
 
 @login_required
@@ -123,8 +111,7 @@ def plan_create_view(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, pk):
-    plan = get_plan(pk)
-    authorize_plan(request.user, "development.change_plan", plan)
+    plan = get_plan_for(request, pk, "development.change_plan")
     if not plan.is_editable:
         messages.info(request, _("Only a draft or a returned plan can be changed."))
         return redirect("development:plan_detail", pk=plan.pk)
@@ -154,26 +141,9 @@ def plan_edit(request, pk):
     return render(request, "development/plan_form.html", {"form": form, "plan": plan})
 
 
-def offered_registrations(plan):
-    """The teacher's registrations in the plan's year whose events are not in the plan yet."""
-    return (
-        Registration.objects.active()
-        .filter(
-            teacher_id=plan.teacher_id,
-            event__starts_at__date__gte=date(plan.year, 9, 1),
-            event__starts_at__date__lt=date(plan.year + 1, 9, 1),
-        )
-        .exclude(event__status=Event.Status.CANCELLED)
-        .exclude(event__plan_items__plan=plan)
-        .select_related("event")
-        .order_by("event__starts_at")
-    )
-
-
 @login_required
 def plan_detail(request, pk, item_form=None):
-    plan = get_plan(pk)
-    authorize_plan(request.user, "development.view_plan", plan)
+    plan = get_plan_for(request, pk, "development.view_plan")
     user = request.user
     can_change = user.has_perm("development.change_plan", plan)
     return render(
@@ -197,8 +167,7 @@ def plan_detail(request, pk, item_form=None):
 
 
 def _transition(request, pk, perm, action, done_message, **kwargs):
-    plan = get_plan(pk)
-    authorize_plan(request.user, perm, plan)
+    plan = get_plan_for(request, pk, perm)
     try:
         action(plan=plan, by=request.user, **kwargs)
     except PlansError as error:

@@ -4,29 +4,37 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.access import get_object_for_user
 from development.exports import questionnaire_workbook, xlsx_response
+from development.filters import SchoolCategoryFilter
 from development.forms import AnswerForm
 from development.models.questionnaires import Difficulty, Questionnaire, Response
+from development.selectors import (
+    published_questionnaires,
+    responses_listed_for,
+    responses_of,
+    schools_for_results,
+)
 from development.services.questionnaires import (
     QuestionnaireError,
     questionnaire_results,
     response_submit,
 )
-from schools.models import School
-from schools.selectors import school_id_of
 
 PAGE_SIZE = 25
 
 
-def _visible_questionnaire(pk):
-    """Drafts are the centre's work in progress: nobody outside the admin sees them."""
-    return get_object_or_404(
-        Questionnaire.objects.exclude(status=Questionnaire.Status.DRAFT), pk=pk
+def _questionnaire(request, pk, perm):
+    return get_object_for_user(
+        request.user,
+        published_questionnaires(),
+        perm=perm,
+        known_by="development.know_questionnaire",
+        pk=pk,
     )
 
 
@@ -36,15 +44,11 @@ def questionnaire_list(request):
     teacher = getattr(user, "teacher_profile", None)
     context = {"can_see_results": user.has_perm("development.view_questionnaire_results")}
     if user.has_perm("development.answer_questionnaire"):
-        answered = dict(
-            Response.objects.filter(teacher=teacher).values_list("questionnaire_id", "pk")
-        )
+        answered = dict(responses_of(teacher).values_list("questionnaire_id", "pk"))
         context["open"] = [(q, answered.get(q.pk)) for q in Questionnaire.objects.open_for(teacher)]
-        context["answered"] = Response.objects.filter(teacher=teacher).select_related(
-            "questionnaire"
-        )
+        context["answered"] = responses_of(teacher).select_related("questionnaire")
     if context["can_see_results"]:
-        context["all"] = Questionnaire.objects.exclude(status=Questionnaire.Status.DRAFT)
+        context["all"] = published_questionnaires()
     if not (context["can_see_results"] or "open" in context):
         raise PermissionDenied
     return render(request, "development/questionnaire_list.html", context)
@@ -53,11 +57,9 @@ def questionnaire_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def questionnaire_answer(request, pk):
-    questionnaire = _visible_questionnaire(pk)
-    if not request.user.has_perm("development.answer_questionnaire"):
-        raise PermissionDenied
+    questionnaire = _questionnaire(request, pk, "development.answer_questionnaire")
     teacher = request.user.teacher_profile
-    existing = Response.objects.filter(questionnaire=questionnaire, teacher=teacher).first()
+    existing = responses_of(teacher).filter(questionnaire=questionnaire).first()
     if existing is not None:
         messages.info(request, _("You have already answered this questionnaire."))
         return redirect("development:response_detail", pk=existing.pk)
@@ -94,13 +96,13 @@ def questionnaire_answer(request, pk):
 
 @login_required
 def response_detail(request, pk):
-    response = get_object_or_404(
-        Response.objects.select_related("questionnaire", "teacher__user", "school"), pk=pk
+    response = get_object_for_user(
+        request.user,
+        Response.objects.select_related("questionnaire", "teacher__user", "school"),
+        perm="development.view_response",
+        known_by="development.know_response",
+        pk=pk,
     )
-    if not request.user.has_perm("development.view_response", response):
-        if request.user.is_municipal:
-            raise PermissionDenied
-        raise Http404
     answers = response.answers.select_related("difficulty__section").order_by(
         "difficulty__section__order", "difficulty__order", "difficulty_id"
     )
@@ -111,39 +113,29 @@ def response_detail(request, pk):
     )
 
 
-def _results_scope(request):
-    """None for the centre (every school, optionally one category); the director's school."""
-    user = request.user
-    if not user.has_perm("development.view_questionnaire_results"):
-        raise PermissionDenied
-    if user.is_municipal:
-        category = request.GET.get("category", "")
-        if category in School.Category.values:
-            return list(School.objects.filter(category=category).values_list("pk", flat=True))
-        return None
-    return [school_id_of(user)]
+def _school_filter(request):
+    """The schools whose answers are counted per school: the user's scope, by category."""
+    return SchoolCategoryFilter(
+        request.GET,
+        queryset=schools_for_results(request.user),
+        all_schools=request.user.has_perm("development.view_all_schools"),
+    )
 
 
 @login_required
 def questionnaire_results_view(request, pk):
-    questionnaire = _visible_questionnaire(pk)
-    school_ids = _results_scope(request)
+    questionnaire = _questionnaire(request, pk, "development.view_questionnaire_results")
+    school_filter = _school_filter(request)
+    school_ids = school_filter.qs.values("pk")
     results = questionnaire_results(questionnaire=questionnaire, school_ids=school_ids)
     low, high = questionnaire.scale_range
-    responses = Response.objects.filter(questionnaire=questionnaire).select_related(
-        "teacher", "school"
-    )
-    if request.user.is_director:
-        responses = responses.filter(school_id=school_id_of(request.user))
-    elif not request.user.is_methodologist:  # coordinators see the aggregates only
-        responses = responses.none()
-    if school_ids is not None:
-        responses = responses.filter(school_id__in=school_ids)
+    responses = responses_listed_for(request.user, questionnaire).filter(school_id__in=school_ids)
     page = Paginator(responses.order_by("school__short_name", "teacher__last_name"), PAGE_SIZE)
     return render(
         request,
         "development/questionnaire_results.html",
         {
+            "filter": school_filter,
             "questionnaire": questionnaire,
             "results": results,
             "rows": _heat_rows(results, low, high),
@@ -151,8 +143,6 @@ def questionnaire_results_view(request, pk):
             "low": low,
             "high": high,
             "page": page.get_page(request.GET.get("page")),
-            "categories": School.Category.choices if request.user.is_municipal else [],
-            "filters": request.GET,
         },
     )
 
@@ -181,6 +171,7 @@ def _heat_rows(results, low, high, by_subject=False):
 
 @login_required
 def questionnaire_export(request, pk):
-    questionnaire = _visible_questionnaire(pk)
-    results = questionnaire_results(questionnaire=questionnaire, school_ids=_results_scope(request))
+    questionnaire = _questionnaire(request, pk, "development.view_questionnaire_results")
+    school_ids = _school_filter(request).qs.values("pk")
+    results = questionnaire_results(questionnaire=questionnaire, school_ids=school_ids)
     return xlsx_response(questionnaire_workbook(results), f"diagnostics-{questionnaire.pk}.xlsx")

@@ -42,8 +42,19 @@ def target_status(value, target, *, higher_is_better=True) -> TargetStatus | Non
     return TargetStatus.CLOSE if value <= target * (1 + CLOSE_MARGIN) else TargetStatus.FAR
 
 
-def _round(number):
-    return None if number is None else Decimal(number).quantize(Decimal("0.1"), ROUND_HALF_UP)
+def average(values) -> Decimal | None:
+    """The mean of the values to a tenth (half up), or None when there are none."""
+    if not values:
+        return None
+    return Decimal(sum(values) / len(values)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def averages_by_period(values, periods) -> list[Decimal | None]:
+    """The average of all schools' published ``values`` in each of the periods."""
+    per_period = defaultdict(list)
+    for (_i, _s, period_id), value in values.items():
+        per_period[period_id].append(value)
+    return [average(per_period[p.pk]) for p in periods]
 
 
 def periods_up_to(period=None, *, count=3) -> list[Period]:
@@ -131,7 +142,7 @@ def municipal_summary(*, indicator, periods) -> list[GroupSeries]:
             group.points.append(
                 GroupPoint(
                     period=period,
-                    average=_round(sum(found) / len(found)) if found else None,
+                    average=average(found),
                     low=min(found) if found else None,
                     high=max(found) if found else None,
                     count=len(found),
@@ -144,7 +155,7 @@ def municipal_summary(*, indicator, periods) -> list[GroupSeries]:
 def municipal_average(*, indicator, period) -> Decimal | None:
     """The average of the published values of all schools."""
     found = list(published_values(indicators=[indicator], periods=[period]).values())
-    return _round(sum(found) / len(found)) if found else None
+    return average(found)
 
 
 @dataclass(frozen=True)
@@ -224,7 +235,6 @@ def school_profile(*, school, period) -> list[ProfileRow]:
         value = values.get((indicator.pk, school.pk, period.pk))
         previous = values.get((indicator.pk, school.pk, before.pk)) if before else None
         target = target_for(targets, indicator.pk, school.pk, period.pk)
-        found = sums[indicator.pk]
         rows.append(
             ProfileRow(
                 indicator=indicator,
@@ -233,7 +243,7 @@ def school_profile(*, school, period) -> list[ProfileRow]:
                 change=None if value is None or previous is None else value - previous,
                 target=target,
                 status=target_status(value, target, higher_is_better=indicator.higher_is_better),
-                municipal_average=_round(sum(found) / len(found)) if found else None,
+                municipal_average=average(sums[indicator.pk]),
             )
         )
     return rows
@@ -242,12 +252,5 @@ def school_profile(*, school, period) -> list[ProfileRow]:
 def school_series(*, school, indicator, periods) -> tuple[list, list]:
     """A school's published values and the municipal averages, one per period."""
     values = published_values(indicators=[indicator], periods=periods)
-    per_period = defaultdict(list)
-    for (_i, _s, period_id), value in values.items():
-        per_period[period_id].append(value)
     mine = [values.get((indicator.pk, school.pk, p.pk)) for p in periods]
-    average = [
-        _round(sum(per_period[p.pk]) / len(per_period[p.pk])) if per_period[p.pk] else None
-        for p in periods
-    ]
-    return mine, average
+    return mine, averages_by_period(values, periods)

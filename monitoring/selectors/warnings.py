@@ -1,6 +1,5 @@
 """The early-warning list and the partnership effect: reads for the dashboards and PDFs."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -10,10 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.formats import decimal_comma
 from monitoring.models import Indicator, Period
 from monitoring.selectors.indicators import (
     TargetStatus,
-    _round,
+    averages_by_period,
     previous_period,
     published_values,
     target_for,
@@ -51,13 +51,6 @@ def _fell(value, previous, *, indicator, threshold) -> bool:
     return worse >= least and worse / previous * 100 > threshold
 
 
-def plain(number) -> str:
-    """A number as a Russian reader writes it: "7", "91,5"."""
-    if number is None:
-        return "—"
-    return f"{Decimal(number).normalize():f}".replace(".", ",")
-
-
 def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD):
     """What needs the centre's attention for a period, ordered by school:
     a value that fell against last period by more than ``threshold`` percent, a target far
@@ -85,7 +78,11 @@ def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD)
                     schools[school_id],
                     WarningKind.DROP,
                     _("%(name)s: %(value)s against %(previous)s last period.")
-                    % {"name": indicator.name, "value": plain(value), "previous": plain(previous)},
+                    % {
+                        "name": indicator.name,
+                        "value": decimal_comma(value),
+                        "previous": decimal_comma(previous),
+                    },
                     indicator,
                 )
             )
@@ -96,7 +93,11 @@ def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD)
                     schools[school_id],
                     WarningKind.TARGET_FAR,
                     _("%(name)s: %(value)s, target %(target)s.")
-                    % {"name": indicator.name, "value": plain(value), "target": plain(target)},
+                    % {
+                        "name": indicator.name,
+                        "value": decimal_comma(value),
+                        "target": decimal_comma(target),
+                    },
                     indicator,
                 )
             )
@@ -156,15 +157,9 @@ def partnership_effect(*, partnership, indicator, school=None) -> PartnershipEff
     periods = list(Period.objects.order_by("starts_on"))
     values = published_values(indicators=[indicator], periods=periods)
     start = next((p for p in periods if p.starts_on <= partnership.starts_on <= p.ends_on), None)
-    per_period = defaultdict(list)
-    for (_i, _s, period_id), value in values.items():
-        per_period[period_id].append(value)
     mine = [values.get((indicator.pk, school.pk, p.pk)) for p in periods]
     leader = [values.get((indicator.pk, partnership.leader_id, p.pk)) for p in periods]
-    average = [
-        _round(sum(per_period[p.pk]) / len(per_period[p.pk])) if per_period[p.pk] else None
-        for p in periods
-    ]
+    average = averages_by_period(values, periods)
     before = None
     if start is not None:
         index = periods.index(start)

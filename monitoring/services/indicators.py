@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.formats import decimal_comma
+from core.services import model_update
 from monitoring.models import (
     Indicator,
     IndicatorSubmission,
@@ -131,13 +133,9 @@ def rules_check(values: dict[str, Decimal], indicators: dict[str, Indicator]) ->
         if value > values[bound.code]:
             problems[code] = _("Cannot exceed «%(name)s» (%(bound)s).") % {
                 "name": bound.name,
-                "bound": _plain(values[bound.code]),
+                "bound": decimal_comma(values[bound.code]),
             }
     return problems
-
-
-def _plain(number: Decimal) -> str:
-    return f"{number.normalize():f}".replace(".", ",")
 
 
 def period_check_open(period: Period):
@@ -161,16 +159,18 @@ def value_write(
 ):
     """Create, update or leave one stored value; answer "created", "updated" or "unchanged"."""
     if existing is not None:
-        same = (existing.value, existing.numerator, existing.denominator, existing.source) == (
-            value,
-            numerator,
-            denominator,
-            source,
+        changed = model_update(
+            instance=existing,
+            data={
+                "value": value,
+                "numerator": numerator,
+                "denominator": denominator,
+                "source": source,
+            },
         )
-        if same:
+        if not changed:
             return "unchanged"
-        existing.value, existing.numerator, existing.denominator = value, numerator, denominator
-        existing.source, existing.entered_by = source, by
+        existing.entered_by = by
         existing._history_user = by
         existing.save()
         return "updated"

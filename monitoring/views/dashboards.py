@@ -4,9 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from core.access import get_object_for_user
 from monitoring.dashboard_charts import (
     category_trend_chart,
     partnership_effect_chart,
@@ -23,7 +24,6 @@ from monitoring.selectors.indicators import (
 )
 from monitoring.selectors.warnings import early_warnings, partnership_effect
 from network.models import Partnership
-from schools.access import authorize
 from schools.models import School
 from schools.selectors import school_id_of
 
@@ -87,7 +87,7 @@ def municipal(request):
 @require_GET
 def mine(request):
     school_id = school_id_of(request.user)
-    if school_id is None or not request.user.is_director:
+    if school_id is None or not request.user.has_perm("monitoring.keep_school_indicators"):
         raise Http404
     return redirect("monitoring:dashboard_school", school_pk=school_id)
 
@@ -95,8 +95,13 @@ def mine(request):
 @login_required
 @require_GET
 def school(request, school_pk):
-    school_obj = get_object_or_404(School, pk=school_pk)
-    authorize(request.user, "monitoring.view_school_indicators", school_obj, school_obj)
+    school_obj = get_object_for_user(
+        request.user,
+        School.objects.all(),
+        perm="monitoring.view_school_indicators",
+        known_by="monitoring.know_school_data",
+        pk=school_pk,
+    )
     form, indicator, period = _choice(request)
     if indicator is None:
         return _empty(request, form)
@@ -123,9 +128,14 @@ def school(request, school_pk):
 @login_required
 @require_GET
 def partnership(request, pk):
-    partnership_obj = get_object_or_404(Partnership.objects.select_related("leader"), pk=pk)
-    if not request.user.has_perm("monitoring.view_partnership_effect", partnership_obj):
-        raise Http404
+    # Nobody else learns that the partnership exists.
+    partnership_obj = get_object_for_user(
+        request.user,
+        Partnership.objects.select_related("leader"),
+        perm="monitoring.view_partnership_effect",
+        known_by="monitoring.view_partnership_effect",
+        pk=pk,
+    )
     form, indicator, _period = _choice(request)
     supported = list(partnership_obj.schools.order_by("short_name"))
     if indicator is None or not supported:

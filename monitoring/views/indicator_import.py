@@ -13,13 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from monitoring.indicator_forms import ImportForm
 from monitoring.models import Period
 from monitoring.services.indicator_import import (
-    LONG,
-    WIDE,
-    IndicatorImportError,
     indicator_export,
     indicator_import_apply,
     indicator_import_preview,
 )
+from monitoring.services.indicator_sheet import LONG, WIDE
 from monitoring.services.indicators import IndicatorError
 
 SESSION_KEY = "monitoring_indicator_import"
@@ -71,10 +69,7 @@ def import_confirm(request):
             period=period,
             by=request.user,
         )
-    except IndicatorImportError as error:
-        messages.error(request, str(error))
-        return redirect("monitoring:import")
-    except IndicatorError as error:
+    except IndicatorError as error:  # the file's problems (IndicatorImportError) or a lock
         messages.error(request, str(error))
         return redirect("monitoring:import")
     del request.session[SESSION_KEY]

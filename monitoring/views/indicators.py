@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.access import get_object_for_user, require_perm
 from monitoring.indicator_forms import ReturnForm, SubmissionFilterForm, ValuesForm
 from monitoring.models import Indicator, IndicatorSubmission, IndicatorValue, Period
 from monitoring.selectors.indicators import previous_period
@@ -28,7 +29,6 @@ from monitoring.services.indicators import (
     submission_submit,
 )
 from monitoring.tasks import recalculate_computed
-from schools.access import authorize
 from schools.models import School
 from schools.selectors import school_id_of
 
@@ -36,20 +36,34 @@ PAGE_SIZE = 25
 HISTORY_SIZE = 20
 
 
-def _require(user, perm, obj=None):
-    if not user.has_perm(perm, obj):
+def _require(user, perm):
+    if not user.has_perm(perm):
         raise PermissionDenied
+
+
+def _school_for(request, pk, perm):
+    """The school, if the user has ``perm`` on it; 403 to the centre and the school's staff,
+    404 to everyone else."""
+    return get_object_for_user(
+        request.user,
+        School.objects.all(),
+        perm=perm,
+        known_by="monitoring.know_school_data",
+        pk=pk,
+    )
 
 
 @login_required
 @require_GET
 def entry_home(request):
     """A director goes to their school's form for the current period; the centre to review."""
-    if request.user.is_municipal:
+    user = request.user
+    if user.has_perm("monitoring.view_municipal_dashboard"):
         return redirect("monitoring:submissions")
-    school_id = school_id_of(request.user)
+    school_id = school_id_of(user)
     period = Period.objects.current()
-    if school_id is None or period is None or not request.user.is_director:
+    keeps_school = user.has_perm("monitoring.keep_school_indicators")
+    if school_id is None or period is None or not keeps_school:
         raise Http404
     return redirect("monitoring:entry", school_pk=school_id, period_pk=period.pk)
 
@@ -95,12 +109,16 @@ def _entry_context(request, school, period, form=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def entry(request, school_pk, period_pk):
-    school = get_object_or_404(School, pk=school_pk)
-    authorize(request.user, "monitoring.view_school_indicators", school, school)
+    school = _school_for(request, school_pk, "monitoring.view_school_indicators")
     period = get_object_or_404(Period, pk=period_pk)
     context = _entry_context(request, school, period)
     if request.method == "POST":
-        authorize(request.user, "monitoring.enter_indicator_values", school, school)
+        require_perm(
+            request.user,
+            "monitoring.enter_indicator_values",
+            school,
+            known_by="monitoring.know_school_data",
+        )
         old = context["form"]
         form = ValuesForm(
             request.POST,
@@ -136,8 +154,7 @@ def entry(request, school_pk, period_pk):
 
 
 def _review(request, school_pk, period_pk, action):
-    school = get_object_or_404(School, pk=school_pk)
-    authorize(request.user, "monitoring.review_indicator_values", school, school)
+    school = _school_for(request, school_pk, "monitoring.review_indicator_values")
     period = get_object_or_404(Period, pk=period_pk)
     submission = submission_for(school=school, period=period)
     try:
