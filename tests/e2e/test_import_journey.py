@@ -42,10 +42,11 @@ def teachers_file(tmp_path):
 
 
 def upload(page, model, path):
+    """Upload a file for the import's preview; 900 rows take a while on a busy machine."""
     page.goto(reverse(f"admin:schools_{model}_import"))
     page.get_by_label("Формат").select_option(label="xlsx")
     page.get_by_label("Файл для импорта").set_input_files(path)
-    page.get_by_role("button", name="Отправить").click()
+    page.get_by_role("button", name="Отправить").click(timeout=60_000)
 
 
 def test_methodologist_imports_schools_and_teachers_and_creates_a_partnership(
