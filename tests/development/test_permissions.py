@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
 
 from tests.conftest import ROLES
 from tests.schools.factories import TeacherFactory
@@ -44,7 +45,9 @@ def test_a_teacher_is_known_to_the_centre_and_her_school(cast, school_a, role, k
 def test_a_coordinator_may_not_start_a_plan_but_is_told_so(login, coordinator, school_a):
     teacher = TeacherFactory(school=school_a)
 
-    response = login(coordinator).get(f"/development/plans/new/?teacher={teacher.pk}")
+    url = reverse("development:plan_create")
+
+    response = login(coordinator).get(url, {"teacher": teacher.pk})
 
     assert response.status_code == 403
 
@@ -52,8 +55,11 @@ def test_a_coordinator_may_not_start_a_plan_but_is_told_so(login, coordinator, s
 def test_plan_list_offers_to_start_plans_to_directors_only(login, cast, school_a):
     TeacherFactory(school=school_a, last_name="Беспланова")
 
-    director = login(cast["director_a"]).get("/development/plans/?status=none")
-    coordinator = login(cast["coordinator"]).get("/development/plans/?status=none")
+    plans = reverse("development:plan_list")
+    start = reverse("development:plan_create") + "?teacher="
 
-    assert "/development/plans/new/?teacher=" in director.content.decode()
-    assert "/development/plans/new/?teacher=" not in coordinator.content.decode()
+    director = login(cast["director_a"]).get(plans, {"status": "none"})
+    coordinator = login(cast["coordinator"]).get(plans, {"status": "none"})
+
+    assert start in director.content.decode()
+    assert start not in coordinator.content.decode()

@@ -41,12 +41,12 @@ def teachers_file(tmp_path):
     return path
 
 
-def upload(page, model, path):
-    """Upload a file for the import's preview; 900 rows take a while on a busy machine."""
+def upload(page, model, path, timeout=None):
+    """Send the file; the click returns once the preview page has come (``timeout`` in ms)."""
     page.goto(reverse(f"admin:schools_{model}_import"))
     page.get_by_label("Формат").select_option(label="xlsx")
     page.get_by_label("Файл для импорта").set_input_files(path)
-    page.get_by_role("button", name="Отправить").click(timeout=60_000)
+    page.get_by_role("button", name="Отправить").click(timeout=timeout)
 
 
 def test_methodologist_imports_schools_and_teachers_and_creates_a_partnership(
@@ -65,7 +65,8 @@ def test_methodologist_imports_schools_and_teachers_and_creates_a_partnership(
     page.get_by_text("Импорт завершен: 40 новых").wait_for()
     assert School.objects.count() == 40
 
-    upload(page, "teacher", teachers_file(tmp_path))
+    # Checking 900 rows for the preview takes longer than a click's default 15 s on a busy machine.
+    upload(page, "teacher", teachers_file(tmp_path), timeout=120_000)
     page.get_by_role("button", name="Подтвердить импорт").click(timeout=120_000)
     page.get_by_text("Импорт завершен: 900 новых").wait_for(timeout=120_000)
     assert Teacher.objects.count() == 900
