@@ -188,7 +188,21 @@ def page(browser, live_server, csp_violations):
         page.evaluate("window.__csp.length")
     context.close()
     if csp_violations:
-        pytest.fail(f"Content-Security-Policy violations: {csp_violations}", pytrace=False)
+        pytest.fail(_csp_summary(csp_violations), pytrace=False)
+
+
+def _csp_summary(violations):
+    """One line per directive and page, with the first line that broke it."""
+    seen = {}
+    for violation in violations:
+        key = (violation["directive"], violation["page"])
+        seen.setdefault(key, [violation, 0])[1] += 1
+    lines = [
+        f"  {directive} on {page}: {count}× (first at line {first['line']}"
+        f" of {first['source'] or 'the page'}, blocked {first['blocked']!r})"
+        for (directive, page), (first, count) in seen.items()
+    ]
+    return "Content-Security-Policy violations:\n" + "\n".join(lines)
 
 
 def log_in(page, username, password="pass12345"):
