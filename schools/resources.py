@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from core.dates import current_academic_year
+from core.import_preview import StylelessDiffMixin
 from schools.models import School, Subject, Teacher
 from schools.services import school_set_category
 
@@ -135,7 +136,7 @@ CATEGORY_SYNONYMS = {
 }
 
 
-class SchoolResource(RequiredColumnsMixin, resources.ModelResource):
+class SchoolResource(StylelessDiffMixin, RequiredColumnsMixin, resources.ModelResource):
     short_name = text("short_name", "Краткое наименование")
     full_name = text("full_name", "Полное наименование")
     address = text("address", "Адрес")
@@ -215,7 +216,7 @@ class SchoolField(fields.Field):
         return school
 
 
-class TeacherResource(RequiredColumnsMixin, resources.ModelResource):
+class TeacherResource(StylelessDiffMixin, RequiredColumnsMixin, resources.ModelResource):
     last_name = text("last_name", "Фамилия")
     first_name = text("first_name", "Имя")
     patronymic = text("patronymic", "Отчество")

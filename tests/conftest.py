@@ -1,6 +1,7 @@
 """The cast every test can call on by name, and the switches for outside services."""
 
 import atexit
+import contextlib
 import os
 import shutil
 import tempfile
@@ -144,13 +145,64 @@ def browser():
         chromium.close()
 
 
+# Each page of a browser test reports every Content-Security-Policy violation it sees to
+# the test (and keeps them in window.__csp, which a navigation starts afresh).
+RECORD_CSP_VIOLATIONS = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  const violation = {
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    source: event.sourceFile,
+    line: event.lineNumber,
+    sample: event.sample,
+    page: document.location.href,
+  };
+  window.__csp.push(violation);
+  window.__reportCspViolation(violation);
+});
+"""
+
+
 @pytest.fixture
-def page(browser, live_server):
+def csp_violations():
+    """The CSP violations the browser pages of this test reported, in order."""
+    return []
+
+
+@pytest.fixture
+def page(browser, live_server, csp_violations):
+    """A browser page on the live server; the test fails if any page broke the CSP.
+
+    A test that provokes a violation on purpose asserts on csp_violations and clears it.
+    """
     context = browser.new_context(locale="ru-RU", base_url=live_server.url)
     context.set_default_timeout(15_000)
+    # A lambda: Playwright tags the callable it is given, which a bound builtin refuses.
+    context.expose_function("__reportCspViolation", lambda found: csp_violations.append(found))
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     page = context.new_page()
     yield page
+    # A round trip to the page delivers the reports still on their way.
+    with contextlib.suppress(Exception):
+        page.evaluate("window.__csp.length")
     context.close()
+    if csp_violations:
+        pytest.fail(_csp_summary(csp_violations), pytrace=False)
+
+
+def _csp_summary(violations):
+    """One line per directive and page, with the first line that broke it."""
+    seen = {}
+    for violation in violations:
+        key = (violation["directive"], violation["page"])
+        seen.setdefault(key, [violation, 0])[1] += 1
+    lines = [
+        f"  {directive} on {page}: {count}× (first at line {first['line']}"
+        f" of {first['source'] or 'the page'}, blocked {first['blocked']!r})"
+        for (directive, page), (first, count) in seen.items()
+    ]
+    return "Content-Security-Policy violations:\n" + "\n".join(lines)
 
 
 def log_in(page, username, password="pass12345"):

@@ -37,7 +37,7 @@
             const link = document.createElement("a");
             link.className = "btn btn-sm btn-success";
             link.href = report.download;
-            link.textContent = window.REPORT_TEXT.download;
+            link.textContent = table.dataset.downloadLabel;
             row.querySelector(".report-download").replaceChildren(link);
           }
         }
