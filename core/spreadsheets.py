@@ -52,6 +52,11 @@ def escape_formula(value):
     return value
 
 
+def append_row(sheet, values):
+    """Append a row to an openpyxl sheet; the one way every XLSX export writes its cells."""
+    sheet.append([escape_formula(value) for value in values])
+
+
 def escape_dataset(dataset):
     rows = [[escape_formula(cell) for cell in row] for row in dataset]
     dataset.headers = [escape_formula(h) for h in dataset.headers or []]
