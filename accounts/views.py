@@ -1,5 +1,7 @@
 """The lockout page of a throttled login and the rate-limited password reset."""
 
+import ipaddress
+
 from axes.helpers import get_client_ip_address, get_cool_off
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -8,6 +10,24 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 LOCKOUT_STATUS = 429
+
+
+def client_address(request):
+    """The client's address (AXES_CLIENT_IP_CALLABLE): REMOTE_ADDR, or behind
+    AXES_PROXY_COUNT trusted proxies the one the outermost proxy added to X-Forwarded-For.
+
+    Entries left of it are whatever the client sent, so they are never believed.
+    """
+    count = settings.AXES_PROXY_COUNT
+    if count > 0:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        forwarded = [part.strip() for part in forwarded if part.strip()]
+        if len(forwarded) >= count:
+            try:
+                return str(ipaddress.ip_address(forwarded[-count]))
+            except ValueError:
+                pass
+    return request.META.get("REMOTE_ADDR")
 
 
 def lockout(request, original_response=None, credentials=None):

@@ -69,6 +69,30 @@ def test_forwarded_for_is_ignored_without_a_trusted_proxy(client, db):
     assert response.status_code == 429
 
 
+def test_behind_a_trusted_proxy_the_address_it_added_counts(client, db, settings):
+    settings.AXES_PROXY_COUNT = 1
+    UserFactory(username="ivanova")
+    for number in range(5):
+        # A client may send its own X-Forwarded-For; the proxy appends the real address.
+        client.post(
+            reverse("login"),
+            {"username": "ivanova", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}, 198.51.100.7",
+            REMOTE_ADDR="10.0.0.1",
+        )
+
+    def login_from(forwarded):
+        return client.post(
+            reverse("login"),
+            {"username": "ivanova", "password": "pass12345"},
+            HTTP_X_FORWARDED_FOR=forwarded,
+            REMOTE_ADDR="10.0.0.1",
+        ).status_code
+
+    assert login_from("192.0.2.99, 198.51.100.7") == 429
+    assert login_from("198.51.100.8") == 302
+
+
 def test_login_works_again_after_the_cool_off(client, db):
     UserFactory(username="ivanova")
     start = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
