@@ -14,11 +14,11 @@ LOCKOUT_STATUS = 429
 
 def client_address(request):
     """The client's address (AXES_CLIENT_IP_CALLABLE): REMOTE_ADDR, or behind
-    AXES_PROXY_COUNT trusted proxies the one the outermost proxy added to X-Forwarded-For.
+    TRUSTED_PROXY_COUNT trusted proxies the one the outermost proxy added to X-Forwarded-For.
 
     Entries left of it are whatever the client sent, so they are never believed.
     """
-    count = settings.AXES_PROXY_COUNT
+    count = settings.TRUSTED_PROXY_COUNT
     if count > 0:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         forwarded = [part.strip() for part in forwarded if part.strip()]

@@ -70,7 +70,7 @@ def test_forwarded_for_is_ignored_without_a_trusted_proxy(client, db):
 
 
 def test_behind_a_trusted_proxy_the_address_it_added_counts(client, db, settings):
-    settings.AXES_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     UserFactory(username="ivanova")
     for number in range(5):
         # A client may send its own X-Forwarded-For; the proxy appends the real address.
