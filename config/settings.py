@@ -4,6 +4,7 @@ Every variable is listed in .env.example. With nothing set the portal runs on
 SQLite, runs Celery tasks eagerly and prints e-mail to the console.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "import_export",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "axes",
     "accounts",
     "schools",
     "network",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so it turns a refused login into the lockout page (AXES_LOCKOUT_TEMPLATE).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -98,6 +102,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -251,6 +257,20 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 # --- end of content security policy -----------------------------------------------
+
+# Login throttling (django-axes) and the password-reset limit (accounts.views).
+# A username is locked only together with the address it failed from, so nobody can lock
+# out a whole school behind one address, nor a user by guessing from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+# X-Forwarded-For is believed only behind this many trusted proxies (accounts.views).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "accounts.views.client_address"
+PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 3)
+PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60)
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
+from accounts import views as accounts_views
 from config import views
 
 admin.site.site_header = _("Methodological network portal")
@@ -32,6 +33,11 @@ MOVED = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path(
+        "accounts/password_reset/",
+        accounts_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("schools/", include("schools.urls")),
     path("network/", include("network.urls")),

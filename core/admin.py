@@ -1,6 +1,11 @@
 """Admin helpers that every app's admin classes share."""
 
+from pathlib import Path
+
+from django import forms
 from django.contrib import messages
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
@@ -22,3 +27,53 @@ class ServiceActionsMixin:
                 self.message_user(request, f"{obj}: {error}", messages.WARNING)
         self.message_user(request, _("Done: %(n)s.") % {"n": done}, messages.SUCCESS)
         return done
+
+
+class _PrivateLink:
+    """What the file widget's template shows: the file's name, linked to a view."""
+
+    def __init__(self, name, url):
+        self.name, self.url = name, url
+
+    def __str__(self):
+        return self.name
+
+
+def private_file_link(field_file, url_name):
+    """A link to the permission-checked view of a private file, or "—" for none."""
+    if not field_file:
+        return "—"
+    url = reverse(url_name, args=[field_file.instance.pk])
+    return format_html('<a href="{}">{}</a>', url, Path(field_file.name).name)
+
+
+class PrivateFileInput(forms.ClearableFileInput):
+    """A file input for private storage: links the current file to the view that serves it.
+
+    Private files have no URL (core.storage), which the stock widget asks for.
+    """
+
+    def __init__(self, *, url_name, attrs=None):
+        super().__init__(attrs)
+        self.url_name = url_name
+
+    def is_initial(self, value):
+        return bool(value and getattr(value, "name", None) and getattr(value, "instance", None))
+
+    def format_value(self, value):
+        if self.is_initial(value):
+            return _PrivateLink(
+                Path(value.name).name, reverse(self.url_name, args=[value.instance.pk])
+            )
+        return None
+
+
+class PrivateFilesMixin:
+    """Admin of a model with private files: `private_files = {"field": "app:url-name"}`."""
+
+    private_files: dict = {}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.private_files:
+            kwargs["widget"] = PrivateFileInput(url_name=self.private_files[db_field.name])
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -3,10 +3,18 @@
 Files arrive as XLSX, or as CSV in UTF-8 or in Windows-1251 (what Russian Excel writes)
 and often with ";" as the separator. On export, cells that a spreadsheet would run as a
 formula (=, +, -, @) are prefixed with an apostrophe.
+
+A hostile file is refused before it is parsed: an XLSX is first checked as a ZIP (the
+unpacked size, the compression ratio of each member, the number of members) and by the
+dimension its sheets declare, read from the first bytes of each sheet; rows and columns
+are counted while reading. XML entities are refused by defusedxml, which openpyxl uses
+when it is installed.
 """
 
 import csv
 import io
+import re
+import zipfile
 
 import tablib
 from django.utils.translation import gettext as _
@@ -17,15 +25,36 @@ from core.errors import DomainError
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
+MAX_ROWS = 20_000
+MAX_COLUMNS = 200
+MAX_CSV_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_MEMBERS = 500
+MAX_COMPRESSION_RATIO = 100
+# Small members (styles, an empty sheet) may compress far better than 100:1 harmlessly.
+RATIO_CHECKED_FROM_BYTES = 1024 * 1024
+# <dimension> sits right after <sheetPr> at the top of a sheet; no need to read further.
+DIMENSION_SCAN_BYTES = 64 * 1024
+DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=[\"']([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?[\"']")
+
 
 class SpreadsheetError(DomainError):
     """A file that cannot be read as a table."""
+
+
+class SpreadsheetTooLarge(SpreadsheetError):
+    """A file refused unparsed for passing a limit: its message says which."""
 
 
 def escape_formula(value):
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+def append_row(sheet, values):
+    """Append a row to an openpyxl sheet; the one way every XLSX export writes its cells."""
+    sheet.append([escape_formula(value) for value in values])
 
 
 def escape_dataset(dataset):
@@ -46,27 +75,142 @@ def decode_text(data: bytes) -> str:
     raise SpreadsheetError(_("The file cannot be read as XLSX or CSV."))
 
 
+def _too_many_rows():
+    return SpreadsheetTooLarge(
+        _("The file has more than %(limit)s rows; split it into several files.")
+        % {"limit": f"{MAX_ROWS:,}".replace(",", "\u00a0")}
+    )
+
+
+def _too_many_columns():
+    return SpreadsheetTooLarge(
+        _("The file has more than %(limit)s columns; remove the columns the import does not use.")
+        % {"limit": MAX_COLUMNS}
+    )
+
+
+def _limited(rows):
+    """The rows, refusing the table as soon as it passes MAX_ROWS or MAX_COLUMNS."""
+    result = []
+    for row in rows:
+        if len(result) == MAX_ROWS:
+            raise _too_many_rows()
+        row = list(row)
+        if len(row) > MAX_COLUMNS:
+            if any(cell not in (None, "") for cell in row[MAX_COLUMNS:]):
+                raise _too_many_columns()
+            row = row[:MAX_COLUMNS]
+        result.append(row)
+    return result
+
+
+def _trimmed(row):
+    while row and row[-1] is None:
+        row.pop()
+    return row
+
+
 def _csv_rows(text: str) -> list[list]:
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     try:
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        return _limited(csv.reader(io.StringIO(text), delimiter=delimiter))
     except csv.Error as error:
         raise SpreadsheetError(_("The file cannot be read as XLSX or CSV.")) from error
 
 
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - ord("A") + 1
+    return number
+
+
+def _declared_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
+    """Rows and columns a sheet declares in <dimension>, from its first bytes only."""
+    with archive.open(member) as stream:
+        head = stream.read(DIMENSION_SCAN_BYTES)
+    match = DIMENSION.search(head)
+    if not match:
+        return 0, 0
+    first_col, first_row, last_col, last_row = match.groups()
+    if last_col is None:
+        return 1, 1
+    rows = int(last_row) - int(first_row) + 1
+    columns = _column_number(last_col) - _column_number(first_col) + 1
+    return rows, columns
+
+
+def check_xlsx(data: bytes) -> None:
+    """Refuse an XLSX whose ZIP or declared sheet size passes the limits, unparsed."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise SpreadsheetError(_("The file cannot be read as XLSX or CSV.")) from error
+    with archive:
+        members = archive.infolist()
+        too_large = SpreadsheetTooLarge(
+            _("The file unpacks to more than %(limit)s MB; it cannot be imported.")
+            % {"limit": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )
+        if len(members) > MAX_MEMBERS:
+            raise SpreadsheetTooLarge(_("The file has too many parts to be a spreadsheet."))
+        # zipfile stops every member at its declared size, so the sum bounds the work.
+        if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+            raise too_large
+        for member in members:
+            if (
+                member.file_size >= RATIO_CHECKED_FROM_BYTES
+                and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)
+            ):
+                raise SpreadsheetTooLarge(
+                    _(
+                        "A part of the file is compressed more than %(ratio)s to 1, "
+                        "as a ZIP bomb is; it cannot be imported."
+                    )
+                    % {"ratio": MAX_COMPRESSION_RATIO}
+                )
+        for member in members:
+            if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+                try:
+                    rows, columns = _declared_size(archive, member)
+                except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+                    raise SpreadsheetError(_("The file cannot be read as XLSX or CSV.")) from error
+                if rows > MAX_ROWS:
+                    raise _too_many_rows()
+                if columns > MAX_COLUMNS:
+                    raise _too_many_columns()
+
+
 def read_rows(data: bytes, filename: str) -> list[list]:
     """The first sheet as rows of cell values (the first row holds the headers)."""
+    if len(data) > MAX_CSV_BYTES and filename.lower().endswith(".csv"):
+        raise SpreadsheetTooLarge(
+            _("The CSV file is larger than %(limit)s MB; it cannot be imported.")
+            % {"limit": MAX_CSV_BYTES // (1024 * 1024)}
+        )
     if filename.lower().endswith(".csv"):
         return _csv_rows(data if isinstance(data, str) else decode_text(data))
+    check_xlsx(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = book.active
+            # A declared width (checked above) pads rows as before; without one, rows are
+            # cut one past the limit and their padding dropped, so nothing wider is built.
+            declared = sheet.max_column
+            rows = sheet.iter_rows(
+                max_row=MAX_ROWS + 1, max_col=declared or MAX_COLUMNS + 1, values_only=True
+            )
+            if declared:
+                return _limited(rows)
+            return [_trimmed(row) for row in _limited(rows)]
+        finally:
+            book.close()
+    except SpreadsheetError:
+        raise
     except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
         raise SpreadsheetError(_("The file cannot be read as XLSX or CSV.")) from error
-    try:
-        return [list(row) for row in book.active.iter_rows(values_only=True)]
-    finally:
-        book.close()
 
 
 def dataset_from_rows(rows: list[list]) -> tablib.Dataset:

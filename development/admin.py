@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import ServiceActionsMixin
+from core.admin import ServiceActionsMixin, private_file_link
 from development.models.plans import (
     DevelopmentPlan,
     PlanComment,
@@ -32,12 +32,25 @@ class PlanTemplateAdmin(admin.ModelAdmin):
 class PlanItemInline(admin.TabularInline):
     model = PlanItem
     extra = 0
-    fields = ["kind", "title", "due_date", "status", "completion", "event", "certificate"]
+    fields = [
+        "kind",
+        "title",
+        "due_date",
+        "status",
+        "completion",
+        "event",
+        "certificate",
+        "evidence",
+    ]
     readonly_fields = fields
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("evidence file"))
+    def evidence(self, obj):
+        return private_file_link(obj.evidence_file, "development:plan_evidence")
 
 
 class PlanCommentInline(admin.TabularInline):

@@ -8,17 +8,17 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from core.spreadsheets import escape_formula
+from core.spreadsheets import append_row
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _sheet(sheet, headers, rows):
-    sheet.append([escape_formula(h) for h in headers])
+    append_row(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([escape_formula(value) for value in row])
+        append_row(sheet, row)
     for index, header in enumerate(headers, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(12, min(60, len(header) + 4))
     sheet.freeze_panes = "A2"

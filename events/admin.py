@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import ServiceActionsMixin
+from core.admin import PrivateFilesMixin, ServiceActionsMixin
 from events.models import (
     Certificate,
     ContestApplication,
@@ -108,7 +108,8 @@ class FeedbackAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContestApplication)
-class ContestApplicationAdmin(admin.ModelAdmin):
+class ContestApplicationAdmin(PrivateFilesMixin, admin.ModelAdmin):
+    private_files = {"file": "events:application_file"}
     list_display = ["teacher", "event", "status", "submitted_at"]
     list_filter = ["status"]
     list_select_related = ["teacher__school", "event"]

@@ -3,6 +3,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import PrivateFilesMixin, private_file_link
 from network.exports import roadmap_workbook
 from network.forms import PartnershipForm
 from network.models import (
@@ -35,8 +36,9 @@ def export_roadmaps(modeladmin, request, queryset):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(SimpleHistoryAdmin):
+class PartnershipAdmin(PrivateFilesMixin, SimpleHistoryAdmin):
     form = PartnershipForm
+    private_files = {"agreement_file": "network:agreement"}
     list_display = ["title", "leader", "model", "agreement_number", "starts_on", "ends_on"]
     list_filter = ["model", "leader", "schools__category"]
     search_fields = [
@@ -92,8 +94,13 @@ class ActivityAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "result", "responsible_person", "stage__roadmap__partnership__title"]
     autocomplete_fields = ["responsible_school", "participants", "problem"]
     list_select_related = ["stage__roadmap__partnership", "responsible_school"]
-    readonly_fields = ["stage", "evidence_file", "evidence_name", "updated_at"]
+    readonly_fields = ["stage", "evidence", "evidence_name", "updated_at"]
+    exclude = ["evidence_file"]
     date_hierarchy = "due_on"
+
+    @admin.display(description=_("evidence file"))
+    def evidence(self, obj):
+        return private_file_link(obj.evidence_file, "network:activity_evidence")
 
     def has_add_permission(self, request):
         return False

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from core.spreadsheets import escape_formula
+from core.spreadsheets import append_row
 from network.models import Activity, Partnership, Stage
 
 
@@ -60,14 +60,14 @@ def roadmap_workbook(partnerships) -> bytes:
     for partnership in partnerships:
         sheet = book.create_sheet(_sheet_title(partnership, used))
         schools = ", ".join(s.short_name for s in partnership.schools.all())
-        sheet.append([escape_formula(partnership.title)])
+        append_row(sheet, [partnership.title])
         sheet["A1"].font = Font(bold=True, size=13)
-        sheet.append([_("Leader school"), partnership.leader.short_name])
-        sheet.append([_("Supported schools"), schools])
-        sheet.append([_("Interaction model"), partnership.get_model_display()])
-        sheet.append([_("Shared goal"), escape_formula(partnership.goal)])
-        sheet.append([])
-        sheet.append(headers)
+        append_row(sheet, [_("Leader school"), partnership.leader.short_name])
+        append_row(sheet, [_("Supported schools"), schools])
+        append_row(sheet, [_("Interaction model"), partnership.get_model_display()])
+        append_row(sheet, [_("Shared goal"), partnership.goal])
+        append_row(sheet, [])
+        append_row(sheet, headers)
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
         for stage, activity in by_roadmap.get(partnership.pk, []):
@@ -86,7 +86,7 @@ def roadmap_workbook(partnerships) -> bytes:
                 activity.completed_on,
                 activity.evidence_name or activity.evidence_link,
             ]
-            sheet.append([escape_formula(value) for value in row])
+            append_row(sheet, row)
         for column, width in zip(
             "ABCDEFGHIJKLM", (34, 16, 40, 30, 30, 22, 22, 12, 14, 10, 40, 12, 30), strict=True
         ):

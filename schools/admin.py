@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from import_export.admin import ImportExportModelAdmin
 
 from core.dates import current_academic_year
-from core.spreadsheets import FORMATS
+from core.spreadsheets import FORMATS, SpreadsheetTooLarge
 from schools.models import CategoryRecord, PartnerOrganisation, School, Subject, Teacher
 from schools.resources import SchoolResource, TeacherResource
 from schools.services import school_refresh_category, school_set_category
@@ -15,6 +15,10 @@ class SpreadsheetAdmin(ImportExportModelAdmin):
     formats = FORMATS
 
     def add_data_read_fail_error_to_form(self, form, e):
+        # core.spreadsheets' formats wrap a refusal in ValueError for django-import-export.
+        if isinstance(e.__cause__, SpreadsheetTooLarge):
+            form.add_error("import_file", str(e.__cause__))
+            return
         form.add_error(
             "import_file",
             _(

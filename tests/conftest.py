@@ -40,6 +40,14 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters (password reset) must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def school_a(db):
     return SchoolFactory(short_name="МАОУ СОШ № 101", category=School.Category.LOW_RESULTS)
