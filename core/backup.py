@@ -138,6 +138,17 @@ def _check_empty(*, force):
             )
 
 
+def _empty(folder):
+    """Remove what a folder holds, keeping the folder: in docker compose it is a volume."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+
 def _clear_database(vendor):
     if vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -189,8 +200,8 @@ def backup_restore(*, archive, force=False):
             _clear_database(vendor)
         _restore_database(vendor, Path(work) / DUMPS[vendor])
         for name, folder in _folders().items():
-            if force and folder.is_dir():
-                shutil.rmtree(folder)
+            if force:
+                _empty(folder)
             folder.mkdir(parents=True, exist_ok=True)
             shutil.copytree(Path(work) / name, folder, dirs_exist_ok=True)
     return manifest
