@@ -8,7 +8,8 @@ PORT ?= 8000
 # Two cores here: one pytest worker each.
 TEST_WORKERS ?= 2
 
-.PHONY: run test setup migrate demo lint format messages worker beat chromium fonts benchmark clean
+.PHONY: run test setup migrate demo lint format messages worker beat chromium fonts benchmark clean \
+	backup restore
 
 # Cyrillic fonts that WeasyPrint embeds in the PDFs (Debian's DejaVu).
 fonts:
@@ -68,6 +69,15 @@ format: setup
 messages: setup
 	$(PY) manage.py makemessages -l ru --no-location --ignore=.venv --ignore=staticfiles --ignore=media
 	$(PY) manage.py compilemessages -l ru --ignore=.venv
+
+# One dated archive of the database and both media folders, in BACKUP_DIR (default backups/).
+backup: setup
+	$(PY) manage.py backup --dir "$(or $(BACKUP_DIR),backups)"
+
+# Back into an empty database and empty media folders; FORCE=1 replaces what is there.
+restore: setup
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/portal-YYYYmmdd-HHMMSS.tar.gz [FORCE=1]"; exit 2; }
+	$(PY) manage.py restore "$(FILE)" $(if $(filter 1,$(FORCE)),--force)
 
 worker: setup
 	$(VENV)/bin/celery -A config worker -l info

@@ -30,6 +30,9 @@ MOVED = [
     ],
 ]
 
+# Handled here rather than by Django's default: a lost database answers 503, not 500.
+handler500 = "config.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

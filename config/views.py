@@ -1,13 +1,16 @@
 """Project-level pages: the home page of each role and the health check."""
 
+import sys
 from importlib import import_module
 
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
+from core.middleware import database_unavailable, is_database_outage
 from schools.models import School, Teacher
 from schools.selectors import school_of, schools_by_category
 
@@ -50,6 +53,13 @@ def home_cards(request):
             continue
         cards += module.cards(request)
     return cards
+
+
+def server_error(request):
+    """Answer 503 if the error being handled is a lost database, else Django's 500 page."""
+    if is_database_outage(sys.exc_info()[1]):
+        return database_unavailable()
+    return defaults.server_error(request)
 
 
 def _broker_state():
