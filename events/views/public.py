@@ -30,13 +30,19 @@ from schools.selectors import school_id_of
 PAGE_SIZE = 20
 
 
+# The calendar's months: a year outside these is a mistyped or hostile address.
+YEARS = range(1900, 2101)
+
+
 def _month(request):
     today = timezone.localdate()
     try:
         year = int(request.GET.get("year", today.year))
         month = int(request.GET.get("month", today.month))
+        if year not in YEARS:
+            raise ValueError(year)
         return date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         return today.replace(day=1)
 
 

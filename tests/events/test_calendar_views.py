@@ -110,3 +110,19 @@ def test_month_navigation_links_carry_plain_years_and_the_filters(login):
     page = login(None).get(reverse("events:calendar"), {"kind": "webinar"}).content.decode()
     assert "?year=2026&amp;month=2&amp;kind=webinar" in page
     assert "?year=2026&amp;month=4&amp;kind=webinar" in page
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"year": "99999999999999999999", "month": "1"},
+        {"year": "9999", "month": "12"},
+        {"year": "2026", "month": "99999999999999999999"},
+        {"year": "0", "month": "0"},
+    ],
+)
+def test_calendar_shows_this_month_for_an_impossible_one(client, db, query):
+    response = client.get(reverse("events:calendar"), query)
+
+    assert response.status_code == 200
+    assert response.context["month"] == timezone.localdate().replace(day=1)
