@@ -271,6 +271,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
+# No banner at every start: it would be the last line of every command and test run.
+AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
 # X-Forwarded-For is believed only behind this many trusted proxies (accounts.views).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
