@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    "outbox",
     "accounts",
     "schools",
     "network",
@@ -179,10 +180,26 @@ CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 # A task whose worker died is handed out again after this many seconds; it must be
 # longer than the longest task, or a running task would be started twice.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 2)
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 2),
+    # A broker that does not answer must not hold a user's request for long.
+    "socket_connect_timeout": env_int("CELERY_BROKER_CONNECT_TIMEOUT", 3),
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+
+# The outbox (outbox.services): every side effect is a row first, then a Celery task.
+OUTBOX_SWEEP_SECONDS = env_int("OUTBOX_SWEEP_SECONDS", 30)
+# A handed-out item that no worker started in this time is handed out again.
+OUTBOX_REDISPATCH_SECONDS = env_int("OUTBOX_REDISPATCH_SECONDS", 300)
+# A started item not finished in this time lost its worker; it counts as a failure.
+OUTBOX_RUN_TIMEOUT_SECONDS = env_int("OUTBOX_RUN_TIMEOUT_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
+OUTBOX_MAX_FAILURES = env_int("OUTBOX_MAX_FAILURES", 8)
+OUTBOX_KEEP_DAYS = env_int("OUTBOX_KEEP_DAYS", 30)
+# A running report writes a heartbeat this often; one silent for REPORT_STALE_SECONDS
+# lost its worker and is queued again, at most REPORT_MAX_ATTEMPTS times in all.
+REPORT_HEARTBEAT_SECONDS = env_int("REPORT_HEARTBEAT_SECONDS", 20)
+REPORT_STALE_SECONDS = env_int("REPORT_STALE_SECONDS", 120)
+REPORT_MAX_ATTEMPTS = env_int("REPORT_MAX_ATTEMPTS", 4)
 
 
 def _crontab(name, default):
@@ -202,6 +219,12 @@ def _crontab(name, default):
 
 
 CELERY_BEAT_SCHEDULE = {
+    # What a broker outage or a lost worker left behind is handed out again.
+    "outbox-sweep": {"task": "outbox.sweep", "schedule": float(OUTBOX_SWEEP_SECONDS)},
+    "reports-requeue-stalled": {
+        "task": "reports.requeue_stalled",
+        "schedule": float(OUTBOX_SWEEP_SECONDS),
+    },
     # The municipal report is built on its own on this schedule (monthly by default).
     "monitoring-municipal-report": {
         "task": "monitoring.tasks.order_scheduled_municipal_report",

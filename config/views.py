@@ -11,6 +11,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from core.middleware import database_unavailable, is_database_outage
+from outbox.services import backlog as outbox_backlog
 from schools.models import School, Teacher
 from schools.selectors import school_of, schools_by_category
 
@@ -85,4 +86,11 @@ def healthz(request):
         database = "down"
     broker = _broker_state()
     status = 200 if database == "ok" else 503
-    return JsonResponse({"database": database, "broker": broker}, status=status)
+    answer = {"database": database, "broker": broker}
+    if database == "ok":
+        # Side effects waiting in the outbox; an old oldest one means nothing hands them out.
+        try:
+            answer["outbox"] = outbox_backlog()
+        except Exception:  # a database not migrated yet
+            answer["outbox"] = "unknown"
+    return JsonResponse(answer, status=status)

@@ -4,8 +4,17 @@ from celery import shared_task
 
 from monitoring.models import Period
 from monitoring.services.computed import computed_recalculate
+from outbox.services import enqueue, handler
+
+RECALCULATE = "monitoring.recalculate_computed"
 
 
+def recalculation_order(*, period: Period) -> None:
+    """Recalculate the period's computed indicators once this transaction commits."""
+    enqueue(RECALCULATE, period_id=period.pk)
+
+
+@handler(RECALCULATE)
 @shared_task(time_limit=600, soft_time_limit=570)
 def recalculate_computed(period_id: int | None = None) -> dict:
     """Recalculate the computed indicators of one period, or of every open period.

@@ -1,8 +1,10 @@
 import json
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,6 +46,8 @@ class Report(models.Model):
     created_at = models.DateTimeField(_("ordered at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Written every few seconds while a worker renders; silence means the worker died.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
 
     class Meta:
         # Kept from when it lived in the monitoring app: the data stays where it is.
@@ -62,6 +66,19 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.get_status_display()})"
+
+    @property
+    def is_stalled(self):
+        """Running, but its worker has not been heard of for too long."""
+        if self.status != self.Status.RUNNING:
+            return False
+        last = self.heartbeat_at or self.started_at
+        limit = timedelta(seconds=settings.REPORT_STALE_SECONDS)
+        return last is None or timezone.now() - last > limit
+
+    @property
+    def may_retry(self):
+        return self.status == self.Status.FAILED or self.is_stalled
 
     @staticmethod
     def key_for(params):

@@ -6,20 +6,28 @@ queued before a deploy still find them.
 """
 
 import logging
+import threading
+from contextlib import contextmanager
+from datetime import timedelta
 
-from celery import Task, shared_task
+from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connections, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from outbox.models import OutboxItem
+from outbox.services import enqueue, handler
 from reports.kinds.base import KINDS, ReportDataError
 from reports.models import Report
 
 logger = logging.getLogger(__name__)
+
+RENDER = "reports.render"
 
 # Errors that say "try again later", not "this report cannot be built".
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
@@ -49,38 +57,79 @@ def report_order(*, kind: str, params: dict, by) -> Report:
     )
     existing = pending.first()
     if existing is not None:
+        if existing.is_stalled:  # its worker died: the same order starts again
+            return report_retry(report=existing)
         return existing
     try:
         with transaction.atomic():
             report = Report.objects.create(
                 kind=kind, params=params, params_key=key, title=spec.title(params), ordered_by=by
             )
+            _enqueue(report)
     except IntegrityError:  # an identical order committed a moment earlier
         return pending.get()
-    _enqueue(report)
     return report
 
 
+def report_retry(*, report: Report) -> Report:
+    """Order again a report that failed or stalled: the same row, the same file."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if not report.may_retry:
+            raise ReportError(_("Only a report that failed or stalled can be ordered again."))
+        twin = (
+            Report.objects.filter(
+                ordered_by=report.ordered_by,
+                kind=report.kind,
+                params_key=report.params_key,
+                status__in=Report.PENDING,
+            )
+            .exclude(pk=report.pk)
+            .first()
+        )
+        if twin is not None:  # the same order is already on its way
+            return twin
+        _requeue(report)
+    return report
+
+
+def _requeue(report):
+    report.status = Report.Status.QUEUED
+    report.error = ""
+    report.heartbeat_at = None
+    report.finished_at = None
+    report.save(update_fields=["status", "error", "heartbeat_at", "finished_at"])
+    _enqueue(report)
+
+
 def _enqueue(report):
-    transaction.on_commit(lambda: render_report.delay(report.pk))
+    enqueue(RENDER, report_id=report.pk)
 
 
+@handler(RENDER)
 def report_render(*, report_id: int) -> Report | None:
     """Render the report's PDF; running it again re-renders and overwrites, never duplicates."""
     with transaction.atomic():
         report = Report.objects.select_for_update().filter(pk=report_id).first()
         if report is None or report.status == Report.Status.DONE:
             return report
+        if report.status == Report.Status.RUNNING and not report.is_stalled:
+            logger.info("Report %s is being rendered by another worker", report.pk)
+            return report
         report.status = Report.Status.RUNNING
         report.attempts += 1
-        report.started_at = timezone.now()
+        report.started_at = report.heartbeat_at = timezone.now()
         report.error = ""
-        report.save(update_fields=["status", "attempts", "started_at", "error"])
+        report.save(update_fields=["status", "attempts", "started_at", "heartbeat_at", "error"])
+    logger.info("Report %s (%s): attempt %s started", report.pk, report.kind, report.attempts)
 
     try:
-        content = report_kind(report.kind).render(report.params)
+        with heartbeat(report.pk):
+            content = report_kind(report.kind).render(report.params)
     except TRANSIENT_ERRORS:
-        raise  # the task retries with back-off
+        # Queued again; the outbox retries the item with a pause.
+        Report.objects.filter(pk=report.pk).update(status=Report.Status.QUEUED)
+        raise
     except ReportDataError as error:
         return report_fail(report=report, reason=str(error))
     except SoftTimeLimitExceeded:
@@ -103,6 +152,7 @@ def report_render(*, report_id: int) -> Report | None:
     report.status = Report.Status.DONE
     report.finished_at = timezone.now()
     report.save(update_fields=["file", "status", "finished_at"])
+    logger.info("Report %s done after %s attempt(s)", report.pk, report.attempts)
     return report
 
 
@@ -123,29 +173,78 @@ def report_render_now(*, kind: str, params: dict) -> bytes:
         raise ReportError(str(error)) from error
 
 
-class ReportTask(Task):
-    def on_failure(self, exc, task_id, args, kwargs, einfo):
-        """Retries exhausted or a hard failure: the user sees it on the report."""
-        report = Report.objects.filter(pk=args[0] if args else kwargs.get("report_id")).first()
-        if report is not None and report.status != Report.Status.DONE:
-            report_fail(report=report, reason=_("The report could not be prepared; try again."))
-
-
-@shared_task(
-    name="monitoring.tasks.render_report",
-    base=ReportTask,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=5,
-    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
-    time_limit=settings.CELERY_TASK_TIME_LIMIT,
-)
+@shared_task(name="monitoring.tasks.render_report")
 def render_report(report_id):
+    """A render message queued by an earlier version, before the outbox."""
     report_render(report_id=report_id)
+
+
+def reports_requeue_stalled() -> int:
+    """Queue again each report whose worker died, and each queued one nothing will render.
+
+    A report that used up its attempts fails with a message instead.
+    """
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.REPORT_STALE_SECONDS)
+    silent = Report.objects.filter(status=Report.Status.RUNNING).filter(
+        Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True, started_at__lt=stale)
+    )
+    orphans = [
+        report.pk
+        for report in Report.objects.filter(status=Report.Status.QUEUED, created_at__lt=stale)
+        if not _render_is_on_its_way(report)
+    ]
+    requeued = 0
+    for report_id in [*silent.values_list("pk", flat=True), *orphans]:
+        with transaction.atomic():
+            report = Report.objects.select_for_update().get(pk=report_id)
+            if report.status not in Report.PENDING:
+                continue
+            if report.attempts >= settings.REPORT_MAX_ATTEMPTS:
+                logger.error("Report %s gave up after %s attempts", report.pk, report.attempts)
+                report_fail(report=report, reason=_("The report could not be prepared; try again."))
+                continue
+            logger.warning(
+                "Report %s stalled (attempt %s); queued again", report.pk, report.attempts
+            )
+            _requeue(report)
+            requeued += 1
+    return requeued
+
+
+def _render_is_on_its_way(report):
+    items = OutboxItem.objects.filter(handler=RENDER, state__in=OutboxItem.OPEN)
+    return items.filter(kwargs__report_id=report.pk).exists()
+
+
+@shared_task(name="reports.requeue_stalled")
+def requeue_stalled():
+    return reports_requeue_stalled()
+
+
+@contextmanager
+def heartbeat(report_id):
+    """While the block runs, a thread writes the report's heartbeat every few seconds."""
+    stop = threading.Event()
+
+    def beat():
+        try:
+            while not stop.wait(settings.REPORT_HEARTBEAT_SECONDS):
+                Report.objects.filter(pk=report_id, status=Report.Status.RUNNING).update(
+                    heartbeat_at=timezone.now()
+                )
+        except Exception:  # a missed beat must not break the render
+            logger.warning("Report %s: heartbeat failed", report_id, exc_info=True)
+        finally:
+            connections.close_all()  # this thread's own connection
+
+    thread = threading.Thread(target=beat, name=f"report-{report_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 @shared_task(name="monitoring.tasks.order_scheduled_municipal_report")

@@ -1,12 +1,9 @@
 """Entry of a school's values, their review and the periods (function-based views)."""
 
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,7 +25,7 @@ from monitoring.services.indicators import (
     submission_return,
     submission_submit,
 )
-from monitoring.tasks import recalculate_computed
+from monitoring.tasks import recalculation_order
 from schools.models import School
 from schools.selectors import school_id_of
 
@@ -255,7 +252,7 @@ def period_recalculate(request, pk):
     if period.is_locked:
         messages.error(request, _("The period %(name)s is locked.") % {"name": period.name})
     else:
-        transaction.on_commit(partial(recalculate_computed.delay, period_id=period.pk))
+        recalculation_order(period=period)
         messages.success(
             request,
             _("The computed indicators of %(name)s are being recalculated.")

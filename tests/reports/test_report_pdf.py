@@ -7,7 +7,6 @@ from pypdf import PdfReader
 
 from reports.models import Report
 from reports.services import report_render_now
-from reports.tasks import render_report
 from tests.pdf import pdf_text
 from tests.schools.factories import SchoolFactory, TeacherFactory
 
@@ -48,15 +47,3 @@ def test_long_tables_repeat_their_header_on_every_page(db):
     reader = PdfReader(io.BytesIO(content))
     continued = [p.extract_text() for p in reader.pages[2:]]
     assert continued and all("Учитель" in text and "Должность" in text for text in continued)
-
-
-def test_the_render_task_is_safe_to_lose_and_retry():
-    """acks_late + reject_on_worker_lost: a task of a dead worker is run again; database
-    errors are retried with back-off; the broker waits longer than the longest report."""
-    from django.db import InterfaceError, OperationalError
-
-    assert render_report.acks_late and render_report.reject_on_worker_lost
-    assert {OperationalError, InterfaceError} <= set(render_report.autoretry_for)
-    assert render_report.retry_backoff and render_report.max_retries >= 3
-    timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
-    assert timeout > render_report.time_limit > render_report.soft_time_limit

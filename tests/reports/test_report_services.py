@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from reports.models import Report
 from reports.services import ReportError, report_order, report_render
@@ -79,7 +82,9 @@ def test_rendering_twice_overwrites_the_one_file(school_a, settings, tmp_path):
     report = ReportFactory(params={"school": school_a.pk})
 
     report_render(report_id=report.pk)
-    Report.objects.filter(pk=report.pk).update(status=Report.Status.RUNNING)  # a re-delivery
+    # A worker died mid-way: running, silent for longer than the stale limit.
+    long_ago = timezone.now() - timedelta(hours=1)
+    Report.objects.filter(pk=report.pk).update(status=Report.Status.RUNNING, heartbeat_at=long_ago)
     report_render(report_id=report.pk)
 
     report.refresh_from_db()
