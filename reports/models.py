@@ -77,6 +77,13 @@ class Report(models.Model):
         return last is None or timezone.now() - last > limit
 
     @property
+    def state_label(self):
+        """The state in words, honest about a worker that has gone silent."""
+        if self.is_stalled:
+            return _("Interrupted; it will be prepared again")
+        return self.get_status_display()
+
+    @property
     def may_retry(self):
         return self.status == self.Status.FAILED or self.is_stalled
 

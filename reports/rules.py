@@ -50,3 +50,14 @@ rules.add_perm("reports.order_report", is_municipal | is_director)
 # The centre orders every kind, about any school, partnership or event, and sees every report.
 rules.add_perm("reports.order_any_report", is_municipal)
 rules.add_perm("reports.view_report", is_municipal | (is_director & sees_report_subject))
+
+
+@rules.predicate
+def ordered_it(user, report):
+    return report is not None and report.ordered_by_id == user.pk
+
+
+# A failed or stalled report is ordered again by whoever ordered it, or by the centre.
+rules.add_perm(
+    "reports.retry_report", is_municipal | (is_director & sees_report_subject & ordered_it)
+)

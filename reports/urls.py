@@ -9,4 +9,5 @@ urlpatterns = [
     path("order/", views.report_order_view, name="report_order"),
     path("status/", views.report_status, name="report_status"),
     path("<int:pk>/download/", views.report_download, name="report_download"),
+    path("<int:pk>/retry/", views.report_retry_view, name="report_retry"),
 ]

@@ -12,7 +12,7 @@ from core.access import get_object_for_user
 from reports.forms import ReportOrderForm
 from reports.models import Report
 from reports.selectors import reports_visible_to
-from reports.services import ReportError, report_order
+from reports.services import ReportError, report_order, report_retry
 
 PAGE_SIZE = 20
 
@@ -20,6 +20,12 @@ PAGE_SIZE = 20
 def _require_orderer(user):
     if not user.has_perm("reports.order_report"):
         raise PermissionDenied
+
+
+def _mark_retriable(page, user):
+    """Which failed or stalled reports of the page this user may order again."""
+    for report in page.object_list:
+        report.can_retry = report.may_retry and user.has_perm("reports.retry_report", report)
 
 
 @login_required
@@ -30,6 +36,7 @@ def report_list(request):
     if request.GET.get("mine"):
         reports = reports.filter(ordered_by=request.user)
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
+    _mark_retriable(page, request.user)
     form = ReportOrderForm(user=request.user)
     return render(request, "reports/list.html", {"form": form, "page": page})
 
@@ -55,6 +62,7 @@ def report_order_view(request):
             return redirect("reports:report_list")
     reports = reports_visible_to(request.user)
     page = Paginator(reports, PAGE_SIZE).get_page(1)
+    _mark_retriable(page, request.user)
     return render(request, "reports/list.html", {"form": form, "page": page}, status=400)
 
 
@@ -71,10 +79,13 @@ def report_status(request):
                 {
                     "id": r.pk,
                     "status": r.status,
-                    "label": r.get_status_display(),
+                    "label": r.state_label,
                     "error": r.error,
                     "download": reverse("reports:report_download", args=[r.pk])
                     if r.status == Report.Status.DONE
+                    else None,
+                    "retry": reverse("reports:report_retry", args=[r.pk])
+                    if r.may_retry and request.user.has_perm("reports.retry_report", r)
                     else None,
                 }
                 for r in reports
@@ -102,3 +113,27 @@ def report_download(request, pk):
         filename=f"{report.title}.pdf",
         content_type="application/pdf",
     )
+
+
+@login_required
+@require_POST
+def report_retry_view(request, pk):
+    """Order again, as the same report, one that failed or whose worker died."""
+    report = get_object_for_user(
+        request.user,
+        Report.objects.all(),
+        perm="reports.retry_report",
+        known_by="reports.view_report",
+        pk=pk,
+    )
+    try:
+        report = report_retry(report=report)
+    except ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("The report «%(title)s» is ordered again; it will appear here when ready.")
+            % {"title": report.title},
+        )
+    return redirect("reports:report_list")

@@ -23,7 +23,13 @@
         const data = await response.json();
         for (const report of data.reports) {
           const row = table.querySelector(`tr[data-report-id="${report.id}"]`);
-          if (!row || row.dataset.status === report.status) continue;
+          if (!row) continue;
+          if (report.retry && !row.querySelector(".report-download form")) {
+            const form = document.getElementById("retry-form").content.firstElementChild.cloneNode(true);
+            form.action = report.retry;
+            row.querySelector(".report-download").replaceChildren(form);
+          }
+          if (row.dataset.status === report.status) continue;
           row.dataset.status = report.status;
           const state = row.querySelector(".report-state");
           state.replaceChildren(badge(report));
