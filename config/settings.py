@@ -154,13 +154,16 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
 
-# E-mail: console unless an SMTP host is given.
+# E-mail: console unless an SMTP host is given; EMAIL_BACKEND may name another backend
+# (the file backend writes each letter into EMAIL_FILE_PATH).
 EMAIL_HOST = env_str("EMAIL_HOST")
-EMAIL_BACKEND = (
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
+    else "django.core.mail.backends.console.EmailBackend",
 )
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
