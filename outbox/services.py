@@ -45,7 +45,8 @@ def find_handler(name):
 def enqueue(name: str, **kwargs) -> OutboxItem:
     """Record a side effect in the current transaction; it is handed out after the commit."""
     item = OutboxItem.objects.create(handler=name, kwargs=kwargs)
-    transaction.on_commit(partial(dispatch, item.pk))
+    # Robust: whatever goes wrong handing it out, the change is committed and the item waits.
+    transaction.on_commit(partial(dispatch, item.pk), robust=True)
     return item
 
 
