@@ -324,3 +324,31 @@ def test_public_object_urls_answer_as_designed(world, login, name):
         client = login(world[role])
         got = (_answer(client, "get", url), _answer(client, "post", url))
         assert got == (on_get, on_post), (role, url)
+
+
+def test_ids_in_query_strings_and_forms_are_hidden_too(world, login):
+    director_c = login(world["director_c"])
+    teacher_c = login(world["teacher_c"])
+    own_plan = DevelopmentPlanFactory(teacher=world["teacher_c"].teacher_profile)
+    asks = [
+        (director_c, "get", reverse("development:plan_create"), "teacher", world["teacher"].pk),
+        (
+            director_c,
+            "post",
+            reverse("events:register", args=[world["event"].pk]),
+            "teacher",
+            world["teacher"].pk,
+        ),
+        (
+            teacher_c,
+            "post",
+            reverse("development:plan_item_add_event", args=[own_plan.pk]),
+            "event",
+            world["draft"].pk,
+        ),
+    ]
+    for client, method, url, field, value in asks:
+        assert getattr(client, method)(url, {field: value}).status_code == 404, url
+        assert getattr(client, method)(url, {field: MISSING}).status_code == 404, url
+    status = director_c.get(reverse("reports:report_status"), {"id": world["report"].pk})
+    assert status.json()["reports"] == []

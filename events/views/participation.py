@@ -44,8 +44,8 @@ def register(request, pk):
     event = get_object_for_user(
         user, Event.objects.all(), perm="events.view_event", known_by="events.view_event", pk=pk
     )
-    if request.POST.get("teacher"):
-        teacher = get_object_or_404(Teacher, pk=request.POST["teacher"])
+    if teacher_pk := request.POST.get("teacher", ""):
+        teacher = get_object_or_404(Teacher, pk=teacher_pk if teacher_pk.isdigit() else 0)
         # A teacher of another school is not to be learnt of here: 404, not 403.
         require_perm(user, "events.register_teacher", teacher, known_by="schools.know_teacher")
     else:
