@@ -48,6 +48,9 @@ def is_application_author(user, application):
 rules.add_perm("events.view_event", is_methodologist | is_public_event)
 rules.add_perm("events.manage_event", is_methodologist)
 rules.add_perm("events.view_registrations", is_municipal)
+# Who may know that an event's back office exists (edit, registrations, attendance,
+# applications): refused there, they get 403; anyone else 404, public as the event is.
+rules.add_perm("events.know_event_management", is_methodologist | (is_municipal & is_public_event))
 rules.add_perm("events.view_feedback_summary", is_municipal)
 # A director's part of an event page: their school's registrations and the form to add one.
 rules.add_perm("events.view_school_registrations", is_director & is_in_registry)

@@ -6,12 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.access import get_object_for_user, require_perm
+from core.access import get_object_for_user
 from core.spreadsheets import XLSX
 from events.filters import RegistrationFilter
 from events.forms import EventForm, MaterialForm
@@ -30,9 +30,14 @@ from events.services import (
 PAGE_SIZE = 50
 
 
+# The back office of an event is the centre's: a published event is public, its
+# registrations, attendance and applications are not, so others get 404, never 403.
+KNOWN_BY = "events.know_event_management"
+
+
 def _event(request, pk, perm="events.manage_event"):
     return get_object_for_user(
-        request.user, Event.objects.all(), perm=perm, known_by="events.view_event", pk=pk
+        request.user, Event.objects.all(), perm=perm, known_by=KNOWN_BY, pk=pk
     )
 
 
@@ -228,9 +233,13 @@ def application_list(request, pk):
 @login_required
 @require_POST
 def application_review_view(request, pk):
-    application = get_object_or_404(ContestApplication.objects.select_related("event"), pk=pk)
-    require_perm(
-        request.user, "events.review_application", application.event, known_by="events.view_event"
+    # Its author and the centre know of an application; anyone else gets 404.
+    application = get_object_for_user(
+        request.user,
+        ContestApplication.objects.select_related("event", "teacher"),
+        perm="events.review_application",
+        known_by="events.view_application",
+        pk=pk,
     )
     try:
         application_review(

@@ -39,12 +39,15 @@ def _registration(request, pk, perm):
 @login_required
 @require_POST
 def register(request, pk):
-    event = get_object_or_404(Event, pk=pk)
     user = request.user
-    if request.POST.get("teacher"):
-        teacher = get_object_or_404(Teacher, pk=request.POST["teacher"])
-        if not user.has_perm("events.register_teacher", teacher):
-            require_perm(user, "events.manage_event", event, known_by="events.view_event")
+    # A draft exists for nobody but the centre, whoever is being registered.
+    event = get_object_for_user(
+        user, Event.objects.all(), perm="events.view_event", known_by="events.view_event", pk=pk
+    )
+    if teacher_pk := request.POST.get("teacher", ""):
+        teacher = get_object_or_404(Teacher, pk=teacher_pk if teacher_pk.isdigit() else 0)
+        # A teacher of another school is not to be learnt of here: 404, not 403.
+        require_perm(user, "events.register_teacher", teacher, known_by="schools.know_teacher")
     else:
         require_perm(user, "events.register_self", event, known_by="events.view_event")
         teacher = user.teacher_profile

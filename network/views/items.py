@@ -118,7 +118,8 @@ def problem_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def problem_outcome(request, pk):
-    problem = get_problem(request.user, pk, perm="network.change_roadmap")
+    # The outcome is part of the problem: whoever may edit the problem records it.
+    problem = get_problem(request.user, pk, perm="network.change_problem")
     partnership = problem.roadmap.partnership
     stage = problem.roadmap.stages.get(kind=Stage.Kind.REFLECTION)
     if closed := _closed(request, stage, partnership):

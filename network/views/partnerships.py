@@ -120,11 +120,11 @@ def roadmap(request, pk):
             )
     problems = list(roadmap.problems.all())
     stage_by_kind = {stage.kind: stage for stage in stages}
-    for problem in problems:
-        problem.can_edit = stage_by_kind[Stage.Kind.ACQUAINTANCE].is_editable and user.has_perm(
-            "network.change_problem", problem
-        )
     reflection = stage_by_kind[Stage.Kind.REFLECTION]
+    for problem in problems:
+        may_change = user.has_perm("network.change_problem", problem)
+        problem.can_edit = may_change and stage_by_kind[Stage.Kind.ACQUAINTANCE].is_editable
+        problem.can_describe = may_change and reflection.is_editable
     return render(
         request,
         "network/roadmap.html",

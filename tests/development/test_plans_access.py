@@ -147,3 +147,31 @@ def test_teacher_cannot_approve_their_own_plan(login, teacher_a):
     assert response.status_code == 403
     plan.refresh_from_db()
     assert plan.status == DevelopmentPlan.Status.SUBMITTED
+
+
+@pytest.fixture
+def teacher_b(school_b):
+    from accounts.roles import Role
+    from tests.accounts.factories import UserFactory
+    from tests.schools.factories import TeacherFactory
+
+    user = UserFactory(username="uchitel_b", role=Role.TEACHER)
+    TeacherFactory(school=school_b, user=user)
+    return user
+
+
+CHANGES = [*POST_ONLY, *(name for name in MATRIX if name.startswith("plan_item_"))]
+PAGES = [name for name, statuses in MATRIX.items() if statuses["director_b"] == 404]
+
+
+@pytest.mark.parametrize("outsider", ["director_b", "teacher_b"])
+@pytest.mark.parametrize(
+    ("method", "name"), [*(("post", n) for n in CHANGES), *(("get", n) for n in PAGES)]
+)
+def test_staff_of_another_school_get_404(
+    login, objects, director_b, teacher_b, outsider, method, name
+):
+    """A change sent by POST, or a page, of school A's plan is as unknown as the plan."""
+    user = {"director_b": director_b, "teacher_b": teacher_b}[outsider]
+    response = getattr(login(user), method)(url_for(name, objects))
+    assert response.status_code == 404

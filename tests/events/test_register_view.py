@@ -42,10 +42,11 @@ def test_director_registers_own_teacher(login, event, director_a, school_a):
 
 
 def test_director_cannot_register_another_schools_teacher(login, event, director_b, school_a):
+    """Nor learn that the teacher is in the registry: 404, as for an unknown id."""
     response = login(director_b).post(
         reverse("events:register", args=[event.pk]), {"teacher": TeacherFactory(school=school_a).pk}
     )
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert not event.registrations.exists()
 
 

@@ -88,6 +88,15 @@ METHODOLOGIST_ONLY = {
     "coordinator": 403,
 }
 POST_MATRIX = {
+    # Values sent to school A's form: its director and the centre's methodologist enter
+    # them (an empty form is shown again); another school's director learns nothing.
+    "entry_a": {
+        "teacher_a": 403,
+        "director_a": 200,
+        "director_b": 404,
+        "methodologist": 200,
+        "coordinator": 403,
+    },
     "submission_approve": {**METHODOLOGIST_ONLY, "director_b": 404},
     "submission_return": {**METHODOLOGIST_ONLY, "director_b": 404},
     "period_state": METHODOLOGIST_ONLY,

@@ -49,6 +49,11 @@ MATRIX = [
     ("activity_edit", "get", "activity", WRITE),
     ("activity_complete", "get", "activity", WRITE),
     ("activity_evidence", "get", "activity", READ),
+    # The same answers to a change sent by POST: never a 403 to a school outside.
+    ("problem_edit", "post", "problem", WRITE),
+    ("problem_outcome", "post", "problem", WRITE_CLOSED),
+    ("activity_edit", "post", "activity", WRITE),
+    ("activity_complete", "post", "activity", WRITE),
     ("associations", "get", None, EVERYONE),
     ("association", "get", "association", READ),
     ("mentorships", "get", None, EVERYONE),
@@ -110,3 +115,16 @@ def test_director_without_a_school_sees_no_partnership(world, login):
     url = reverse("network:roadmap", args=[world["partnership"].pk])
     assert client.get(url).status_code == 404
     assert not client.get(reverse("network:list")).context["page"].object_list
+
+
+def test_problem_outcome_asks_what_problem_edit_asks(world, login, leader):
+    """The leader school's director may not edit school A's problem, nor write its outcome."""
+    from accounts.roles import Role
+    from tests.accounts.factories import UserFactory
+
+    director = UserFactory(username="direktor_lidera", role=Role.DIRECTOR)
+    TeacherFactory(school=leader, user=director)
+    client = login(director)
+    problem = world["problem"]
+    assert client.get(reverse("network:problem_edit", args=[problem.pk])).status_code == 403
+    assert client.get(reverse("network:problem_outcome", args=[problem.pk])).status_code == 403

@@ -133,3 +133,30 @@ def test_report_list_costs_the_same_for_many_reports(
 
     with django_assert_max_num_queries(10):
         client.get(reverse("reports:report_list"))
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("director_a", 200), ("director_b", 404), ("teacher_a", 404), ("coordinator", 200)],
+)
+def test_partnership_report_is_for_its_members_and_the_centre(
+    login, cast, school_a, methodologist, settings, tmp_path, role, expected
+):
+    """A director whose school is not in the partnership learns nothing of its report."""
+    from django.core.files.base import ContentFile
+
+    from tests.monitoring.factories import partnership_of
+
+    settings.MEDIA_ROOT = tmp_path
+    partnership = partnership_of(school_a)
+    report = ReportFactory(
+        kind=Report.Kind.PARTNERSHIP,
+        params={"partnership": partnership.pk},
+        ordered_by=methodologist,
+        status=Report.Status.DONE,
+    )
+    report.file.save("report.pdf", ContentFile(b"%PDF-1.7 stand-in"))
+
+    response = login(cast[role]).get(reverse("reports:report_download", args=[report.pk]))
+
+    assert response.status_code == expected

@@ -104,3 +104,19 @@ def test_teacher_edit_refuses_other_methods(login, director_a, school_a):
     response = login(director_a).delete(url)
 
     assert response.status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("director_b", 404), ("teacher_a", 403), ("coordinator", 403), ("anonymous", LOGIN)],
+)
+def test_teacher_edit_by_post_refuses_as_by_get(login, cast, school_a, role, expected):
+    """A change sent without the form is refused as the form is: 404 to another school."""
+    teacher = TeacherFactory(school=school_a, last_name="Прежняя")
+    url = reverse("schools:teacher_edit", args=[school_a.pk, teacher.pk])
+
+    response = login(cast[role]).post(url, {"last_name": "Новая"})
+
+    assert response.status_code == expected
+    teacher.refresh_from_db()
+    assert teacher.last_name == "Прежняя"
