@@ -110,6 +110,7 @@ HIDDEN = {
     "monitoring:dashboard_school": lambda w: {"school_pk": w["school"].pk},
     "monitoring:dashboard_partnership": pk("partnership"),
     "reports:report_download": pk("report"),
+    "reports:report_retry": pk("report"),
 }
 
 LOGIN = "login"  # a redirect to the login page
