@@ -29,4 +29,4 @@ class UserAdmin(BaseUserAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if "role" in form.changed_data or not change:
-            user_set_role(user=obj, role=obj.role)
+            user_set_role(user=obj, role=obj.role, by=request.user)

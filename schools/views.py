@@ -96,6 +96,7 @@ def teacher_edit(request, pk, teacher_pk):
                 teacher=Teacher.objects.get(pk=teacher.pk),
                 data=data,
                 subjects=form.cleaned_data["subjects"],
+                by=request.user,
             )
         except SchoolsError as error:
             form.add_error(None, str(error))
