@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from core.errors import DomainError
-from core.history import display_value, field_label
+from core.history import change_rows, display_value, field_label
 
 
 class ServiceActionsMixin:
@@ -101,3 +101,13 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def get_historical_record_context_helper(self, request, historical_record):
         return _ReadableChanges(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        super().set_history_delta_changes(request, historical_records, **kwargs)
+        # The creation shows the values it set, as the portal's history does.
+        for record in historical_records:
+            if record.history_type == "+" and not getattr(record, "history_delta_changes", None):
+                record.history_delta_changes = [
+                    {"field": row.field, "old": row.old, "new": row.new}
+                    for row in change_rows(record, None)
+                ]
