@@ -25,9 +25,7 @@ def school(db):
 
 
 def _import(period, by, rows, name="svod.xlsx"):
-    return indicator_import_apply(
-        data=xlsx_bytes(WIDE, rows), filename=name, period=period, by=by
-    )
+    return indicator_import_apply(data=xlsx_bytes(WIDE, rows), filename=name, period=period, by=by)
 
 
 def test_period_locked_and_unlocked_has_three_records(period, methodologist):
