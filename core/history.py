@@ -103,7 +103,8 @@ def display_value(model_field, value) -> str:
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.ForeignKey):
-        return str(value)
+        # A person by their name: a teacher's __str__ would fetch their school for each row.
+        return str(getattr(value, "full_name", "") or value)
     if isinstance(model_field, models.BooleanField):
         return _("yes") if value else _("no")
     if isinstance(value, Decimal | float):
@@ -177,7 +178,8 @@ def history_entries(*histories, limit=100) -> list[HistoryEntry]:
     """The newest records of several history querysets, merged by date, with their rows."""
     records = []
     for history in histories:
-        records.extend(history.select_related("history_user").order_by("-history_date")[:limit])
+        relations = [f.name for f in history.model._meta.fields if isinstance(f, models.ForeignKey)]
+        records.extend(history.select_related(*relations).order_by("-history_date")[:limit])
     records.sort(key=lambda r: r.history_date, reverse=True)
     # Each record's predecessor, when it is among the fetched ones: no query for it.
     previous, last_seen = {}, {}

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Certificate, Event, Registration
+from events.selectors import event_history
 from events.services import (
     attendance_mark,
     event_cancel,
@@ -129,3 +130,16 @@ def test_registration_history_in_the_admin_has_russian_labels(login, methodologi
     assert "Присутствовал:</strong>" in page
     assert "— → да" in page
     assert "style=" not in page
+
+
+def test_event_history_costs_the_same_for_many_registrations(
+    methodologist, django_assert_max_num_queries
+):
+    event = EventFactory(capacity=None)
+    for teacher in TeacherFactory.create_batch(25):
+        registration_create(event=event, teacher=teacher, by=methodologist)
+
+    with django_assert_max_num_queries(8):
+        entries = event_history(event)
+
+    assert len(entries) == 26
