@@ -89,11 +89,6 @@ class HistoryEntry:
     rows: list[ChangeRow] = field(default_factory=list)
 
 
-def _number(value):
-    # «3», not «3,00»; a real fraction keeps its digits: «91,5».
-    return decimal_comma(Decimal(value).normalize() if value == int(value) else value)
-
-
 def display_value(model_field, value) -> str:
     """A field's value as a methodologist reads it: choice labels, names, «3» for 3.00."""
     if value is None or value == "":
@@ -108,7 +103,7 @@ def display_value(model_field, value) -> str:
     if isinstance(model_field, models.BooleanField):
         return _("yes") if value else _("no")
     if isinstance(value, Decimal | float):
-        return _number(value)
+        return decimal_comma(value)  # «3», not «3,00»; a fraction keeps its digits: «91,5»
     if isinstance(model_field, models.DateTimeField):
         return date_format(localtime(value), "DATETIME_FORMAT")
     if isinstance(model_field, models.DateField):

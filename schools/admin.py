@@ -13,7 +13,7 @@ from schools.resources import SchoolResource, TeacherResource
 from schools.services import school_refresh_category, school_set_category
 
 
-class SpreadsheetAdmin(ImportExportModelAdmin, HistoryAdmin):
+class SpreadsheetAdmin(ImportExportModelAdmin):
     """Import and export in XLSX and CSV, the formats a methodologist's office uses.
 
     Each confirmed import writes one ``ImportRecord`` (the preview writes nothing).
@@ -64,7 +64,7 @@ class CategoryRecordInline(admin.TabularInline):
 
 
 @admin.register(School)
-class SchoolAdmin(SpreadsheetAdmin):
+class SchoolAdmin(SpreadsheetAdmin, HistoryAdmin):
     resource_classes = [SchoolResource]
     import_kind = ImportRecord.Kind.SCHOOLS
     list_display = ["short_name", "settlement", "locality", "category", "director_name"]
@@ -85,7 +85,7 @@ class SchoolAdmin(SpreadsheetAdmin):
 
 
 @admin.register(Teacher)
-class TeacherAdmin(SpreadsheetAdmin):
+class TeacherAdmin(SpreadsheetAdmin, HistoryAdmin):
     resource_classes = [TeacherResource]
     import_kind = ImportRecord.Kind.TEACHERS
     list_display = [

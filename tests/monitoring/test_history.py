@@ -100,3 +100,20 @@ def test_import_page_lists_the_recent_imports(login, period, school, methodologi
 
     assert "Последние импорты" in page
     assert "svod-2025.xlsx" in page
+
+
+def test_entry_page_history_names_the_indicator_and_shows_whole_counts(
+    login, period, school, methodologist
+):
+    _import(period, methodologist, [["МАОУ СОШ № 7", "91,5", 3]])
+    count = Indicator.objects.get(code="olympiad_school_math")
+
+    page = login(methodologist).get(reverse("monitoring:entry", args=[school.pk, period.pk]))
+
+    html = page.content.decode()
+    history = html[html.index("История изменений") :]
+    assert count.name in history
+    assert "olympiad_school_math" not in history
+    assert '<td class="text-end">3</td>' in history
+    assert '<td class="text-end">91,5</td>' in history
+    assert "3,00" not in history

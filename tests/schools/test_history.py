@@ -132,3 +132,19 @@ def test_import_records_are_read_only_in_the_admin(admin_client, methodologist):
     assert change.status_code == 403
     record.refresh_from_db()
     assert record.created == 3
+
+
+def test_teacher_history_in_the_admin_shows_labels_not_values(admin_client, school_a):
+    teacher = TeacherFactory(school=school_a)
+    teacher_update(teacher=teacher, data={"qualification": "highest"})
+
+    response = admin_client.get(reverse("admin:schools_teacher_history", args=[teacher.pk]))
+
+    page = response.content.decode()
+    assert "Квалификационная категория:</strong> Без категории → Высшая категория" in page
+    assert "Фамилия:</strong> — → " in page  # the creation shows what it set
+
+
+def test_partner_organisations_import_without_history_pages(admin_client):
+    response = admin_client.get(reverse("admin:schools_partnerorganisation_changelist"))
+    assert response.status_code == 200
