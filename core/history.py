@@ -113,9 +113,13 @@ def display_value(model_field, value) -> str:
     return str(value)
 
 
+def _first_upper(text) -> str:
+    text = str(text)
+    return text[:1].upper() + text[1:]  # not capitalize(): it would lower «ГИА»
+
+
 def field_label(model, name) -> str:
-    label = str(model._meta.get_field(name).verbose_name)
-    return label[:1].upper() + label[1:]
+    return _first_upper(model._meta.get_field(name).verbose_name)
 
 
 def change_rows(record, previous=None) -> list[ChangeRow]:
@@ -175,7 +179,7 @@ def history_entries(*histories, limit=100) -> list[HistoryEntry]:
     for history in histories:
         relations = [f.name for f in history.model._meta.fields if isinstance(f, models.ForeignKey)]
         records.extend(history.select_related(*relations).order_by("-history_date")[:limit])
-    records.sort(key=lambda r: r.history_date, reverse=True)
+    records.sort(key=lambda r: (r.history_date, r.pk), reverse=True)
     # Each record's predecessor, when it is among the fetched ones: no query for it.
     previous, last_seen = {}, {}
     for record in reversed(records):
@@ -190,7 +194,7 @@ def history_entries(*histories, limit=100) -> list[HistoryEntry]:
                 when=record.history_date,
                 user=record.history_user,
                 action=record.get_history_type_display(),
-                subject=str(record.instance_type._meta.verbose_name).capitalize(),
+                subject=_first_upper(record.instance_type._meta.verbose_name),
                 rows=change_rows(record, previous[record.pk, record.instance_type]),
             )
         )
