@@ -126,3 +126,26 @@ def feedback_summary(event):
         .order_by("-feedback__created_at")
     )
     return summary
+
+
+def school_feed_events(school):
+    """A school's calendar: what it hosts and where its teachers hold a confirmed seat."""
+    attended = Registration.objects.filter(
+        teacher__school=school, status=Registration.Status.CONFIRMED
+    ).values("event_id")
+    return (
+        Event.objects.filter(Q(host_school=school) | Q(pk__in=attended))
+        .exclude(status=Event.Status.DRAFT)
+        .select_related("host_school")
+        .order_by("starts_at", "pk")
+    )
+
+
+def association_feed_events(association):
+    """A methodical association's calendar: the events that belong to it."""
+    return (
+        Event.objects.filter(association=association)
+        .exclude(status=Event.Status.DRAFT)
+        .select_related("host_school")
+        .order_by("starts_at", "pk")
+    )

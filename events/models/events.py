@@ -140,6 +140,10 @@ class Event(models.Model):
         verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # iCalendar's SEQUENCE: grows with each change of time, place, format, link or state
+    # that calendar programs must take over (RFC 5545, 3.8.7.4).
+    sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
 
     objects = EventQuerySet.as_manager()
 
