@@ -35,30 +35,32 @@ def recipient_of(registration) -> str:
     return teacher.email
 
 
-def _changed_time(old, new):
-    return [time_span(*map(datetime.fromisoformat, value)) for value in (old, new)]
-
-
-def _format_label(value):
-    return str(Event.Format(value).label) if value in Event.Format.values else value
+def _shown(key, value) -> str:
+    """An old or new value from the outbox as the letter shows it."""
+    if key == "time":
+        return time_span(*map(datetime.fromisoformat, value))
+    if key == "format" and value in Event.Format.values:
+        return str(Event.Format(value).label)
+    return value or "—"
 
 
 def change_lines(changes, *, with_link: bool) -> list[dict]:
-    """``{what: [old, new]}`` from the outbox as rows «what: old → new» for an e-mail."""
+    """``{what: [old, new]}`` from the outbox as rows «what: old → new» for a letter."""
+    labels = {
+        "time": _("Time"),
+        "place": _("Place"),
+        "format": _("Format"),
+        "link": _("Online link"),
+    }
     rows = []
-    for key, label, shown in (
-        ("time", _("Time"), _changed_time),
-        ("place", _("Place"), lambda old, new: [old, new]),
-        ("format", _("Format"), lambda old, new: [_format_label(old), _format_label(new)]),
-        ("link", _("Online link"), lambda old, new: [old, new]),
-    ):
+    for key, label in labels.items():
         if key not in (changes or {}):
             continue
         if key == "link" and not with_link:  # the link is for confirmed participants only
             rows.append({"label": label, "old": "", "new": _("changed")})
             continue
-        old, new = shown(*changes[key])
-        rows.append({"label": label, "old": old or "—", "new": new or "—"})
+        old, new = changes[key]
+        rows.append({"label": label, "old": _shown(key, old), "new": _shown(key, new)})
     return rows
 
 
