@@ -152,7 +152,13 @@ def test_school_feed_has_hosted_events_and_those_its_teachers_attend(
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [("teacher_a", 200), ("director_a", 200), ("director_b", 404), ("methodologist", 200)],
+    [
+        ("teacher_a", 200),
+        ("director_a", 200),
+        ("director_b", 404),
+        ("methodologist", 200),
+        ("coordinator", 200),
+    ],
 )
 def test_school_feed_is_for_the_school_and_the_centre(login, cast, school_a, role, status):
     assert _school_feed(login(None), cast[role], school_a).status_code == status
@@ -163,9 +169,23 @@ def test_school_feed_with_an_unknown_token_is_404(login, school_a):
     assert login(None).get(url).status_code == 404
 
 
+def test_feeds_of_a_deactivated_user_are_404(login, director_a, school_a):
+    token = calendar_feed_for(user=director_a).token
+    director_a.is_active = False
+    director_a.save()
+    url = reverse("events:school_feed", args=[token, school_a.pk])
+    assert login(None).get(url).status_code == 404
+
+
 @pytest.mark.parametrize(
     ("role", "status"),
-    [("teacher_a", 200), ("director_a", 200), ("director_b", 404), ("coordinator", 200)],
+    [
+        ("teacher_a", 200),
+        ("director_a", 200),
+        ("director_b", 404),
+        ("methodologist", 200),
+        ("coordinator", 200),
+    ],
 )
 def test_association_feed_is_for_its_schools_and_the_centre(login, cast, school_a, role, status):
     association = MethodicalAssociationFactory(leader=TeacherFactory(school=school_a))
