@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0003_event_activity_event_association_event_partnership"),
+        ("events", "0004_historicalcertificate_historicalevent_and_more"),
     ]
 
     operations = [
@@ -19,8 +19,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="event",
             name="sequence",
-            field=models.PositiveIntegerField(
-                default=0, editable=False, verbose_name="revision"
-            ),
+            field=models.PositiveIntegerField(default=0, editable=False, verbose_name="revision"),
         ),
     ]
