@@ -259,9 +259,12 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 
-# The portal's address as users reach it, for links in e-mails.
+# The portal's address as users reach it, for links in e-mails and calendar files; its
+# host names Message-IDs and UIDs. In development, the port runserver is given (PORT).
+DEVELOPMENT_PORT = env_int("PORT", 8000)
 PORTAL_BASE_URL = env_str(
-    "PORTAL_BASE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
+    "PORTAL_BASE_URL",
+    f"http://127.0.0.1:{DEVELOPMENT_PORT}" if DEBUG else f"https://{ALLOWED_HOSTS[0]}",
 ).rstrip("/")
 
 PORTAL_CENTRE_NAME = env_str("PORTAL_CENTRE_NAME", "Муниципальный информационно-методический центр")

@@ -38,7 +38,7 @@ class EventAdmin(ServiceActionsMixin, HistoryAdmin):
     autocomplete_fields = ["host_school", "partnership", "association", "activity"]
     filter_horizontal = ["subjects"]
     list_select_related = ["host_school"]
-    readonly_fields = ["status", "created_by", "created_at"]
+    readonly_fields = ["status", "created_by", "created_at", "updated_at", "sequence"]
     inlines = [EventMaterialInline]
     formfield_overrides = URL_FIELDS
     actions = ["publish", "cancel", "close"]

@@ -129,6 +129,29 @@ def feedback_summary(event):
     return summary
 
 
+def school_feed_events(school):
+    """A school's calendar: what it hosts and where its teachers hold a confirmed seat."""
+    attended = Registration.objects.filter(
+        teacher__school=school, status=Registration.Status.CONFIRMED
+    ).values("event_id")
+    return (
+        Event.objects.filter(Q(host_school=school) | Q(pk__in=attended))
+        .exclude(status=Event.Status.DRAFT)
+        .select_related("host_school")
+        .order_by("starts_at", "pk")
+    )
+
+
+def association_feed_events(association):
+    """A methodical association's calendar: the events that belong to it."""
+    return (
+        Event.objects.filter(association=association)
+        .exclude(status=Event.Status.DRAFT)
+        .select_related("host_school")
+        .order_by("starts_at", "pk")
+    )
+
+
 def event_history(event):
     """The audit trail of an event, its registrations and their certificates, newest first."""
     return history_entries(

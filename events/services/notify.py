@@ -17,12 +17,19 @@ REGISTRATION_NOTICE = "events.registration_notice"
 EVENT_NOTICE = "events.event_notice"
 
 
-def notify_registration(registration_id: int, notice: Notice) -> None:
-    enqueue(REGISTRATION_NOTICE, registration_id=registration_id, notice=Notice(notice).value)
+def notify_registration(registration_id: int, notice: Notice, changes=None) -> None:
+    kwargs = {"registration_id": registration_id, "notice": Notice(notice).value}
+    if changes:
+        kwargs["changes"] = changes
+    enqueue(REGISTRATION_NOTICE, **kwargs)
 
 
-def notify_event(event_id: int, notice: Notice) -> None:
-    enqueue(EVENT_NOTICE, event_id=event_id, notice=Notice(notice).value)
+def notify_event(event_id: int, notice: Notice, changes=None) -> None:
+    """``changes``: what participants are told changed, {what: [old, new]} (JSON)."""
+    kwargs = {"event_id": event_id, "notice": Notice(notice).value}
+    if changes:
+        kwargs["changes"] = changes
+    enqueue(EVENT_NOTICE, **kwargs)
 
 
 def registrations_to_notify():
@@ -30,7 +37,7 @@ def registrations_to_notify():
 
 
 @handler(REGISTRATION_NOTICE)
-def registration_notice(registration_id: int, notice: str) -> bool:
+def registration_notice(registration_id: int, notice: str, changes=None) -> bool:
     """Tell one teacher about their registration (confirmed, wait-listed, promoted).
 
     A failing mail server raises; the outbox tries again later.
@@ -38,11 +45,11 @@ def registration_notice(registration_id: int, notice: str) -> bool:
     registration = registrations_to_notify().filter(pk=registration_id).first()
     if registration is None:  # deleted since
         return False
-    return send_notice(notice=Notice(notice), registration=registration)
+    return send_notice(notice=Notice(notice), registration=registration, changes=changes)
 
 
 @handler(EVENT_NOTICE)
-def event_notice(event_id: int, notice: str) -> int:
+def event_notice(event_id: int, notice: str, changes=None) -> int:
     """Tell everyone registered for an event that it changed or was cancelled.
 
     One outbox item per participant, so that a failed address is retried alone.
@@ -52,7 +59,7 @@ def event_notice(event_id: int, notice: str) -> int:
         registrations = Registration.objects.active().filter(event_id=event_id)
         ids = list(registrations.values_list("pk", flat=True))
         for registration_id in ids:
-            notify_registration(registration_id, notice)
+            notify_registration(registration_id, notice, changes)
     return len(ids)
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +14,7 @@ from core.access import get_object_for_user, require_perm
 from events.certificates import certificate_pdf
 from events.forms import ApplicationForm, FeedbackForm
 from events.models import Event, Registration
+from events.notifications import recipient_of
 from events.selectors import my_applications, my_registrations, waitlist_position
 from events.services import (
     EventsError,
@@ -23,6 +25,7 @@ from events.services import (
     registration_cancel,
     registration_create,
 )
+from network.models import MethodicalAssociation
 from schools.models import Teacher
 
 
@@ -56,10 +59,19 @@ def register(request, pk):
     except EventsError as error:
         messages.error(request, str(error))
     else:
-        if registration.status == Registration.Status.CONFIRMED:
+        if registration.status == Registration.Status.CONFIRMED and recipient_of(registration):
             messages.success(
                 request,
                 _("%(name)s is registered. A confirmation is sent by e-mail.")
+                % {"name": teacher.full_name},
+            )
+        elif registration.status == Registration.Status.CONFIRMED:
+            messages.success(
+                request,
+                _(
+                    "%(name)s is registered. No confirmation could be sent: "
+                    "there is no e-mail address for them."
+                )
                 % {"name": teacher.full_name},
             )
         else:
@@ -91,14 +103,40 @@ def _safe_next(request):
     return ""
 
 
+def _webcal(url):
+    return "webcal://" + url.split("://", 1)[1]
+
+
+def _shared_feeds(request, token):
+    """The feeds of the user's school and of the associations it is in: (name, address)."""
+    profile = request.user.teacher_profile
+    feeds = [
+        (profile.school.short_name, reverse("events:school_feed", args=[token, profile.school_id]))
+    ]
+    associations = (
+        MethodicalAssociation.objects.filter(
+            Q(leader__school_id=profile.school_id) | Q(members__school_id=profile.school_id)
+        )
+        .distinct()
+        .order_by("name")
+    )
+    feeds += [
+        (association.name, reverse("events:association_feed", args=[token, association.pk]))
+        for association in associations
+    ]
+    return [(name, _webcal(request.build_absolute_uri(path))) for name, path in feeds]
+
+
 @login_required
 def my_events(request):
     registrations = my_registrations(request.user)
     feed_url = webcal_url = ""
+    shared_feeds = []
     if hasattr(request.user, "teacher_profile"):
         token = calendar_feed_for(user=request.user).token
         feed_url = request.build_absolute_uri(reverse("events:feed", args=[token]))
-        webcal_url = "webcal://" + feed_url.split("://", 1)[1]
+        webcal_url = _webcal(feed_url)
+        shared_feeds = _shared_feeds(request, token)
     return render(
         request,
         "events/my_events.html",
@@ -106,6 +144,7 @@ def my_events(request):
             "registrations": registrations,
             "feed_url": feed_url,
             "webcal_url": webcal_url,
+            "shared_feeds": shared_feeds,
             "applications": my_applications(request.user),
         },
     )
