@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "outbox",
     "accounts",
     "schools",
+    "notifications",
     "network",
     "events",
     "development",
@@ -230,6 +231,11 @@ def _crontab(name, default):
 CELERY_BEAT_SCHEDULE = {
     # What a broker outage or a lost worker left behind is handed out again.
     "outbox-sweep": {"task": "outbox.sweep", "schedule": float(OUTBOX_SWEEP_SECONDS)},
+    # Every morning, one digest per user who chose digests.
+    "notifications-send-digests": {
+        "task": "notifications.send_digests",
+        "schedule": _crontab("NOTIFICATION_DIGEST_CRON", "0 7 * * *"),
+    },
     "reports-requeue-stalled": {
         "task": "reports.requeue_stalled",
         "schedule": float(OUTBOX_SWEEP_SECONDS),

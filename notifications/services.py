@@ -49,9 +49,7 @@ def notify(users, *, kind: Kind, title: str, text: str = "", url: str = "") -> l
 
 def channels_for(user_ids, kind) -> dict:
     chosen = dict(
-        Preference.objects.filter(user_id__in=user_ids, kind=kind).values_list(
-            "user_id", "channel"
-        )
+        Preference.objects.filter(user_id__in=user_ids, kind=kind).values_list("user_id", "channel")
     )
     return {pk: chosen.get(pk, DEFAULT_CHANNEL) for pk in user_ids}
 
@@ -133,7 +131,10 @@ def _send(*, user, subject, template, context, kind):
         "settings_url": settings.PORTAL_BASE_URL + reverse("notifications:preferences"),
         "centre_name": settings.PORTAL_CENTRE_NAME,
     }
-    headers = {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    headers = {
+        "List-Unsubscribe": f"<{link}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"notifications/emails/{template}.txt", context),

@@ -96,11 +96,7 @@ def unsubscribe_view(request, token):
     if request.method == "GET":
         return render(request, "notifications/unsubscribe.html", {"token": token})
     try:
-        user, kinds = unsubscribe(token)
+        _user, kinds = unsubscribe(token)
     except NotificationError as error:
-        return render(
-            request, "notifications/unsubscribe.html", {"error": str(error)}, status=400
-        )
-    return render(
-        request, "notifications/unsubscribe.html", {"done": True, "kinds": kinds}
-    )
+        return render(request, "notifications/unsubscribe.html", {"error": str(error)}, status=400)
+    return render(request, "notifications/unsubscribe.html", {"done": True, "kinds": kinds})
