@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
+from accounts.models import ImportRecord, User
 from accounts.services import user_set_role
+from core.admin import HistoryAdmin
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BaseUserAdmin, HistoryAdmin):
     list_display = ["username", "last_name", "first_name", "role", "is_active"]
     list_filter = ["role", "is_active", "is_staff"]
     search_fields = ["username", "last_name", "first_name", "email"]
@@ -29,4 +30,33 @@ class UserAdmin(BaseUserAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if "role" in form.changed_data or not change:
-            user_set_role(user=obj, role=obj.role)
+            user_set_role(user=obj, role=obj.role, by=request.user)
+
+
+@admin.register(ImportRecord)
+class ImportRecordAdmin(admin.ModelAdmin):
+    """Who imported which file, and what it did: written by the importers, never by hand."""
+
+    list_display = [
+        "imported_at",
+        "kind",
+        "file_name",
+        "imported_by",
+        "created",
+        "updated",
+        "skipped",
+        "errors",
+    ]
+    list_filter = ["kind", "imported_at"]
+    search_fields = ["file_name", "imported_by__username", "imported_by__last_name"]
+    list_select_related = ["imported_by"]
+    date_hierarchy = "imported_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import PrivateFilesMixin, ServiceActionsMixin
+from core.admin import HistoryAdmin, PrivateFilesMixin, ServiceActionsMixin
 from events.models import (
     Certificate,
     ContestApplication,
@@ -30,7 +30,7 @@ class EventMaterialInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(ServiceActionsMixin, admin.ModelAdmin):
+class EventAdmin(ServiceActionsMixin, HistoryAdmin):
     list_display = ["title", "kind", "format", "starts_at", "host_school", "capacity", "status"]
     list_filter = ["status", "kind", "format", "audience", "subjects"]
     search_fields = ["title", "description", "organiser", "venue"]
@@ -75,7 +75,7 @@ class EventAdmin(ServiceActionsMixin, admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(HistoryAdmin):
     list_display = ["teacher", "event", "status", "attended", "created_at"]
     list_filter = ["status", "attended", "teacher__school__category"]
     search_fields = ["teacher__last_name", "event__title"]
@@ -89,7 +89,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(HistoryAdmin):
     list_display = ["code", "registration", "issued_at"]
     search_fields = ["code", "registration__teacher__last_name"]
     list_select_related = ["registration__teacher__school", "registration__event"]

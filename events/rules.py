@@ -47,6 +47,8 @@ def is_application_author(user, application):
 
 rules.add_perm("events.view_event", is_methodologist | is_public_event)
 rules.add_perm("events.manage_event", is_methodologist)
+# The audit trail of an event and its registrations.
+rules.add_perm("events.view_event_history", is_methodologist)
 rules.add_perm("events.view_registrations", is_municipal)
 # Who may know that an event's back office exists (edit, registrations, attendance,
 # applications): refused there, they get 403; anyone else 404, public as the event is.

@@ -1,9 +1,8 @@
 from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import PrivateFilesMixin, private_file_link
+from core.admin import HistoryAdmin, PrivateFilesMixin, private_file_link
 from network.exports import roadmap_workbook
 from network.forms import PartnershipForm
 from network.models import (
@@ -36,7 +35,7 @@ def export_roadmaps(modeladmin, request, queryset):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(PrivateFilesMixin, SimpleHistoryAdmin):
+class PartnershipAdmin(PrivateFilesMixin, HistoryAdmin):
     form = PartnershipForm
     private_files = {"agreement_file": "network:agreement"}
     list_display = ["title", "leader", "model", "agreement_number", "starts_on", "ends_on"]
@@ -62,7 +61,7 @@ class PartnershipAdmin(PrivateFilesMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Stage)
-class StageAdmin(SimpleHistoryAdmin):
+class StageAdmin(HistoryAdmin):
     list_display = ["roadmap", "number", "kind", "state", "starts_on", "ends_on"]
     list_filter = ["kind", "state"]
     search_fields = ["roadmap__partnership__title"]
@@ -75,7 +74,7 @@ class StageAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Problem)
-class ProblemAdmin(SimpleHistoryAdmin):
+class ProblemAdmin(HistoryAdmin):
     list_display = ["title", "school", "risk_factor", "roadmap"]
     list_filter = ["risk_factor", "school__category"]
     search_fields = ["title", "description", "school__short_name", "roadmap__partnership__title"]
@@ -88,7 +87,7 @@ class ProblemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(HistoryAdmin):
     list_display = ["title", "stage", "form", "responsible_school", "due_on", "state"]
     list_filter = ["state", "form", "stage__kind", "responsible_school"]
     search_fields = ["title", "result", "responsible_person", "stage__roadmap__partnership__title"]
@@ -119,7 +118,7 @@ class StageCommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(MethodicalAssociation)
-class MethodicalAssociationAdmin(SimpleHistoryAdmin):
+class MethodicalAssociationAdmin(HistoryAdmin):
     list_display = ["name", "leader", "partnership"]
     list_filter = ["subjects"]
     search_fields = ["name", "leader__last_name", "members__last_name"]
@@ -129,7 +128,7 @@ class MethodicalAssociationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mentorship)
-class MentorshipAdmin(SimpleHistoryAdmin):
+class MentorshipAdmin(HistoryAdmin):
     list_display = ["mentor", "mentee", "kind", "state", "starts_on", "ends_on"]
     list_filter = ["kind", "state"]
     search_fields = ["mentor__last_name", "mentee__last_name", "goal"]

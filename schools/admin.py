@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext as _
 from import_export.admin import ImportExportModelAdmin
+from import_export.results import RowResult
 
+from accounts.models import ImportRecord
+from accounts.services import import_record
+from core.admin import HistoryAdmin
 from core.dates import current_academic_year
 from core.spreadsheets import FORMATS, SpreadsheetTooLarge
 from schools.models import CategoryRecord, PartnerOrganisation, School, Subject, Teacher
@@ -10,9 +14,28 @@ from schools.services import school_refresh_category, school_set_category
 
 
 class SpreadsheetAdmin(ImportExportModelAdmin):
-    """Import and export in XLSX and CSV, the formats a methodologist's office uses."""
+    """Import and export in XLSX and CSV, the formats a methodologist's office uses.
+
+    Each confirmed import writes one ``ImportRecord`` (the preview writes nothing).
+    """
 
     formats = FORMATS
+    import_kind = None
+
+    def process_dataset(self, dataset, form, request, **kwargs):
+        file_name = kwargs.get("file_name") or form.cleaned_data.get("original_file_name")
+        result = super().process_dataset(dataset, form, request, **kwargs)
+        totals = result.totals
+        import_record(
+            kind=self.import_kind,
+            file_name=file_name or "",
+            by=request.user,
+            created=totals[RowResult.IMPORT_TYPE_NEW],
+            updated=totals[RowResult.IMPORT_TYPE_UPDATE],
+            skipped=totals[RowResult.IMPORT_TYPE_SKIP],
+            errors=totals[RowResult.IMPORT_TYPE_ERROR] + totals[RowResult.IMPORT_TYPE_INVALID],
+        )
+        return result
 
     def add_data_read_fail_error_to_form(self, form, e):
         # core.spreadsheets' formats wrap a refusal in ValueError for django-import-export.
@@ -41,8 +64,9 @@ class CategoryRecordInline(admin.TabularInline):
 
 
 @admin.register(School)
-class SchoolAdmin(SpreadsheetAdmin):
+class SchoolAdmin(SpreadsheetAdmin, HistoryAdmin):
     resource_classes = [SchoolResource]
+    import_kind = ImportRecord.Kind.SCHOOLS
     list_display = ["short_name", "settlement", "locality", "category", "director_name"]
     list_filter = ["category", "locality", "settlement"]
     search_fields = ["short_name", "full_name", "settlement", "director_name"]
@@ -61,8 +85,9 @@ class SchoolAdmin(SpreadsheetAdmin):
 
 
 @admin.register(Teacher)
-class TeacherAdmin(SpreadsheetAdmin):
+class TeacherAdmin(SpreadsheetAdmin, HistoryAdmin):
     resource_classes = [TeacherResource]
+    import_kind = ImportRecord.Kind.TEACHERS
     list_display = [
         "last_name",
         "first_name",
@@ -89,6 +114,7 @@ class TeacherAdmin(SpreadsheetAdmin):
 
 @admin.register(PartnerOrganisation)
 class PartnerOrganisationAdmin(SpreadsheetAdmin):
+    import_kind = ImportRecord.Kind.PARTNER_ORGANISATIONS
     list_display = ["name", "kind", "settlement", "contact_person"]
     list_filter = ["kind"]
     search_fields = ["name", "settlement", "contact_person"]

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.history import AuditTrail
+
 
 class Subject(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -58,6 +60,7 @@ class School(models.Model):
         default=Category.REGULAR,
         db_index=True,
     )
+    history = AuditTrail()
 
     objects = SchoolQuerySet.as_manager()
 
@@ -162,6 +165,7 @@ class Teacher(models.Model):
         related_name="teacher_profile",
         verbose_name=_("login"),
     )
+    history = AuditTrail()
 
     objects = TeacherQuerySet.as_manager()
 

@@ -9,8 +9,10 @@ the teacher completed by hand is left alone. Completed plans are never touched.
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from core.errors import DomainError
+from core.history import audited
 from core.services import model_update
 from development.models.plans import DevelopmentPlan, PlanComment, PlanItem
 from events.models import Certificate, Event, Registration
@@ -49,6 +51,7 @@ def _require_items_open(plan):
         )
 
 
+@audited
 @transaction.atomic
 def plan_create(
     *, teacher, year, theme, goals="", difficulties=(), template=None, by=None
@@ -73,14 +76,18 @@ def plan_create(
         raise PlansError(_("There is already a plan for this academic year.")) from error
     plan.difficulties.set(difficulties)
     if template is not None:
-        PlanItem.objects.bulk_create(
-            PlanItem(plan=plan, kind=row.kind, title=row.title, due_date=row.due_date(year))
-            for row in template.items.all()
+        bulk_create_with_history(
+            [
+                PlanItem(plan=plan, kind=row.kind, title=row.title, due_date=row.due_date(year))
+                for row in template.items.all()
+            ],
+            PlanItem,
         )
     _record(plan, by=by, status=plan.status)
     return plan
 
 
+@audited
 @transaction.atomic
 def plan_update(*, plan, theme, goals="", difficulties=(), by=None) -> DevelopmentPlan:
     plan = _lock(plan)
@@ -96,6 +103,7 @@ def plan_update(*, plan, theme, goals="", difficulties=(), by=None) -> Developme
     return plan
 
 
+@audited
 @transaction.atomic
 def plan_submit(*, plan, by=None) -> DevelopmentPlan:
     """Send the plan to the director (or a methodologist) for approval."""
@@ -111,6 +119,7 @@ def plan_submit(*, plan, by=None) -> DevelopmentPlan:
     return plan
 
 
+@audited
 @transaction.atomic
 def plan_approve(*, plan, by, comment="") -> DevelopmentPlan:
     plan = _lock(plan)
@@ -124,6 +133,7 @@ def plan_approve(*, plan, by, comment="") -> DevelopmentPlan:
     return plan
 
 
+@audited
 @transaction.atomic
 def plan_return(*, plan, by, comment) -> DevelopmentPlan:
     """Send the plan back to the teacher with what to change."""
@@ -138,6 +148,7 @@ def plan_return(*, plan, by, comment) -> DevelopmentPlan:
     return plan
 
 
+@audited
 @transaction.atomic
 def plan_complete(*, plan, by=None) -> DevelopmentPlan:
     """Close an approved plan once none of its items is still planned."""
@@ -156,6 +167,7 @@ def plan_complete(*, plan, by=None) -> DevelopmentPlan:
     return plan
 
 
+@audited
 def plan_comment_add(*, plan, by, text) -> PlanComment:
     text = (text or "").strip()
     if not text:
@@ -166,6 +178,7 @@ def plan_comment_add(*, plan, by, text) -> PlanComment:
 # --- items -------------------------------------------------------------------
 
 
+@audited
 @transaction.atomic
 def plan_item_add(*, plan, kind, title, due_date, description="", by=None) -> PlanItem:
     plan = _lock(plan)
@@ -177,6 +190,7 @@ def plan_item_add(*, plan, kind, title, due_date, description="", by=None) -> Pl
     )
 
 
+@audited
 @transaction.atomic
 def plan_item_update(*, item, kind, title, due_date, description="", by=None) -> PlanItem:
     """Change a planned item while the plan is a draft or returned for revision."""
@@ -194,6 +208,7 @@ def plan_item_update(*, item, kind, title, due_date, description="", by=None) ->
     return item
 
 
+@audited
 @transaction.atomic
 def plan_item_add_event(*, plan, event, by=None) -> PlanItem:
     """Add an event the teacher registered for; done at once if attendance is already marked."""
@@ -218,6 +233,7 @@ def plan_item_add_event(*, plan, event, by=None) -> PlanItem:
     return item
 
 
+@audited
 @transaction.atomic
 def plan_item_complete(
     *, item, result="", evidence_file=None, evidence_url="", by=None
@@ -241,6 +257,7 @@ def plan_item_complete(
     return item
 
 
+@audited
 @transaction.atomic
 def plan_item_reopen(*, item, by=None) -> PlanItem:
     """Take back a done or cancelled item; its evidence stays for the teacher to replace."""
@@ -255,6 +272,7 @@ def plan_item_reopen(*, item, by=None) -> PlanItem:
     return item
 
 
+@audited
 @transaction.atomic
 def plan_item_cancel(*, item, by=None) -> PlanItem:
     item = _lock_item(item)
@@ -266,6 +284,7 @@ def plan_item_cancel(*, item, by=None) -> PlanItem:
     return item
 
 
+@audited
 @transaction.atomic
 def plan_item_delete(*, item, by=None) -> None:
     item = _lock_item(item)
@@ -274,8 +293,9 @@ def plan_item_delete(*, item, by=None) -> None:
     item.delete()
 
 
+@audited
 @transaction.atomic
-def plan_items_apply_attendance(*, registration, attended) -> int:
+def plan_items_apply_attendance(*, registration, attended, by=None) -> int:
     """Apply a change of attendance to the teacher's items of that event; return how many changed.
 
     Called by the receiver of ``events.signals.attendance_changed``.

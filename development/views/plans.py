@@ -12,6 +12,7 @@ from core.dates import current_academic_year
 from development.forms import CommentForm, ItemForm, PlanForm, ReviewForm
 from development.selectors import (
     offered_registrations,
+    plan_history,
     plans_of,
     plans_with_teacher,
     waiting_questionnaires,
@@ -162,6 +163,9 @@ def plan_detail(request, pk, item_form=None):
             "item_form": item_form or ItemForm(),
             "review_form": ReviewForm(),
             "comment_form": CommentForm(),
+            "audit_trail": plan_history(plan)
+            if user.has_perm("development.view_plan_history", plan)
+            else None,
         },
     )
 

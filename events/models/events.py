@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import AuditTrail
 from events.models.registrations import RegistrationStatus
 from schools.models import School, Subject
 
@@ -140,6 +141,7 @@ class Event(models.Model):
         verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    history = AuditTrail()
 
     objects = EventQuerySet.as_manager()
 

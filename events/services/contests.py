@@ -2,6 +2,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.history import audited
 from events.models import ContestApplication, Event
 from events.services.errors import EventsError
 from schools.models import Teacher
@@ -28,6 +29,7 @@ def application_submit(
         raise EventsError(_("You have already applied to this contest.")) from error
 
 
+@audited
 @transaction.atomic
 def application_review(*, application: ContestApplication, accept: bool, by) -> ContestApplication:
     """Accept or reject a contest application."""

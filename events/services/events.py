@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.history import audited
 from core.services import model_update
 from events.models import Event
 from events.notifications import Notice
@@ -48,6 +49,7 @@ def _validate(event: Event) -> None:
         raise EventsError(_("Say until when the seats are reserved."))
 
 
+@audited
 @transaction.atomic
 def event_create(*, data: dict, subjects=(), by=None) -> Event:
     """Create an event as a draft."""
@@ -58,6 +60,7 @@ def event_create(*, data: dict, subjects=(), by=None) -> Event:
     return event
 
 
+@audited
 def event_update(*, event: Event, data: dict, subjects=None, by=None) -> Event:
     """Change an event; tell participants of a new time or place; fill freed seats."""
     with transaction.atomic():
@@ -86,6 +89,7 @@ def event_update(*, event: Event, data: dict, subjects=None, by=None) -> Event:
     return event
 
 
+@audited
 def event_publish(*, event: Event, by=None) -> Event:
     with transaction.atomic():
         event = event_lock(event)
@@ -96,6 +100,7 @@ def event_publish(*, event: Event, by=None) -> Event:
     return event
 
 
+@audited
 def event_cancel(*, event: Event, by=None) -> Event:
     """Cancel the event and tell everyone registered."""
     with transaction.atomic():
@@ -110,6 +115,7 @@ def event_cancel(*, event: Event, by=None) -> Event:
     return event
 
 
+@audited
 def event_close(*, event: Event, by=None) -> Event:
     """Mark a published event that has started as held."""
     with transaction.atomic():

@@ -18,6 +18,7 @@ from events.ical import calendar_bytes
 from events.models import CalendarFeed, Certificate, Event, Registration
 from events.selectors import (
     calendar_events,
+    event_history,
     feed_events,
     feedback_summary,
     registration_of,
@@ -139,6 +140,9 @@ def event_detail(request, pk):
         context.update(_school_context(school_id, event))
     if user.has_perm("events.view_feedback_summary"):
         context["feedback"] = feedback_summary(event)
+    context["audit_trail"] = (
+        event_history(event) if user.has_perm("events.view_event_history", event) else None
+    )
     return render(request, "events/event_detail.html", context)
 
 

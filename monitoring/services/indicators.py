@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import DomainError
 from core.formats import decimal_comma
+from core.history import audited
 from core.services import model_update
 from monitoring.models import (
     Indicator,
@@ -154,6 +155,7 @@ def submission_for(*, school, period) -> IndicatorSubmission:
     return submission
 
 
+@audited
 def value_write(
     *, indicator, school_id, period, value, numerator, denominator, source, by, existing
 ):
@@ -189,6 +191,7 @@ def value_write(
     return "created"
 
 
+@audited
 @transaction.atomic
 def indicator_values_save(*, school, period, entries: dict[str, Entry | None], by) -> SaveResult:
     """Save a school's entered values for a period; None clears a value. All or nothing."""
@@ -274,6 +277,7 @@ def _transition(submission, *, allowed, state, action, by, text=""):
     return submission
 
 
+@audited
 @transaction.atomic
 def submission_submit(*, submission, by, comment="") -> IndicatorSubmission:
     """Send the school's data to the centre; every entered indicator must have a value."""
@@ -300,6 +304,7 @@ def submission_submit(*, submission, by, comment="") -> IndicatorSubmission:
     )
 
 
+@audited
 @transaction.atomic
 def submission_approve(*, submission, by, comment="") -> IndicatorSubmission:
     S = IndicatorSubmission.State
@@ -313,6 +318,7 @@ def submission_approve(*, submission, by, comment="") -> IndicatorSubmission:
     )
 
 
+@audited
 @transaction.atomic
 def submission_return(*, submission, by, comment) -> IndicatorSubmission:
     """Send the data back to the school with a comment on what to correct."""
@@ -329,6 +335,7 @@ def submission_return(*, submission, by, comment) -> IndicatorSubmission:
     )
 
 
+@audited
 @transaction.atomic
 def period_lock(*, period, by) -> Period:
     period = Period.objects.select_for_update().get(pk=period.pk)
@@ -338,6 +345,7 @@ def period_lock(*, period, by) -> Period:
     return period
 
 
+@audited
 @transaction.atomic
 def period_unlock(*, period, by) -> Period:
     period = Period.objects.select_for_update().get(pk=period.pk)
@@ -358,6 +366,7 @@ def target_check(*, indicator, period, value) -> Decimal:
     return value
 
 
+@audited
 @transaction.atomic
 def target_set(*, indicator, period, school=None, value, by=None) -> Target:
     """Set the target of a school (or of the municipality when school is None)."""

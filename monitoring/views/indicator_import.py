@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.models import ImportRecord
 from monitoring.indicator_forms import ImportForm
 from monitoring.models import Period
 from monitoring.services.indicator_import import (
@@ -49,7 +50,14 @@ def import_upload(request):
                 "data": base64.b64encode(data).decode("ascii"),
                 "period": period.pk if period else None,
             }
-    return render(request, "monitoring/indicators/import.html", {"form": form, "plan": plan})
+    imports = ImportRecord.objects.filter(kind=ImportRecord.Kind.INDICATOR_VALUES).select_related(
+        "imported_by"
+    )[:10]
+    return render(
+        request,
+        "monitoring/indicators/import.html",
+        {"form": form, "plan": plan, "imports": imports},
+    )
 
 
 @login_required
