@@ -127,6 +127,8 @@ def _send(*, user, subject, template, context, kind):
     context = {
         **context,
         "user": user,
+        # «Здравствуйте, Мария Андреевна!»: the first name and the patronymic.
+        "name": " ".join(part for part in (user.first_name, user.patronymic) if part),
         "unsubscribe_url": link,
         "settings_url": settings.PORTAL_BASE_URL + reverse("notifications:preferences"),
         "centre_name": settings.PORTAL_CENTRE_NAME,

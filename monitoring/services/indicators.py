@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +20,9 @@ from monitoring.models import (
     SubmissionComment,
     Target,
 )
+from notifications.models import Kind
+from notifications.recipients import directors_of
+from notifications.services import notify
 
 __all__ = [
     "Entry",
@@ -308,13 +312,34 @@ def submission_submit(*, submission, by, comment="") -> IndicatorSubmission:
 @transaction.atomic
 def submission_approve(*, submission, by, comment="") -> IndicatorSubmission:
     S = IndicatorSubmission.State
-    return _transition(
+    submission = _transition(
         submission,
         allowed=(S.SUBMITTED,),
         state=S.APPROVED,
         action=SubmissionComment.Action.APPROVED,
         by=by,
         text=comment.strip(),
+    )
+    _tell(
+        submission,
+        Kind.SUBMISSION_APPROVED,
+        _("The indicator values of %(school)s for %(period)s are approved"),
+        comment.strip(),
+    )
+    return submission
+
+
+def _tell(submission, kind, title, text):
+    """The school's directors hear of the centre's decision on their data."""
+    notify(
+        directors_of([submission.school_id]),
+        kind=kind,
+        title=title % {"school": submission.school, "period": submission.period},
+        text=text,
+        url=reverse(
+            "monitoring:entry",
+            kwargs={"school_pk": submission.school_id, "period_pk": submission.period_id},
+        ),
     )
 
 
@@ -325,7 +350,7 @@ def submission_return(*, submission, by, comment) -> IndicatorSubmission:
     if not (comment or "").strip():
         raise IndicatorError(_("Say what the school must correct."))
     S = IndicatorSubmission.State
-    return _transition(
+    submission = _transition(
         submission,
         allowed=(S.SUBMITTED, S.APPROVED),
         state=S.RETURNED,
@@ -333,6 +358,13 @@ def submission_return(*, submission, by, comment) -> IndicatorSubmission:
         by=by,
         text=comment.strip(),
     )
+    _tell(
+        submission,
+        Kind.SUBMISSION_RETURNED,
+        _("The indicator values of %(school)s for %(period)s are returned for correction"),
+        comment.strip(),
+    )
+    return submission
 
 
 @audited

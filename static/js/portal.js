@@ -28,7 +28,7 @@ document.querySelectorAll("form[data-confirm]").forEach((form) => {
       count.classList.remove("d-none");
       count.setAttribute("aria-hidden", "true");
       const label = document.getElementById("bell-label");
-      label.textContent = ", " + label.dataset.template.replace("%(count)s", data.unread);
+      label.textContent = ", " + label.dataset.template + " " + data.unread;
     })
     .catch(() => {});
 })();
