@@ -181,7 +181,7 @@ def absolute(path: str) -> str:
 def digests_order() -> int:
     """One digest item per user with notifications waiting for their daily e-mail."""
     waiting = Notification.objects.filter(channel=Channel.DIGEST, emailed_at__isnull=True)
-    users = list(waiting.values_list("user_id", flat=True).distinct())
+    users = list(waiting.order_by().values_list("user_id", flat=True).distinct())
     with transaction.atomic():
         for user_id in users:
             enqueue(DIGEST, user_id=user_id)
