@@ -92,19 +92,21 @@ def stage_submit(*, stage, by) -> Stage:
     return stage
 
 
-def _tell(stage, users, kind, title, comment=""):
-    """Notify about a stage, with a link to it on the roadmap."""
+def _tell(stage, users, kind, title, comment=None):
+    """Notify about a stage, with a link to it, or to the comment, on the roadmap."""
     partnership = stage.roadmap.partnership
+    anchor = f"stage-comment-{comment.pk}" if comment else f"stage-{stage.number}"
     notify(
         users,
         kind=kind,
         title=title % {"stage": stage.get_kind_display(), "partnership": partnership},
-        text=comment,
-        url=f"{partnership.get_absolute_url()}#stage-{stage.number}",
+        text=comment.text if comment else "",
+        url=f"{partnership.get_absolute_url()}#{anchor}",
     )
 
 
-def _tell_schools(stage, kind, title, comment=""):
+def _tell_schools(stage, kind, title, comment):
+    """The directors of every school of the partnership, the leader's included."""
     schools = stage.roadmap.partnership.member_school_ids()
     _tell(stage, directors_of(schools), kind, title, comment)
 
@@ -123,7 +125,7 @@ def stage_accept(*, stage, by, comment="") -> Stage:
     stage = _locked(stage)
     _require_submitted(stage)
     _set_state(stage, Stage.State.ACCEPTED, by, accepted_at=timezone.now())
-    StageComment.objects.create(
+    review = StageComment.objects.create(
         stage=stage, author=by, action=StageComment.Action.ACCEPTED, text=comment.strip()
     )
     following = (
@@ -135,10 +137,7 @@ def stage_accept(*, stage, by, comment="") -> Stage:
         _set_state(following, Stage.State.OPEN, by)
         StageComment.objects.create(stage=following, author=by, action=StageComment.Action.OPENED)
     _tell_schools(
-        stage,
-        Kind.STAGE_ACCEPTED,
-        _("Stage «%(stage)s» of «%(partnership)s» is accepted"),
-        comment.strip(),
+        stage, Kind.STAGE_ACCEPTED, _("Stage «%(stage)s» of «%(partnership)s» is accepted"), review
     )
     return stage
 
@@ -152,14 +151,14 @@ def stage_return(*, stage, by, comment) -> Stage:
     stage = _locked(stage)
     _require_submitted(stage)
     _set_state(stage, Stage.State.RETURNED, by)
-    StageComment.objects.create(
+    review = StageComment.objects.create(
         stage=stage, author=by, action=StageComment.Action.RETURNED, text=comment
     )
     _tell_schools(
         stage,
         Kind.STAGE_RETURNED,
         _("Stage «%(stage)s» of «%(partnership)s» is returned for revision"),
-        comment,
+        review,
     )
     return stage
 
