@@ -236,6 +236,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.send_digests",
         "schedule": _crontab("NOTIFICATION_DIGEST_CRON", "0 7 * * *"),
     },
+    # Daily: activities due in three days or overdue; periods a week from their end.
+    "network-remind-activities": {
+        "task": "network.remind_activities",
+        "schedule": crontab(hour=7, minute=15),
+    },
+    "monitoring-remind-period-deadlines": {
+        "task": "monitoring.remind_period_deadlines",
+        "schedule": crontab(hour=7, minute=20),
+    },
+    # Mondays: the methodologists' summary of what waits for them.
+    "monitoring-weekly-digest": {
+        "task": "monitoring.weekly_digest",
+        "schedule": crontab(hour=7, minute=30, day_of_week=1),
+    },
     "reports-requeue-stalled": {
         "task": "reports.requeue_stalled",
         "schedule": float(OUTBOX_SWEEP_SECONDS),

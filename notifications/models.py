@@ -19,6 +19,12 @@ class Kind(models.TextChoices):
     REPORT_DONE = "report_done", _("An ordered report is ready")
     REPORT_FAILED = "report_failed", _("An ordered report failed")
     APPLICATION_REVIEWED = "application_reviewed", _("A contest application is reviewed")
+    ACTIVITY_ASSIGNED = "activity_assigned", _("An activity is assigned to your school")
+    ACTIVITY_DUE = "activity_due", _("An activity of your school is due in three days")
+    ACTIVITY_OVERDUE = "activity_overdue", _("An activity of your school is overdue")
+    PERIOD_OPENED = "period_opened", _("A monitoring period is open for data entry")
+    PERIOD_DEADLINE = "period_deadline", _("The deadline of a monitoring period is near")
+    WEEKLY_DIGEST = "weekly_digest", _("The weekly summary for methodologists")
 
 
 class Channel(models.TextChoices):
@@ -46,6 +52,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    # Reminders that a daily task sends carry a key, so that each goes to a user once.
+    key = models.CharField(_("key"), max_length=100, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("notification")

@@ -29,15 +29,28 @@ class NotificationError(DomainError):
     pass
 
 
-def notify(users, *, kind: Kind, title: str, text: str = "", url: str = "") -> list:
-    """Tell each active user once; e-mail those who want it at once."""
+def notify(users, *, kind: Kind, title: str, text: str = "", url: str = "", key: str = ""):
+    """Tell each active user; e-mail those who want it at once.
+
+    With a ``key``, a user who was already told under it is not told again.
+    """
     people = {user.pk: user for user in users if user is not None and user.is_active}
+    if key and people:
+        told = Notification.objects.filter(key=key, user_id__in=list(people))
+        for pk in told.values_list("user_id", flat=True):
+            people.pop(pk, None)
     if not people:
         return []
     channels = channels_for(list(people), kind)
     notes = Notification.objects.bulk_create(
         Notification(
-            user_id=pk, kind=kind, channel=channels[pk], title=title[:300], text=text, url=url
+            user_id=pk,
+            kind=kind,
+            channel=channels[pk],
+            title=title[:300],
+            text=text,
+            url=url,
+            key=key,
         )
         for pk in people
     )

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,9 +19,8 @@ from monitoring.models import (
     SubmissionComment,
     Target,
 )
+from monitoring.notices import period_opened, submission_decided
 from notifications.models import Kind
-from notifications.recipients import directors_of
-from notifications.services import notify
 
 __all__ = [
     "Entry",
@@ -320,27 +318,13 @@ def submission_approve(*, submission, by, comment="") -> IndicatorSubmission:
         by=by,
         text=comment.strip(),
     )
-    _tell(
+    submission_decided(
         submission,
         Kind.SUBMISSION_APPROVED,
         _("The indicator values of %(school)s for %(period)s are approved"),
         comment.strip(),
     )
     return submission
-
-
-def _tell(submission, kind, title, text):
-    """The school's directors hear of the centre's decision on their data."""
-    notify(
-        directors_of([submission.school_id]),
-        kind=kind,
-        title=title % {"school": submission.school, "period": submission.period},
-        text=text,
-        url=reverse(
-            "monitoring:entry",
-            kwargs={"school_pk": submission.school_id, "period_pk": submission.period_id},
-        ),
-    )
 
 
 @audited
@@ -358,7 +342,7 @@ def submission_return(*, submission, by, comment) -> IndicatorSubmission:
         by=by,
         text=comment.strip(),
     )
-    _tell(
+    submission_decided(
         submission,
         Kind.SUBMISSION_RETURNED,
         _("The indicator values of %(school)s for %(period)s are returned for correction"),
@@ -381,9 +365,12 @@ def period_lock(*, period, by) -> Period:
 @transaction.atomic
 def period_unlock(*, period, by) -> Period:
     period = Period.objects.select_for_update().get(pk=period.pk)
+    was_locked = period.state == Period.State.LOCKED
     period.state = Period.State.OPEN
     period._history_user = by
     period.save(update_fields=["state"])
+    if was_locked:
+        period_opened(period)
     return period
 
 
