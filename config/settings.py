@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "outbox",
     "accounts",
     "schools",
+    "notifications",
     "network",
     "events",
     "development",
@@ -230,6 +231,25 @@ def _crontab(name, default):
 CELERY_BEAT_SCHEDULE = {
     # What a broker outage or a lost worker left behind is handed out again.
     "outbox-sweep": {"task": "outbox.sweep", "schedule": float(OUTBOX_SWEEP_SECONDS)},
+    # Every morning, one digest per user who chose digests.
+    "notifications-send-digests": {
+        "task": "notifications.send_digests",
+        "schedule": _crontab("NOTIFICATION_DIGEST_CRON", "0 7 * * *"),
+    },
+    # Daily: activities due in three days or overdue; periods a week from their end.
+    "network-remind-activities": {
+        "task": "network.remind_activities",
+        "schedule": crontab(hour=7, minute=15),
+    },
+    "monitoring-remind-period-deadlines": {
+        "task": "monitoring.remind_period_deadlines",
+        "schedule": crontab(hour=7, minute=20),
+    },
+    # Mondays: the methodologists' summary of what waits for them.
+    "monitoring-weekly-digest": {
+        "task": "monitoring.weekly_digest",
+        "schedule": crontab(hour=7, minute=30, day_of_week=1),
+    },
     "reports-requeue-stalled": {
         "task": "reports.requeue_stalled",
         "schedule": float(OUTBOX_SWEEP_SECONDS),

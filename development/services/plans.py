@@ -7,6 +7,7 @@ the teacher completed by hand is left alone. Completed plans are never touched.
 """
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -16,6 +17,9 @@ from core.history import audited
 from core.services import model_update
 from development.models.plans import DevelopmentPlan, PlanComment, PlanItem
 from events.models import Certificate, Event, Registration
+from notifications.models import Kind
+from notifications.recipients import directors_of, user_of_teacher
+from notifications.services import notify
 
 EVENT_KIND_TO_ITEM = {
     Event.Kind.MASTER_CLASS: PlanItem.Kind.MASTER_CLASS,
@@ -41,6 +45,17 @@ def _lock_item(item: PlanItem) -> PlanItem:
 
 def _record(plan, *, by, text="", status="", kind=PlanComment.Kind.COMMENT):
     return PlanComment.objects.create(plan=plan, author=by, text=text, status=status, kind=kind)
+
+
+def _tell(plan, users, kind, title, text=""):
+    teacher = plan.teacher
+    notify(
+        users,
+        kind=kind,
+        title=title % {"teacher": teacher.full_name, "theme": plan.theme},
+        text=text,
+        url=reverse("development:plan_detail", args=[plan.pk]),
+    )
 
 
 def _require_items_open(plan):
@@ -116,6 +131,12 @@ def plan_submit(*, plan, by=None) -> DevelopmentPlan:
     plan.submitted_at = timezone.now()
     plan.save(update_fields=["status", "submitted_at"])
     _record(plan, by=by, status=plan.status)
+    _tell(
+        plan,
+        directors_of([plan.teacher.school_id]),
+        Kind.PLAN_SUBMITTED,
+        _("%(teacher)s submitted the development plan «%(theme)s» for approval"),
+    )
     return plan
 
 
@@ -130,6 +151,13 @@ def plan_approve(*, plan, by, comment="") -> DevelopmentPlan:
     plan.approved_by = by
     plan.save(update_fields=["status", "approved_at", "approved_by"])
     _record(plan, by=by, status=plan.status, text=comment.strip())
+    _tell(
+        plan,
+        user_of_teacher(plan.teacher),
+        Kind.PLAN_APPROVED,
+        _("Your development plan «%(theme)s» is approved"),
+        comment.strip(),
+    )
     return plan
 
 
@@ -145,6 +173,13 @@ def plan_return(*, plan, by, comment) -> DevelopmentPlan:
     plan.status = DevelopmentPlan.Status.RETURNED
     plan.save(update_fields=["status"])
     _record(plan, by=by, status=plan.status, text=comment.strip())
+    _tell(
+        plan,
+        user_of_teacher(plan.teacher),
+        Kind.PLAN_RETURNED,
+        _("Your development plan «%(theme)s» is returned for revision"),
+        comment.strip(),
+    )
     return plan
 
 

@@ -19,6 +19,8 @@ from monitoring.models import (
     SubmissionComment,
     Target,
 )
+from monitoring.notices import period_opened, submission_decided
+from notifications.models import Kind
 
 __all__ = [
     "Entry",
@@ -308,7 +310,7 @@ def submission_submit(*, submission, by, comment="") -> IndicatorSubmission:
 @transaction.atomic
 def submission_approve(*, submission, by, comment="") -> IndicatorSubmission:
     S = IndicatorSubmission.State
-    return _transition(
+    submission = _transition(
         submission,
         allowed=(S.SUBMITTED,),
         state=S.APPROVED,
@@ -316,6 +318,13 @@ def submission_approve(*, submission, by, comment="") -> IndicatorSubmission:
         by=by,
         text=comment.strip(),
     )
+    submission_decided(
+        submission,
+        Kind.SUBMISSION_APPROVED,
+        _("The indicator values of %(school)s for %(period)s are approved"),
+        comment.strip(),
+    )
+    return submission
 
 
 @audited
@@ -325,7 +334,7 @@ def submission_return(*, submission, by, comment) -> IndicatorSubmission:
     if not (comment or "").strip():
         raise IndicatorError(_("Say what the school must correct."))
     S = IndicatorSubmission.State
-    return _transition(
+    submission = _transition(
         submission,
         allowed=(S.SUBMITTED, S.APPROVED),
         state=S.RETURNED,
@@ -333,6 +342,13 @@ def submission_return(*, submission, by, comment) -> IndicatorSubmission:
         by=by,
         text=comment.strip(),
     )
+    submission_decided(
+        submission,
+        Kind.SUBMISSION_RETURNED,
+        _("The indicator values of %(school)s for %(period)s are returned for correction"),
+        comment.strip(),
+    )
+    return submission
 
 
 @audited
@@ -349,9 +365,12 @@ def period_lock(*, period, by) -> Period:
 @transaction.atomic
 def period_unlock(*, period, by) -> Period:
     period = Period.objects.select_for_update().get(pk=period.pk)
+    was_locked = period.state == Period.State.LOCKED
     period.state = Period.State.OPEN
     period._history_user = by
     period.save(update_fields=["state"])
+    if was_locked:
+        period_opened(period)
     return period
 
 
