@@ -1,6 +1,6 @@
 """What the network tells schools about their activities: assigned, due soon, overdue."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +11,13 @@ from notifications.recipients import directors_of
 from notifications.services import notify
 
 DUE_SOON_DAYS = 3
+
+
+def _day(value) -> str:
+    """A date as «01.04.2026»; a service may still hold the ISO string it was given."""
+    if isinstance(value, str):
+        value = date.fromisoformat(value)
+    return value.strftime("%d.%m.%Y")
 
 
 def _url(activity):
@@ -24,7 +31,7 @@ def activity_assigned(activity, *, by) -> None:
         directors,
         kind=Kind.ACTIVITY_ASSIGNED,
         title=_("«%(activity)s» is for your school to carry out by %(due)s")
-        % {"activity": activity.title, "due": activity.due_on.strftime("%d.%m.%Y")},
+        % {"activity": activity.title, "due": _day(activity.due_on)},
         text=str(activity.stage.roadmap.partnership),
         url=_url(activity),
     )
@@ -45,7 +52,7 @@ def activities_remind(today=None) -> int:
                 directors_of([activity.responsible_school_id]),
                 kind=Kind.ACTIVITY_DUE,
                 title=_("«%(activity)s» is due on %(due)s")
-                % {"activity": activity.title, "due": activity.due_on.strftime("%d.%m.%Y")},
+                % {"activity": activity.title, "due": _day(activity.due_on)},
                 text=str(activity.stage.roadmap.partnership),
                 url=_url(activity),
                 key=f"activity-due:{activity.pk}:{activity.due_on}",
@@ -57,7 +64,7 @@ def activities_remind(today=None) -> int:
                 directors_of([activity.responsible_school_id]),
                 kind=Kind.ACTIVITY_OVERDUE,
                 title=_("«%(activity)s» is overdue: it was due on %(due)s")
-                % {"activity": activity.title, "due": activity.due_on.strftime("%d.%m.%Y")},
+                % {"activity": activity.title, "due": _day(activity.due_on)},
                 text=str(activity.stage.roadmap.partnership),
                 url=_url(activity),
                 key=f"activity-overdue:{activity.pk}:{activity.due_on}",
