@@ -38,9 +38,11 @@ def get_plan_for(request, pk, perm):
 
 
 def _teacher_or_403(user):
-    if not user.has_perm("development.keep_plan"):
+    # A superuser has every permission but may have no entry in the registry.
+    teacher = getattr(user, "teacher_profile", None)
+    if teacher is None or not user.has_perm("development.keep_plan"):
         raise PermissionDenied
-    return user.teacher_profile
+    return teacher
 
 
 @login_required

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import get_object_for_user, require_perm
+from core.forms import id_or_none
 from events.certificates import certificate_pdf
 from events.forms import ApplicationForm, FeedbackForm
 from events.models import Event, Registration
@@ -42,12 +44,14 @@ def register(request, pk):
     event = get_object_or_404(Event, pk=pk)
     user = request.user
     if request.POST.get("teacher"):
-        teacher = get_object_or_404(Teacher, pk=request.POST["teacher"])
+        teacher = get_object_or_404(Teacher, pk=id_or_none(request.POST["teacher"]))
         if not user.has_perm("events.register_teacher", teacher):
             require_perm(user, "events.manage_event", event, known_by="events.view_event")
     else:
         require_perm(user, "events.register_self", event, known_by="events.view_event")
-        teacher = user.teacher_profile
+        teacher = getattr(user, "teacher_profile", None)
+        if teacher is None:  # a superuser outside the registry
+            raise PermissionDenied
     try:
         registration = registration_create(event=event, teacher=teacher, by=user)
     except EventsError as error:
@@ -161,6 +165,8 @@ def application_create(request, pk):
         known_by="events.view_event",
         pk=pk,
     )
+    if getattr(request.user, "teacher_profile", None) is None:  # a superuser outside the registry
+        raise PermissionDenied
     form = ApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
