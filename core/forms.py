@@ -7,6 +7,7 @@ TextFields without a limit, so the form is where it is set.
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -46,3 +47,19 @@ def id_or_none(value):
         return None
     number = int(value)
     return number if 0 < number <= MAX_ID else None
+
+
+def posted_text(request, form_class, name="text"):
+    """The text a one-field form was posted with; None once the user is told why it is refused.
+
+    An empty text is handed on as "", so that the service says in its own words what is missing.
+    """
+    form = form_class(request.POST)
+    if form.is_valid():
+        return form.cleaned_data[name]
+    errors = form.errors.as_data().get(name, [])
+    if all(error.code == "required" for error in errors):
+        return ""
+    for error in errors:
+        messages.error(request, " ".join(error.messages))
+    return None

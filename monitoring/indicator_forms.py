@@ -4,11 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.formats import decimal_comma
+from core.forms import text_limits
 from monitoring.models import Indicator, IndicatorSubmission, Period
 from monitoring.services.indicators import Entry
 from schools.models import School
 
 
+@text_limits
 class ValuesForm(forms.Form):
     """One field per entered indicator; a share as numerator and denominator."""
 
@@ -81,12 +83,14 @@ class ValuesForm(forms.Form):
                 self.add_error(code, message)
 
 
+@text_limits
 class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=_("What must the school correct?"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
+@text_limits
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File (XLSX or CSV)"),
@@ -111,6 +115,7 @@ class ImportForm(forms.Form):
         return upload
 
 
+@text_limits
 class SubmissionFilterForm(forms.Form):
     period = forms.ModelChoiceField(
         label=_("Period"), queryset=Period.objects.order_by("-starts_on"), required=False
@@ -131,6 +136,7 @@ class SubmissionFilterForm(forms.Form):
     )
 
 
+@text_limits
 class DashboardForm(forms.Form):
     indicator = forms.ModelChoiceField(
         label=_("Indicator"), queryset=Indicator.objects.filter(is_active=True), required=False

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import require_perm
+from core.forms import id_or_none
 from development.forms import CompleteForm, ItemForm
 from development.models.plans import PlanItem
 from development.selectors import items_with_plan
@@ -73,7 +74,7 @@ def item_edit(request, pk):
 @require_POST
 def item_add_event(request, pk):
     plan = get_plan_for(request, pk, "development.change_plan")
-    event = get_object_or_404(Event, pk=request.POST.get("event") or 0)
+    event = get_object_or_404(Event, pk=id_or_none(request.POST.get("event")))
     try:
         item = plan_item_add_event(plan=plan, event=event, by=request.user)
     except PlansError as error:
