@@ -9,6 +9,9 @@ from monitoring.models import Indicator, IndicatorSubmission, Period
 from monitoring.services.indicators import Entry
 from schools.models import School
 
+# What a value column holds: DecimalField(max_digits=12, decimal_places=2).
+LARGEST_VALUE = 10**10 - 1
+
 
 @text_limits
 class ValuesForm(forms.Form):
@@ -37,13 +40,21 @@ class ValuesForm(forms.Form):
                     self.fields[name] = forms.IntegerField(
                         label=label,
                         required=False,
+                        min_value=-LARGEST_VALUE,
+                        max_value=LARGEST_VALUE,
                         initial=getattr(row, part, None),
                         disabled=disabled,
                     )
                     names.append(name)
             else:
-                field_class = forms.IntegerField if indicator.is_count else forms.DecimalField
+                limits = {"min_value": -LARGEST_VALUE, "max_value": LARGEST_VALUE}
+                if indicator.is_count:
+                    field_class = forms.IntegerField
+                else:
+                    field_class = forms.DecimalField
+                    limits.update(max_digits=12, decimal_places=2)
                 self.fields[indicator.code] = field_class(
+                    **limits,
                     label=indicator.name,
                     required=False,
                     initial=row.value if row is not None else None,

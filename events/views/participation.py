@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -82,12 +82,16 @@ def registration_cancel_view(request, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, _("The registration is cancelled."))
-    return redirect(_safe_next(request) or "events:my")
+    target = _safe_next(request)
+    return HttpResponseRedirect(target) if target else redirect("events:my")
 
 
 def _safe_next(request):
+    """A path of this portal to go back to; anything else (a name, a host) is ignored."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
         return target
     return ""
 
