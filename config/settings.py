@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above everything that may query: a lost database answers a Russian 503, not a 500.
     "core.middleware.DatabaseUnavailableMiddleware",
+    # Before anything reads the body: one too large is refused unread (413).
+    "core.middleware.RequestBodyLimitMiddleware",
     "core.middleware.ControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -152,7 +154,16 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# A request body over this many megabytes is refused unread with a Russian 413
+# (core.middleware); slightly above the largest upload (event materials, 20 MB).
+REQUEST_BODY_MAX_MB = env_int("REQUEST_BODY_MAX_MB", 22)
+if REQUEST_BODY_MAX_MB < 1:
+    raise ImproperlyConfigured("REQUEST_BODY_MAX_MB must be at least 1.")
+REQUEST_BODY_MAX_BYTES = REQUEST_BODY_MAX_MB * 1024 * 1024
+# Uploaded files above this size go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The fields of a form without its files (texts of at most 20,000 characters each).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
 
 # E-mail: console unless an SMTP host is given; EMAIL_BACKEND may name another backend

@@ -2,8 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import get_object_for_user, require_perm
+from core.forms import id_or_none
 from events.certificates import certificate_pdf
 from events.forms import ApplicationForm, FeedbackForm
 from events.models import Event, Registration
@@ -47,13 +49,15 @@ def register(request, pk):
     event = get_object_for_user(
         user, Event.objects.all(), perm="events.view_event", known_by="events.view_event", pk=pk
     )
-    if teacher_pk := request.POST.get("teacher", ""):
-        teacher = get_object_or_404(Teacher, pk=teacher_pk if teacher_pk.isdigit() else 0)
+    if request.POST.get("teacher"):
+        teacher = get_object_or_404(Teacher, pk=id_or_none(request.POST["teacher"]))
         # A teacher of another school is not to be learnt of here: 404, not 403.
         require_perm(user, "events.register_teacher", teacher, known_by="schools.know_teacher")
     else:
         require_perm(user, "events.register_self", event, known_by="events.view_event")
-        teacher = user.teacher_profile
+        teacher = getattr(user, "teacher_profile", None)
+        if teacher is None:  # a superuser outside the registry
+            raise PermissionDenied
     try:
         registration = registration_create(event=event, teacher=teacher, by=user)
     except EventsError as error:
@@ -93,12 +97,16 @@ def registration_cancel_view(request, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, _("The registration is cancelled."))
-    return redirect(_safe_next(request) or "events:my")
+    target = _safe_next(request)
+    return HttpResponseRedirect(target) if target else redirect("events:my")
 
 
 def _safe_next(request):
+    """A path of this portal to go back to; anything else (a name, a host) is ignored."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
         return target
     return ""
 
@@ -203,6 +211,8 @@ def application_create(request, pk):
         known_by="events.view_event",
         pk=pk,
     )
+    if getattr(request.user, "teacher_profile", None) is None:  # a superuser outside the registry
+        raise PermissionDenied
     form = ApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import ImportRecord
+from core.forms import id_or_none
 from monitoring.indicator_forms import ImportForm
 from monitoring.models import Period
 from monitoring.services.indicator_import import (
@@ -96,7 +97,7 @@ def export(request):
     _require(request.user, "monitoring.export_indicator_values")
     form = LONG if request.GET.get("form") == LONG else WIDE
     file_format = "csv" if request.GET.get("format") == "csv" else "xlsx"
-    period = Period.objects.filter(pk=request.GET.get("period") or None).first()
+    period = Period.objects.filter(pk=id_or_none(request.GET.get("period"))).first()
     if form == WIDE and period is None:
         period = Period.objects.current()
     data = indicator_export(period=period, form=form, file_format=file_format)
