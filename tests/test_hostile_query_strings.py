@@ -20,6 +20,8 @@ from development.services.questionnaires import response_submit
 from events.models import ContestApplication, Event, EventMaterial
 from events.services import calendar_feed_for
 from network.models import Stage
+from notifications.models import Kind
+from notifications.services import notify, unsubscribe_token
 from schools.models import School
 from tests.accounts.factories import UserFactory
 from tests.development.factories import DevelopmentPlanFactory, PlanItemFactory, questionnaire_with
@@ -61,6 +63,10 @@ PATH_KWARGS = {
     "network:activity_evidence": {"pk": "activity"},
     "network:association": {"pk": "association"},
     "events:feed": {"token": "feed_token"},
+    "events:school_feed": {"token": "feed_token", "pk": "school"},
+    "events:association_feed": {"token": "feed_token", "pk": "association"},
+    "notifications:open": {"pk": "notification"},
+    "notifications:unsubscribe": {"token": "unsubscribe_token"},
     "events:detail": {"pk": "event"},
     "events:ics": {"pk": "event"},
     "events:edit": {"pk": "event"},
@@ -107,6 +113,7 @@ PATH_KWARGS = {
     "monitoring:dashboard_school": {"school_pk": "school"},
     "monitoring:dashboard_partnership": {"pk": "partnership"},
     "reports:report_download": {"pk": "report"},
+    "reports:report_retry": {"pk": "report"},
 }
 # The addresses kept for old bookmarks take the rest of the old path.
 MOVED_KWARGS = {"rest": "empty"}
@@ -246,6 +253,8 @@ def targets(school_a, director_a, teacher_a, methodologist):
         "response": response.pk,
         "period": PeriodFactory(year=2025).pk,
         "report": ReportFactory(ordered_by=director_a).pk,
+        "notification": notify([director_a], kind=Kind.REPORT_DONE, title="Готово")[0].pk,
+        "unsubscribe_token": unsubscribe_token(director_a, Kind.REPORT_DONE),
     }
 
 
