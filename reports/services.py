@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.history import audited
 from notifications.models import Kind
 from notifications.services import notify
 from outbox.models import OutboxItem
@@ -47,6 +48,7 @@ def report_kind(key):
         raise ReportError(_("Unknown kind of report.")) from None
 
 
+@audited
 def report_order(*, kind: str, params: dict, by) -> Report:
     """Queue a report, or return the same order that is still pending."""
     spec = report_kind(kind)
