@@ -1,6 +1,6 @@
 from django import forms
 
-from notifications.models import Channel, Kind
+from notifications.models import MAILED_ELSEWHERE, Channel, Kind
 
 
 class PreferencesForm(forms.Form):
@@ -9,6 +9,8 @@ class PreferencesForm(forms.Form):
     def __init__(self, *args, initial_channels, **kwargs):
         super().__init__(*args, **kwargs)
         for kind in Kind:
+            if kind in MAILED_ELSEWHERE:
+                continue
             self.fields[kind.value] = forms.ChoiceField(
                 label=kind.label,
                 choices=Channel.choices,

@@ -25,6 +25,14 @@ class Kind(models.TextChoices):
     PERIOD_OPENED = "period_opened", _("A monitoring period is open for data entry")
     PERIOD_DEADLINE = "period_deadline", _("The deadline of a monitoring period is near")
     WEEKLY_DIGEST = "weekly_digest", _("The weekly summary for methodologists")
+    # The events app e-mails these itself; the portal shows them too.
+    EVENT_REGISTRATION = "event_registration", _("Your registration for an event")
+    EVENT_CHANGED = "event_changed", _("An event you are registered for changed")
+    EVENT_REMINDER = "event_reminder", _("An event you are registered for is tomorrow")
+
+
+# Kinds whose e-mail is the events app's own letter: no channel to choose.
+MAILED_ELSEWHERE = {Kind.EVENT_REGISTRATION, Kind.EVENT_CHANGED, Kind.EVENT_REMINDER}
 
 
 class Channel(models.TextChoices):

@@ -16,7 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
-from notifications.models import DEFAULT_CHANNEL, Channel, Kind, Notification, Preference
+from notifications.models import (
+    DEFAULT_CHANNEL,
+    MAILED_ELSEWHERE,
+    Channel,
+    Kind,
+    Notification,
+    Preference,
+)
 from outbox.services import enqueue, handler
 
 EMAIL = "notifications.email"
@@ -32,7 +39,8 @@ class NotificationError(DomainError):
 def notify(users, *, kind: Kind, title: str, text: str = "", url: str = "", key: str = ""):
     """Tell each active user; e-mail those who want it at once.
 
-    With a ``key``, a user who was already told under it is not told again.
+    With a ``key``, a user who was already told under it is not told again. Kinds that
+    another app e-mails itself (``MAILED_ELSEWHERE``) are shown in the portal only.
     """
     people = {user.pk: user for user in users if user is not None and user.is_active}
     if key and people:
@@ -41,7 +49,10 @@ def notify(users, *, kind: Kind, title: str, text: str = "", url: str = "", key:
             people.pop(pk, None)
     if not people:
         return []
-    channels = channels_for(list(people), kind)
+    if kind in MAILED_ELSEWHERE:
+        channels = dict.fromkeys(people, Channel.PORTAL)
+    else:
+        channels = channels_for(list(people), kind)
     notes = Notification.objects.bulk_create(
         Notification(
             user_id=pk,
@@ -70,7 +81,11 @@ def channels_for(user_ids, kind) -> dict:
 def preferences_of(user) -> dict:
     """Every kind with the user's channel for it."""
     chosen = dict(user.notification_preferences.values_list("kind", "channel"))
-    return {kind: chosen.get(kind, DEFAULT_CHANNEL) for kind in Kind.values}
+    return {
+        kind: chosen.get(kind, DEFAULT_CHANNEL)
+        for kind in Kind.values
+        if kind not in MAILED_ELSEWHERE
+    }
 
 
 @transaction.atomic

@@ -8,9 +8,15 @@ put the e-mail into the outbox.
 
 from celery import shared_task
 from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from events.models import Registration
 from events.notifications import Notice, send_notice
+from events.texts import time_span
+from notifications.models import Kind
+from notifications.recipients import user_of_teacher
+from notifications.services import notify
 from outbox.services import enqueue, handler
 
 REGISTRATION_NOTICE = "events.registration_notice"
@@ -45,7 +51,34 @@ def registration_notice(registration_id: int, notice: str, changes=None) -> bool
     registration = registrations_to_notify().filter(pk=registration_id).first()
     if registration is None:  # deleted since
         return False
+    in_portal(registration, Notice(notice))
     return send_notice(notice=Notice(notice), registration=registration, changes=changes)
+
+
+PORTAL_TITLES = {
+    Notice.CONFIRMED: (Kind.EVENT_REGISTRATION, _("You are registered for «%(event)s», %(when)s")),
+    Notice.WAITLISTED: (Kind.EVENT_REGISTRATION, _("You are on the waiting list for «%(event)s»")),
+    Notice.PROMOTED: (Kind.EVENT_REGISTRATION, _("A seat is yours at «%(event)s», %(when)s")),
+    Notice.CHANGED: (Kind.EVENT_CHANGED, _("«%(event)s» has changed: now %(when)s")),
+    Notice.CANCELLED: (Kind.EVENT_CHANGED, _("«%(event)s» is cancelled")),
+    Notice.REMINDER: (Kind.EVENT_REMINDER, _("Tomorrow: «%(event)s», %(when)s")),
+}
+
+
+def in_portal(registration, notice: Notice) -> None:
+    """The teacher's notification in the portal, beside the events app's own e-mail.
+
+    Keyed by the event's version, so that a retried e-mail does not repeat it.
+    """
+    event = registration.event
+    kind, title = PORTAL_TITLES[notice]
+    notify(
+        user_of_teacher(registration.teacher),
+        kind=kind,
+        title=title % {"event": event.title, "when": time_span(event.starts_at, event.ends_at)},
+        url=reverse("events:detail", args=[event.pk]),
+        key=f"{notice.value}:{registration.pk}:{event.sequence}",
+    )
 
 
 @handler(EVENT_NOTICE)

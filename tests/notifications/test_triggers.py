@@ -152,3 +152,33 @@ def test_an_inactive_user_is_not_told(first_stage, director_a, methodologist):
     methodologist.save()
     stage_submit(stage=first_stage, by=director_a)
     assert not Notification.objects.exists()
+
+
+def test_event_letters_also_appear_in_the_portal_once(
+    teacher_a, django_capture_on_commit_callbacks
+):
+    from events.notifications import Notice
+    from events.services.notify import notify_registration
+    from tests.events.factories import RegistrationFactory
+
+    teacher_a.teacher_profile.email = "uchitel@example.org"
+    teacher_a.teacher_profile.save()
+    event = EventFactory(title="Семинар «Смысловое чтение»")
+    registration = RegistrationFactory(event=event, teacher=teacher_a.teacher_profile)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_registration(registration.pk, Notice.CONFIRMED)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_registration(registration.pk, Notice.CONFIRMED)  # a repeated letter
+
+    note = Notification.objects.get(kind=Kind.EVENT_REGISTRATION)
+    assert note.user == teacher_a
+    assert note.title.startswith("Вы записаны на «Семинар «Смысловое чтение»», ")
+    assert note.channel == "portal"
+    assert note.url == reverse("events:detail", args=[event.pk])
+    assert len(mail.outbox) == 2  # the events app's own letters, not the notification's
+
+
+def test_event_kinds_have_no_channel_to_choose(login, teacher_a):
+    page = login(teacher_a).get(reverse("notifications:preferences")).content.decode()
+    assert "Этап дорожной карты принят" in page
+    assert "Ваша запись на мероприятие" not in page
