@@ -123,3 +123,15 @@ def test_the_schedule_has_the_reminders(settings):
         "monitoring.weekly_digest",
         "notifications.send_digests",
     } <= tasks
+
+
+def test_a_shared_stage_is_submitted_by_a_director_of_any_member_school(
+    partnership, director_leader, director_b, login
+):
+    first = stage(partnership, Stage.Kind.ACQUAINTANCE)
+    url = reverse("network:stage_submit", args=[first.pk])
+    outsider = login(director_b).post(url)
+    assert outsider.status_code == 404
+    assert login(director_leader).post(url).status_code == 302
+    first.refresh_from_db()
+    assert first.state == Stage.State.SUBMITTED
