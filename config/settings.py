@@ -65,8 +65,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above everything that may query: a lost database answers a Russian 503, not a 500.
     "core.middleware.DatabaseUnavailableMiddleware",
-    # Before anything reads the body: one too large is refused unread (413).
-    "core.middleware.RequestBodyLimitMiddleware",
     "core.middleware.ControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +74,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads the body (CSRF reads it in process_view, after every
+    # middleware's call): one too large is refused unread, its 413 page under the CSP.
+    "core.middleware.RequestBodyLimitMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so it turns a refused login into the lockout page (AXES_LOCKOUT_TEMPLATE).
     "axes.middleware.AxesMiddleware",

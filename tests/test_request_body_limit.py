@@ -32,6 +32,8 @@ def test_announced_body_over_the_limit_is_refused_unread(db, small_limit):
     assert response.status_code == 413
     assert TOO_LARGE in response.content.decode()
     assert response["Connection"] == "close"
+    # The refusal is a page of the portal like any other, under its content security policy.
+    assert "script-src 'self'" in response["Content-Security-Policy"]
 
 
 def test_body_within_the_limit_reaches_the_view(db, small_limit):
