@@ -44,30 +44,30 @@ def activities_remind(today=None) -> int:
     open_activities = Activity.objects.filter(state__in=Activity.OPEN_STATES).select_related(
         "stage__roadmap__partnership"
     )
-    reminded = 0
     soon = open_activities.filter(due_on=today + timedelta(days=DUE_SOON_DAYS))
-    for activity in soon:
+    overdue = open_activities.filter(due_on__lt=today)
+    return _remind(
+        soon, Kind.ACTIVITY_DUE, _("«%(activity)s» is due on %(due)s"), "activity-due"
+    ) + _remind(
+        overdue,
+        Kind.ACTIVITY_OVERDUE,
+        _("«%(activity)s» is overdue: it was due on %(due)s"),
+        "activity-overdue",
+    )
+
+
+def _remind(activities, kind, title, key) -> int:
+    """Each activity once per due date to its school's directors; how many were told of."""
+    reminded = 0
+    for activity in activities:
         reminded += bool(
             notify(
                 directors_of([activity.responsible_school_id]),
-                kind=Kind.ACTIVITY_DUE,
-                title=_("«%(activity)s» is due on %(due)s")
-                % {"activity": activity.title, "due": _day(activity.due_on)},
+                kind=kind,
+                title=title % {"activity": activity.title, "due": _day(activity.due_on)},
                 text=str(activity.stage.roadmap.partnership),
                 url=_url(activity),
-                key=f"activity-due:{activity.pk}:{activity.due_on}",
-            )
-        )
-    for activity in open_activities.filter(due_on__lt=today):
-        reminded += bool(
-            notify(
-                directors_of([activity.responsible_school_id]),
-                kind=Kind.ACTIVITY_OVERDUE,
-                title=_("«%(activity)s» is overdue: it was due on %(due)s")
-                % {"activity": activity.title, "due": _day(activity.due_on)},
-                text=str(activity.stage.roadmap.partnership),
-                url=_url(activity),
-                key=f"activity-overdue:{activity.pk}:{activity.due_on}",
+                key=f"{key}:{activity.pk}:{activity.due_on}",
             )
         )
     return reminded
