@@ -77,6 +77,7 @@ def calendar_month(request):
             "filter": event_filter,
             "month": first,
             "weeks": [[(day, by_day.get(day, [])) for day in week] for week in weeks],
+            "month_has_events": any(day.month == first.month for day in by_day),
             "previous": previous,
             "following": following,
             "today": timezone.localdate(),
