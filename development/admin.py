@@ -74,7 +74,7 @@ class DevelopmentPlanAdmin(admin.ModelAdmin):
     list_select_related = ["teacher__school"]
     inlines = [PlanItemInline, PlanCommentInline]
 
-    @admin.display(description=_("school"), ordering="teacher__school__short_name")
+    @admin.display(description=_("school"), ordering="teacher__school__sort_name")
     def school(self, obj):
         return obj.teacher.school
 
