@@ -198,6 +198,11 @@ class Teacher(models.Model):
         return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
 
     @property
+    def polite_name(self):
+        """«Анна Сергеевна»: how a letter addresses the teacher."""
+        return " ".join(p for p in (self.first_name, self.patronymic) if p)
+
+    @property
     def teaches_graduating_classes(self):
         return self.teaches_grade_9 or self.teaches_grade_11
 

@@ -25,6 +25,7 @@ from events.selectors import (
     teachers_to_register,
     waitlist_position,
 )
+from events.services.seats import has_seat_for, occupancy
 from schools.selectors import school_id_of
 
 PAGE_SIZE = 20
@@ -135,12 +136,21 @@ def event_detail(request, pk):
         "can_open_association": event.association_id is not None
         and user.has_perm("network.view_methodicalassociation", event.association),
     }
+    if context["can_register"] and mine is None and event.capacity is not None:
+        context["seat_for_me"] = _seat_for(user, event)
     school_id = school_id_of(user)
     if school_id and user.has_perm("events.view_school_registrations"):
         context.update(_school_context(school_id, event))
     if user.has_perm("events.view_feedback_summary"):
         context["feedback"] = feedback_summary(event)
     return render(request, "events/event_detail.html", context)
+
+
+def _seat_for(user, event):
+    """Whether a registration now would get a seat (without the lock: only a forecast)."""
+    teacher = getattr(user, "teacher_profile", None)
+    supported = teacher is not None and teacher.school.is_supported
+    return has_seat_for(event, occupancy(event), supported=supported)
 
 
 def _school_context(school_id, event):
