@@ -1,9 +1,10 @@
 from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import PrivateFilesMixin, private_file_link
+from core.admin import AccusativeTitlesMixin, PrivateFilesMixin, private_file_link
 from network.exports import roadmap_workbook
 from network.forms import PartnershipForm
 from network.models import (
@@ -75,7 +76,8 @@ class StageAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Problem)
-class ProblemAdmin(SimpleHistoryAdmin):
+class ProblemAdmin(AccusativeTitlesMixin, SimpleHistoryAdmin):
+    verbose_name_accusative = pgettext_lazy("accusative", "problem")
     list_display = ["title", "school", "risk_factor", "roadmap"]
     list_filter = ["risk_factor", "school__category"]
     search_fields = ["title", "description", "school__short_name", "roadmap__partnership__title"]

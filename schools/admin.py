@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from import_export.admin import ImportExportModelAdmin
 
+from core.admin import AccusativeTitlesMixin
 from core.dates import current_academic_year
 from core.spreadsheets import FORMATS, SpreadsheetTooLarge
 from schools.models import CategoryRecord, PartnerOrganisation, School, Subject, Teacher
@@ -41,7 +43,8 @@ class CategoryRecordInline(admin.TabularInline):
 
 
 @admin.register(School)
-class SchoolAdmin(SpreadsheetAdmin):
+class SchoolAdmin(AccusativeTitlesMixin, SpreadsheetAdmin):
+    verbose_name_accusative = pgettext_lazy("accusative", "school")
     resource_classes = [SchoolResource]
     list_display = ["short_name", "settlement", "locality", "category", "director_name"]
     list_filter = ["category", "locality", "settlement"]
@@ -61,7 +64,8 @@ class SchoolAdmin(SpreadsheetAdmin):
 
 
 @admin.register(Teacher)
-class TeacherAdmin(SpreadsheetAdmin):
+class TeacherAdmin(AccusativeTitlesMixin, SpreadsheetAdmin):
+    verbose_name_accusative = pgettext_lazy("accusative", "teacher")
     resource_classes = [TeacherResource]
     list_display = [
         "last_name",
@@ -88,7 +92,8 @@ class TeacherAdmin(SpreadsheetAdmin):
 
 
 @admin.register(PartnerOrganisation)
-class PartnerOrganisationAdmin(SpreadsheetAdmin):
+class PartnerOrganisationAdmin(AccusativeTitlesMixin, SpreadsheetAdmin):
+    verbose_name_accusative = pgettext_lazy("accusative", "partner organisation")
     list_display = ["name", "kind", "settlement", "contact_person"]
     list_filter = ["kind"]
     search_fields = ["name", "settlement", "contact_person"]
