@@ -31,7 +31,6 @@ def test_load_demo_builds_a_year_of_events_and_is_idempotent():
 
 
 def test_demo_has_free_seats_and_a_reservation_that_a_leader_schools_teacher_meets(client):
-
     call_command("load_demo", stdout=StringIO())
     upcoming = Event.objects.with_counts().filter(
         starts_at__gt=timezone.now(), capacity__isnull=False, status=Event.Status.PUBLISHED
