@@ -12,4 +12,4 @@ RUN pip install --no-cache-dir . \
 RUN useradd --create-home portal && mkdir -p /app/media /app/media_private && chown portal /app/media /app/media_private
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "config.wsgi:application", "-c", "gunicorn.conf.py"]

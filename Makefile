@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails and calendar files point where `make run` serves, unless set.
+PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
 # Two cores here: one pytest worker each.
 TEST_WORKERS ?= 2
 
@@ -35,7 +37,7 @@ demo: migrate
 
 run: demo
 	@echo "Портал: http://$(HOST):$(PORT)/  (вход для каждой роли — выше, пароль demo12345)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	PORTAL_BASE_URL="$(PORTAL_BASE_URL)" $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Debian's Chromium for the browser tests; never a browser download.
 chromium:

@@ -3,13 +3,13 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from accounts.models import User
+from accounts.models import ImportRecord, User
 from accounts.services import user_set_role
-from core.admin import AccusativeTitlesMixin
+from core.admin import AccusativeTitlesMixin, HistoryAdmin
 
 
 @admin.register(User)
-class UserAdmin(AccusativeTitlesMixin, BaseUserAdmin):
+class UserAdmin(AccusativeTitlesMixin, BaseUserAdmin, HistoryAdmin):
     verbose_name_accusative = pgettext_lazy("accusative", "user")
     list_display = ["username", "last_name", "first_name", "role", "is_active"]
     list_filter = ["role", "is_active", "is_staff"]
@@ -32,4 +32,33 @@ class UserAdmin(AccusativeTitlesMixin, BaseUserAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if "role" in form.changed_data or not change:
-            user_set_role(user=obj, role=obj.role)
+            user_set_role(user=obj, role=obj.role, by=request.user)
+
+
+@admin.register(ImportRecord)
+class ImportRecordAdmin(admin.ModelAdmin):
+    """Who imported which file, and what it did: written by the importers, never by hand."""
+
+    list_display = [
+        "imported_at",
+        "kind",
+        "file_name",
+        "imported_by",
+        "created",
+        "updated",
+        "skipped",
+        "errors",
+    ]
+    list_filter = ["kind", "imported_at"]
+    search_fields = ["file_name", "imported_by__username", "imported_by__last_name"]
+    list_select_related = ["imported_by"]
+    date_hierarchy = "imported_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

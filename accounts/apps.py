@@ -11,6 +11,7 @@ class AccountsConfig(AppConfig):
             "accounts.view_user",
             "accounts.add_user",
             "accounts.change_user",
+            "accounts.view_importrecord",
         ],
     }
 

@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
+from core.history import AuditTrail
 
 
 class User(AbstractUser):
@@ -10,6 +13,8 @@ class User(AbstractUser):
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)
+    # The password's hash is nobody's business; a login is not a change.
+    history = AuditTrail(excluded_fields=["password", "last_login"])
 
     class Meta:
         verbose_name = _("user")
@@ -43,3 +48,41 @@ class User(AbstractUser):
     @property
     def is_teacher(self):
         return self.role == Role.TEACHER
+
+
+class ImportRecord(models.Model):
+    """One spreadsheet imported: who, when, which file, and what it did."""
+
+    class Kind(models.TextChoices):
+        SCHOOLS = "schools", _("Schools")
+        TEACHERS = "teachers", _("Teachers")
+        PARTNER_ORGANISATIONS = "partner_organisations", _("Partner organisations")
+        INDICATOR_VALUES = "indicator_values", _("Indicator values")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, db_index=True)
+    file_name = models.CharField(_("file name"), max_length=255)
+    imported_at = models.DateTimeField(_("imported at"), default=timezone.now, db_index=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    skipped = models.PositiveIntegerField(_("unchanged or skipped"), default=0)
+    errors = models.PositiveIntegerField(_("errors"), default=0)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-imported_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.file_name}"
+
+    @property
+    def succeeded(self):
+        return self.errors == 0

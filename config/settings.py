@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "outbox",
     "accounts",
     "schools",
+    "notifications",
     "network",
     "events",
     "development",
@@ -64,6 +65,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above everything that may query: a lost database answers a Russian 503, not a 500.
     "core.middleware.DatabaseUnavailableMiddleware",
+    # Before anything reads the body: one too large is refused unread (413).
+    "core.middleware.RequestBodyLimitMiddleware",
     "core.middleware.ControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -151,7 +154,16 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# A request body over this many megabytes is refused unread with a Russian 413
+# (core.middleware); slightly above the largest upload (event materials, 20 MB).
+REQUEST_BODY_MAX_MB = env_int("REQUEST_BODY_MAX_MB", 22)
+if REQUEST_BODY_MAX_MB < 1:
+    raise ImproperlyConfigured("REQUEST_BODY_MAX_MB must be at least 1.")
+REQUEST_BODY_MAX_BYTES = REQUEST_BODY_MAX_MB * 1024 * 1024
+# Uploaded files above this size go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The fields of a form without its files (texts of at most 20,000 characters each).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
 
 # E-mail: console unless an SMTP host is given; EMAIL_BACKEND may name another backend
@@ -230,6 +242,25 @@ def _crontab(name, default):
 CELERY_BEAT_SCHEDULE = {
     # What a broker outage or a lost worker left behind is handed out again.
     "outbox-sweep": {"task": "outbox.sweep", "schedule": float(OUTBOX_SWEEP_SECONDS)},
+    # Every morning, one digest per user who chose digests.
+    "notifications-send-digests": {
+        "task": "notifications.send_digests",
+        "schedule": _crontab("NOTIFICATION_DIGEST_CRON", "0 7 * * *"),
+    },
+    # Daily: activities due in three days or overdue; periods a week from their end.
+    "network-remind-activities": {
+        "task": "network.remind_activities",
+        "schedule": crontab(hour=7, minute=15),
+    },
+    "monitoring-remind-period-deadlines": {
+        "task": "monitoring.remind_period_deadlines",
+        "schedule": crontab(hour=7, minute=20),
+    },
+    # Mondays: the methodologists' summary of what waits for them.
+    "monitoring-weekly-digest": {
+        "task": "monitoring.weekly_digest",
+        "schedule": crontab(hour=7, minute=30, day_of_week=1),
+    },
     "reports-requeue-stalled": {
         "task": "reports.requeue_stalled",
         "schedule": float(OUTBOX_SWEEP_SECONDS),
@@ -259,9 +290,12 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 
-# The portal's address as users reach it, for links in e-mails.
+# The portal's address as users reach it, for links in e-mails and calendar files; its
+# host names Message-IDs and UIDs. In development, the port runserver is given (PORT).
+DEVELOPMENT_PORT = env_int("PORT", 8000)
 PORTAL_BASE_URL = env_str(
-    "PORTAL_BASE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
+    "PORTAL_BASE_URL",
+    f"http://127.0.0.1:{DEVELOPMENT_PORT}" if DEBUG else f"https://{ALLOWED_HOSTS[0]}",
 ).rstrip("/")
 
 PORTAL_CENTRE_NAME = env_str("PORTAL_CENTRE_NAME", "Муниципальный информационно-методический центр")

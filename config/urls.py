@@ -48,6 +48,7 @@ urlpatterns = [
     path("development/", include("development.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("reports/", include("reports.urls")),
+    path("notifications/", include("notifications.urls")),
     *[
         re_path(rf"^{old}(?P<rest>.*)$", views.moved, {"to": new}, name=f"moved-{new}")
         for old, new in MOVED

@@ -1,5 +1,6 @@
 """Admin helpers that every app's admin classes share."""
 
+import dataclasses
 from pathlib import Path
 
 from django import forms
@@ -7,8 +8,11 @@ from django.contrib import messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from core.errors import DomainError
+from core.history import change_rows, display_value, field_label
 
 
 class AccusativeTitlesMixin:
@@ -112,3 +116,33 @@ class PrivateFilesMixin:
         if db_field.name in self.private_files:
             kwargs["widget"] = PrivateFileInput(url_name=self.private_files[db_field.name])
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class _ReadableChanges(HistoricalRecordContextHelper):
+    """A change as a methodologist reads it: the field's Russian name, labels, «3» for 3.00."""
+
+    def format_delta_change(self, change):
+        model_field = self.model._meta.get_field(change.field)
+        return dataclasses.replace(
+            change,
+            field=field_label(self.model, change.field),
+            old=display_value(model_field, change.old),
+            new=display_value(model_field, change.new),
+        )
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """simple-history's admin with readable changes (the template has no inline style)."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return _ReadableChanges(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        super().set_history_delta_changes(request, historical_records, **kwargs)
+        # The creation shows the values it set, as the portal's history does.
+        for record in historical_records:
+            if record.history_type == "+" and not getattr(record, "history_delta_changes", None):
+                record.history_delta_changes = [
+                    {"field": row.field, "old": row.old, "new": row.new}
+                    for row in change_rows(record, None)
+                ]

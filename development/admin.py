@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.admin import AccusativeTitlesMixin, ServiceActionsMixin, private_file_link
+from core.admin import AccusativeTitlesMixin, HistoryAdmin, ServiceActionsMixin, private_file_link
 from development.models.plans import (
     DevelopmentPlan,
     PlanComment,
@@ -13,7 +13,13 @@ from development.models.plans import (
     PlanTemplate,
     PlanTemplateItem,
 )
-from development.models.questionnaires import Difficulty, Questionnaire, Response, Section
+from development.models.questionnaires import (
+    Answer,
+    Difficulty,
+    Questionnaire,
+    Response,
+    Section,
+)
 from development.services.questionnaires import questionnaire_close, questionnaire_open
 
 
@@ -66,7 +72,7 @@ class PlanCommentInline(admin.TabularInline):
 
 
 @admin.register(DevelopmentPlan)
-class DevelopmentPlanAdmin(admin.ModelAdmin):
+class DevelopmentPlanAdmin(HistoryAdmin):
     """Read-only here: plans change through the portal, where the rules of their states hold."""
 
     list_display = ["teacher", "school", "year", "status", "approved_at"]
@@ -133,7 +139,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin):
+class ResponseAdmin(HistoryAdmin):
     list_display = ["teacher", "school", "questionnaire", "submitted_at"]
     list_filter = ["questionnaire", "school__category"]
     search_fields = ["teacher__last_name", "school__short_name"]
@@ -144,3 +150,32 @@ class ResponseAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyHistoryAdmin(HistoryAdmin):
+    """A list to find a row by and its history to read; the portal makes the changes."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PlanItem)
+class PlanItemAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["title", "plan", "kind", "due_date", "status"]
+    list_filter = ["status", "kind"]
+    search_fields = ["title", "plan__teacher__last_name"]
+    list_select_related = ["plan__teacher"]
+
+
+@admin.register(Answer)
+class AnswerAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["response", "difficulty", "value"]
+    list_filter = ["response__questionnaire"]
+    search_fields = ["response__teacher__last_name"]
+    list_select_related = ["response__teacher", "response__questionnaire", "difficulty"]

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import current_academic_year
+from core.forms import limit_text, text_limits
 from core.uploads import validate_upload
 from development.models.plans import (
     PlanItem,
@@ -25,6 +26,7 @@ class DifficultyChoiceField(forms.ModelMultipleChoiceField):
         return obj.text
 
 
+@text_limits
 class PlanForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Academic year"), coerce=int, choices=year_choices)
     template = forms.ModelChoiceField(
@@ -64,6 +66,7 @@ class PlanForm(forms.Form):
             self.fields["theme"].help_text = ""
 
 
+@text_limits
 class ItemForm(forms.ModelForm):
     class Meta:
         model = PlanItem
@@ -71,6 +74,7 @@ class ItemForm(forms.ModelForm):
         widgets = {"due_date": DATE, "description": forms.Textarea(attrs={"rows": 2})}
 
 
+@text_limits
 class CompleteForm(forms.Form):
     result = forms.CharField(
         label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -86,16 +90,19 @@ class CompleteForm(forms.Form):
     )
 
 
+@text_limits
 class ReviewForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment for the teacher"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
+@text_limits
 class CommentForm(forms.Form):
     text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+@text_limits
 class AnswerForm(forms.Form):
     """One radio row per statement of the questionnaire, and the open question."""
 
@@ -110,10 +117,12 @@ class AnswerForm(forms.Form):
                 widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
             )
         if questionnaire.open_question:
-            self.fields["open_answer"] = forms.CharField(
-                label=questionnaire.open_question,
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+            self.fields["open_answer"] = limit_text(
+                forms.CharField(
+                    label=questionnaire.open_question,
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+                )
             )
 
     def answers(self):

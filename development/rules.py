@@ -41,6 +41,8 @@ may_view_response = is_methodologist | is_own_response | (is_director & is_respo
 
 # The centre's overview: every school's plans and results, by school and by category.
 rules.add_perm("development.view_all_schools", is_municipal)
+# The audit trail of a plan and its items: the centre's methodologists.
+rules.add_perm("development.view_plan_history", is_methodologist)
 
 rules.add_perm("development.keep_plan", is_teacher & is_in_registry)
 # Who may learn that a teacher is in the registry: the centre and the teacher's school.

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.roles import Role
+from core.history import history_entries
 from development.models.plans import DevelopmentPlan, PlanItem
 from development.models.questionnaires import Questionnaire, Response
 from events.models import Event, Registration
@@ -144,3 +145,8 @@ def responses_listed_for(user, questionnaire):
     if user.is_methodologist:
         return responses
     return responses.none()
+
+
+def plan_history(plan):
+    """The audit trail of a plan and its items, newest first."""
+    return history_entries(plan.history.all(), PlanItem.history.filter(plan_id=plan.pk))

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.admin import AccusativeTitlesMixin, PrivateFilesMixin, ServiceActionsMixin
+from core.admin import AccusativeTitlesMixin, HistoryAdmin, PrivateFilesMixin, ServiceActionsMixin
 from events.models import (
     Certificate,
     ContestApplication,
@@ -31,7 +31,7 @@ class EventMaterialInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(ServiceActionsMixin, admin.ModelAdmin):
+class EventAdmin(ServiceActionsMixin, HistoryAdmin):
     list_display = ["title", "kind", "format", "starts_at", "host_school", "capacity", "status"]
     list_filter = ["status", "kind", "format", "audience", "subjects"]
     search_fields = ["title", "description", "organiser", "venue"]
@@ -39,7 +39,7 @@ class EventAdmin(ServiceActionsMixin, admin.ModelAdmin):
     autocomplete_fields = ["host_school", "partnership", "association", "activity"]
     filter_horizontal = ["subjects"]
     list_select_related = ["host_school"]
-    readonly_fields = ["status", "created_by", "created_at"]
+    readonly_fields = ["status", "created_by", "created_at", "updated_at", "sequence"]
     inlines = [EventMaterialInline]
     formfield_overrides = URL_FIELDS
     actions = ["publish", "cancel", "close"]
@@ -76,7 +76,7 @@ class EventAdmin(ServiceActionsMixin, admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(AccusativeTitlesMixin, admin.ModelAdmin):
+class RegistrationAdmin(AccusativeTitlesMixin, HistoryAdmin):
     verbose_name_accusative = pgettext_lazy("accusative", "registration")
     list_display = ["teacher", "event", "status", "attended", "created_at"]
     list_filter = ["status", "attended", "teacher__school__category"]
@@ -91,7 +91,7 @@ class RegistrationAdmin(AccusativeTitlesMixin, admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(HistoryAdmin):
     list_display = ["code", "registration", "issued_at"]
     search_fields = ["code", "registration__teacher__last_name"]
     list_select_related = ["registration__teacher__school", "registration__event"]

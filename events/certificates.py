@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from core.pdf import render_pdf
 from events.models import Certificate
-from events.notifications import absolute
+from events.texts import absolute
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:

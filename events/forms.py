@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import text_limits
 from core.uploads import DOCUMENTS, MB, validate_upload
 from events.models import ContestApplication, Event, EventMaterial, Feedback
 from schools.models import Teacher
@@ -26,6 +27,7 @@ def _url_field(model, name):
     )
 
 
+@text_limits(long=("description",))
 class EventForm(forms.ModelForm):
     online_url = _url_field(Event, "online_url")
 
@@ -64,6 +66,7 @@ class EventForm(forms.ModelForm):
         }
 
 
+@text_limits
 class MaterialForm(forms.ModelForm):
     url = _url_field(EventMaterial, "url")
 
@@ -82,6 +85,7 @@ class MaterialForm(forms.ModelForm):
         return validate_document(file) if file else file
 
 
+@text_limits
 class RegisterTeacherForm(forms.Form):
     teacher = forms.ModelChoiceField(queryset=Teacher.objects.none(), label=_("Teacher"))
 
@@ -90,6 +94,7 @@ class RegisterTeacherForm(forms.Form):
         self.fields["teacher"].queryset = teachers
 
 
+@text_limits
 class FeedbackForm(forms.ModelForm):
     rating = forms.TypedChoiceField(
         label=_("Rating"),
@@ -104,6 +109,7 @@ class FeedbackForm(forms.ModelForm):
         widgets = {"comment": forms.Textarea(attrs={"rows": 4})}
 
 
+@text_limits(long=("text",))
 class ApplicationForm(forms.ModelForm):
     class Meta:
         model = ContestApplication

@@ -34,6 +34,11 @@ def is_own_school_teacher(user, teacher):
 
 
 @rules.predicate
+def is_own_school(user, school):
+    return school is not None and school_id_of(user) == school.pk
+
+
+@rules.predicate
 def attended(user, registration):
     return registration is not None and registration.attended is True
 
@@ -47,6 +52,8 @@ def is_application_author(user, application):
 
 rules.add_perm("events.view_event", is_methodologist | is_public_event)
 rules.add_perm("events.manage_event", is_methodologist)
+# The audit trail of an event and its registrations.
+rules.add_perm("events.view_event_history", is_methodologist)
 rules.add_perm("events.view_registrations", is_municipal)
 # Who may know that an event's back office exists (edit, registrations, attendance,
 # applications): refused there, they get 403; anyone else 404, public as the event is.
@@ -68,6 +75,8 @@ rules.add_perm(
     attended & (is_municipal | is_own_registration | (is_director & is_own_school_registration)),
 )
 rules.add_perm("events.leave_feedback", is_own_registration & attended)
+# A school's calendar feed tells where its teachers go: the centre and the school's own.
+rules.add_perm("events.view_school_feed", is_municipal | is_own_school)
 rules.add_perm("events.apply_to_contest", is_teacher & is_in_registry)
 rules.add_perm("events.review_application", is_methodologist)
 # A contest application and its file are its author's and the centre's; 404 to anyone else.

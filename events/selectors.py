@@ -4,7 +4,8 @@ from django.db.models import Avg, Count, IntegerField, OuterRef, Q, Subquery, Va
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from events.models import ContestApplication, Event, Registration
+from core.history import history_entries
+from events.models import Certificate, ContestApplication, Event, Registration
 from schools.models import Teacher
 
 
@@ -126,3 +127,37 @@ def feedback_summary(event):
         .order_by("-feedback__created_at")
     )
     return summary
+
+
+def school_feed_events(school):
+    """A school's calendar: what it hosts and where its teachers hold a confirmed seat."""
+    attended = Registration.objects.filter(
+        teacher__school=school, status=Registration.Status.CONFIRMED
+    ).values("event_id")
+    return (
+        Event.objects.filter(Q(host_school=school) | Q(pk__in=attended))
+        .exclude(status=Event.Status.DRAFT)
+        .select_related("host_school")
+        .order_by("starts_at", "pk")
+    )
+
+
+def association_feed_events(association):
+    """A methodical association's calendar: the events that belong to it."""
+    return (
+        Event.objects.filter(association=association)
+        .exclude(status=Event.Status.DRAFT)
+        .select_related("host_school")
+        .order_by("starts_at", "pk")
+    )
+
+
+def event_history(event):
+    """The audit trail of an event, its registrations and their certificates, newest first."""
+    return history_entries(
+        event.history.all(),
+        Registration.history.filter(event_id=event.pk),
+        Certificate.history.filter(
+            registration_id__in=Registration.objects.filter(event=event).values("pk")
+        ),
+    )

@@ -12,6 +12,7 @@ from events.services import event_fill_waitlist
 
 # The notices are sent by tasks defined beside the services that enqueue them.
 from events.services.notify import (  # noqa: F401
+    in_portal,
     registrations_to_notify,
     send_event_notice,
     send_registration_notice,
@@ -36,6 +37,7 @@ def send_reminders() -> int:
                 pk=registration.pk, reminded_at__isnull=True
             ).update(reminded_at=timezone.now())
         if claimed:
+            in_portal(registration, Notice.REMINDER)
             sent += send_notice(notice=Notice.REMINDER, registration=registration)
     return sent
 

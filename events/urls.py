@@ -9,6 +9,12 @@ urlpatterns = [
     path("my/", views.my_events, name="my"),
     path("my/feed/reset/", views.feed_reset, name="feed_reset"),
     path("feed/<str:token>.ics", views.personal_feed, name="feed"),
+    path("feed/<str:token>/schools/<int:pk>.ics", views.school_feed, name="school_feed"),
+    path(
+        "feed/<str:token>/associations/<int:pk>.ics",
+        views.association_feed,
+        name="association_feed",
+    ),
     path("verify/", views.verify, name="verify"),
     path("new/", views.event_create_view, name="create"),
     path("<int:pk>/", views.event_detail, name="detail"),

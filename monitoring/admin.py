@@ -3,8 +3,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import HistoryAdmin
 from monitoring.models import (
     Indicator,
     IndicatorSubmission,
@@ -38,7 +38,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Period)
-class PeriodAdmin(SimpleHistoryAdmin):
+class PeriodAdmin(HistoryAdmin):
     list_display = ["name", "starts_on", "ends_on", "state"]
     list_filter = ["state"]
     readonly_fields = ["state"]
@@ -75,7 +75,7 @@ class TargetForm(forms.ModelForm):
 
 
 @admin.register(Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(HistoryAdmin):
     form = TargetForm
     list_display = ["indicator", "period", "school", "value"]
     list_filter = ["period", "indicator__group", "indicator"]
@@ -89,7 +89,7 @@ class TargetAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(SimpleHistoryAdmin):
+class IndicatorValueAdmin(HistoryAdmin):
     """Read-only: values change through the entry form and the import, which validate."""
 
     list_display = ["indicator", "school", "period", "value", "source", "entered_by", "updated_at"]
@@ -115,7 +115,7 @@ class SubmissionCommentInline(admin.TabularInline):
 
 
 @admin.register(IndicatorSubmission)
-class IndicatorSubmissionAdmin(SimpleHistoryAdmin):
+class IndicatorSubmissionAdmin(HistoryAdmin):
     list_display = ["school", "period", "state", "submitted_at", "reviewed_at"]
     list_filter = ["period", "state"]
     search_fields = ["school__short_name"]

@@ -4,11 +4,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.formats import decimal_comma
+from core.forms import text_limits
 from monitoring.models import Indicator, IndicatorSubmission, Period
 from monitoring.services.indicators import Entry
 from schools.models import School
 
+# What a value column holds: DecimalField(max_digits=12, decimal_places=2).
+LARGEST_VALUE = 10**10 - 1
 
+
+@text_limits
 class ValuesForm(forms.Form):
     """One field per entered indicator; a share as numerator and denominator."""
 
@@ -35,13 +40,21 @@ class ValuesForm(forms.Form):
                     self.fields[name] = forms.IntegerField(
                         label=label,
                         required=False,
+                        min_value=-LARGEST_VALUE,
+                        max_value=LARGEST_VALUE,
                         initial=getattr(row, part, None),
                         disabled=disabled,
                     )
                     names.append(name)
             else:
-                field_class = forms.IntegerField if indicator.is_count else forms.DecimalField
+                limits = {"min_value": -LARGEST_VALUE, "max_value": LARGEST_VALUE}
+                if indicator.is_count:
+                    field_class = forms.IntegerField
+                else:
+                    field_class = forms.DecimalField
+                    limits.update(max_digits=12, decimal_places=2)
                 self.fields[indicator.code] = field_class(
+                    **limits,
                     label=indicator.name,
                     required=False,
                     initial=row.value if row is not None else None,
@@ -81,12 +94,14 @@ class ValuesForm(forms.Form):
                 self.add_error(code, message)
 
 
+@text_limits
 class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=_("What must the school correct?"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
+@text_limits
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File (XLSX or CSV)"),
@@ -111,6 +126,7 @@ class ImportForm(forms.Form):
         return upload
 
 
+@text_limits
 class SubmissionFilterForm(forms.Form):
     period = forms.ModelChoiceField(
         label=_("Period"), queryset=Period.objects.order_by("-starts_on"), required=False
@@ -131,6 +147,7 @@ class SubmissionFilterForm(forms.Form):
     )
 
 
+@text_limits
 class DashboardForm(forms.Form):
     indicator = forms.ModelChoiceField(
         label=_("Indicator"), queryset=Indicator.objects.filter(is_active=True), required=False

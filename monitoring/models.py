@@ -11,8 +11,9 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.formats import decimal_comma
+from core.history import AuditTrail
 from schools.models import School
 
 
@@ -39,7 +40,7 @@ class Period(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.OPEN, db_index=True
     )
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     objects = PeriodQuerySet.as_manager()
 
@@ -173,7 +174,7 @@ class IndicatorValue(models.Model):
         verbose_name=_("entered by"),
     )
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     objects = IndicatorValueQuerySet.as_manager()
 
@@ -203,7 +204,7 @@ class IndicatorValue(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.indicator.code} — {self.school} — {self.period}: {self.value}"
+        return f"{self.indicator.name} — {self.school} — {self.period}: {decimal_comma(self.value)}"
 
 
 class Target(models.Model):
@@ -225,7 +226,7 @@ class Target(models.Model):
         help_text=_("Empty for the municipality's target."),
     )
     value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2)
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     class Meta:
         verbose_name = _("target")
@@ -249,7 +250,7 @@ class Target(models.Model):
 
     def __str__(self):
         whose = self.school or _("municipality")
-        return f"{self.indicator.code} — {whose} — {self.period}: {self.value}"
+        return f"{self.indicator.name} — {whose} — {self.period}: {decimal_comma(self.value)}"
 
 
 class IndicatorSubmission(models.Model):
@@ -277,7 +278,7 @@ class IndicatorSubmission(models.Model):
     )
     submitted_at = models.DateTimeField(_("sent to the centre"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("reviewed by the centre"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = AuditTrail()
 
     class Meta:
         verbose_name = _("indicator submission")

@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from monitoring.models import Period
+from monitoring.notices import period_deadlines_remind, weekly_digest
 from monitoring.services.computed import computed_recalculate
 from outbox.services import enqueue, handler
 
@@ -34,3 +35,13 @@ def recalculate_computed(period_id: int | None = None) -> dict:
             "deleted": result.deleted,
         }
     return done
+
+
+@shared_task(name="monitoring.remind_period_deadlines")
+def remind_period_deadlines() -> int:
+    return period_deadlines_remind()
+
+
+@shared_task(name="monitoring.weekly_digest")
+def send_weekly_digest() -> int:
+    return weekly_digest()

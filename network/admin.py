@@ -2,9 +2,8 @@ from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import AccusativeTitlesMixin, PrivateFilesMixin, private_file_link
+from core.admin import AccusativeTitlesMixin, HistoryAdmin, PrivateFilesMixin, private_file_link
 from network.exports import roadmap_workbook
 from network.forms import PartnershipForm
 from network.models import (
@@ -37,7 +36,7 @@ def export_roadmaps(modeladmin, request, queryset):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(PrivateFilesMixin, SimpleHistoryAdmin):
+class PartnershipAdmin(PrivateFilesMixin, HistoryAdmin):
     form = PartnershipForm
     private_files = {"agreement_file": "network:agreement"}
     list_display = ["title", "leader", "model", "agreement_number", "starts_on", "ends_on"]
@@ -63,7 +62,7 @@ class PartnershipAdmin(PrivateFilesMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Stage)
-class StageAdmin(SimpleHistoryAdmin):
+class StageAdmin(HistoryAdmin):
     list_display = ["roadmap", "number", "kind", "state", "starts_on", "ends_on"]
     list_filter = ["kind", "state"]
     search_fields = ["roadmap__partnership__title"]
@@ -76,7 +75,7 @@ class StageAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Problem)
-class ProblemAdmin(AccusativeTitlesMixin, SimpleHistoryAdmin):
+class ProblemAdmin(AccusativeTitlesMixin, HistoryAdmin):
     verbose_name_accusative = pgettext_lazy("accusative", "problem")
     list_display = ["title", "school", "risk_factor", "roadmap"]
     list_filter = ["risk_factor", "school__category"]
@@ -90,7 +89,7 @@ class ProblemAdmin(AccusativeTitlesMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(HistoryAdmin):
     list_display = ["title", "stage", "form", "responsible_school", "due_on", "state"]
     list_filter = ["state", "form", "stage__kind", "responsible_school"]
     search_fields = ["title", "result", "responsible_person", "stage__roadmap__partnership__title"]
@@ -121,7 +120,7 @@ class StageCommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(MethodicalAssociation)
-class MethodicalAssociationAdmin(SimpleHistoryAdmin):
+class MethodicalAssociationAdmin(HistoryAdmin):
     list_display = ["name", "leader", "partnership"]
     list_filter = ["subjects"]
     search_fields = ["name", "leader__last_name", "members__last_name"]
@@ -131,7 +130,7 @@ class MethodicalAssociationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mentorship)
-class MentorshipAdmin(SimpleHistoryAdmin):
+class MentorshipAdmin(HistoryAdmin):
     list_display = ["mentor", "mentee", "kind", "state", "starts_on", "ends_on"]
     list_filter = ["kind", "state"]
     search_fields = ["mentor__last_name", "mentee__last_name", "goal"]

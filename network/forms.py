@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import text_limits
 from core.uploads import validate_upload
 from network.errors import NetworkError
 from network.models import Activity, Partnership, Problem
@@ -11,6 +12,7 @@ from schools.selectors import school_id_of
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+@text_limits
 class PartnershipForm(forms.ModelForm):
     class Meta:
         model = Partnership
@@ -79,6 +81,7 @@ def _own_school_only(field, user, partnership):
         field.empty_label = None
 
 
+@text_limits
 class ProblemForm(forms.ModelForm):
     class Meta:
         model = Problem
@@ -91,16 +94,19 @@ class ProblemForm(forms.ModelForm):
         self.fields["risk_factor"].empty_label = _("— not from the risk profile —")
 
 
+@text_limits
 class OutcomeForm(forms.Form):
     outcome = forms.CharField(label=_("What changed"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
+@text_limits(long=("conclusion",))
 class ConclusionForm(forms.Form):
     conclusion = forms.CharField(
         label=_("Overall conclusion"), widget=forms.Textarea(attrs={"rows": 6})
     )
 
 
+@text_limits
 class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
@@ -133,6 +139,7 @@ class ActivityForm(forms.ModelForm):
             ]
 
 
+@text_limits
 class CompleteForm(forms.Form):
     result = forms.CharField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 4}))
     completed_on = forms.DateField(
@@ -156,10 +163,12 @@ class CompleteForm(forms.Form):
         return upload
 
 
+@text_limits
 class CommentForm(forms.Form):
     text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+@text_limits
 class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=_("What must be fixed"), widget=forms.Textarea(attrs={"rows": 3})

@@ -3,6 +3,7 @@
 from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from network.models import Activity, Partnership, Problem, Roadmap, Stage, StageComment
 
@@ -91,3 +92,41 @@ def stage_progress(stage) -> tuple[int, int]:
     planned = [a for a in stage.activities.all() if a.state != Activity.State.CANCELLED]
     done = [a for a in planned if a.state == Activity.State.DONE]
     return len(done), len(planned)
+
+
+def stage_blockers(stage, problems, conclusion) -> list[str]:
+    """What still stands between an open stage and its submission, naming who must act.
+
+    Reads only what ``roadmap_for_page`` prefetched: ``stage.activities`` and the
+    roadmap's problems.
+    """
+    if not stage.is_editable:
+        return []
+    if stage.kind == Stage.Kind.ACQUAINTANCE:
+        if not problems:
+            return [_("Record at least one problem that the partner must help with.")]
+        return []
+    if stage.kind == Stage.Kind.JOINT_ACTIVITY:
+        activities = list(stage.activities.all())
+        blockers = [
+            _("%(school)s: complete or cancel «%(activity)s» (due %(due)s)")
+            % {
+                "school": activity.responsible_school,
+                "activity": activity.title,
+                "due": activity.due_on.strftime("%d.%m.%Y"),
+            }
+            for activity in activities
+            if activity.state in Activity.OPEN_STATES
+        ]
+        if not any(activity.state == Activity.State.DONE for activity in activities):
+            blockers.insert(0, _("Complete at least one activity."))
+        return blockers
+    blockers = [
+        _("%(school)s: describe what changed for «%(problem)s»")
+        % {"school": problem.school or _("the partnership"), "problem": problem.title}
+        for problem in problems
+        if not problem.outcome
+    ]
+    if not conclusion.strip():
+        blockers.append(_("Write the overall conclusion."))
+    return blockers

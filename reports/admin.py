@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from core.admin import HistoryAdmin
 from reports.models import Report
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(HistoryAdmin):
     list_display = ["title", "kind", "status", "ordered_by", "created_at", "finished_at"]
     list_filter = ["kind", "status"]
     search_fields = ["title", "error"]

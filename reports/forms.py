@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import text_limits
 from events.models import Event
 from monitoring.models import Period
 from network.models import Partnership
@@ -12,6 +13,7 @@ from schools.models import School
 from schools.selectors import school_id_of
 
 
+@text_limits
 class ReportOrderForm(forms.Form):
     """One form for every kind; the fields a kind does not use are ignored."""
 

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import AuditTrail
+
 
 class Report(models.Model):
     """A PDF that a user ordered (or the schedule did), rendered by a Celery worker."""
@@ -48,6 +50,9 @@ class Report(models.Model):
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     # Written every few seconds while a worker renders; silence means the worker died.
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+
+    # Who ordered, each state and attempt; the heartbeat is written by update(), unrecorded.
+    history = AuditTrail(excluded_fields=["heartbeat_at", "params_key"])
 
     class Meta:
         # Kept from when it lived in the monitoring app: the data stays where it is.

@@ -16,10 +16,14 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, connections, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.history import audited
+from notifications.models import Kind
+from notifications.services import notify
 from outbox.models import OutboxItem
 from outbox.services import enqueue, handler
 from reports.kinds.base import KINDS, ReportDataError
@@ -44,6 +48,7 @@ def report_kind(key):
         raise ReportError(_("Unknown kind of report.")) from None
 
 
+@audited
 def report_order(*, kind: str, params: dict, by) -> Report:
     """Queue a report, or return the same order that is still pending."""
     spec = report_kind(kind)
@@ -153,7 +158,21 @@ def report_render(*, report_id: int) -> Report | None:
     report.finished_at = timezone.now()
     report.save(update_fields=["file", "status", "finished_at"])
     logger.info("Report %s done after %s attempt(s)", report.pk, report.attempts)
+    _tell(report, Kind.REPORT_DONE, _("The report «%(title)s» is ready"))
     return report
+
+
+def _tell(report, kind, title, text=""):
+    """Whoever ordered the report hears that it is ready, or that it failed."""
+    if report.ordered_by_id is None:  # the schedule ordered it
+        return
+    notify(
+        [report.ordered_by],
+        kind=kind,
+        title=title % {"title": report.title},
+        text=text,
+        url=reverse("reports:report_list"),
+    )
 
 
 def report_fail(*, report: Report, reason: str) -> Report:
@@ -161,6 +180,7 @@ def report_fail(*, report: Report, reason: str) -> Report:
     report.error = reason
     report.finished_at = timezone.now()
     report.save(update_fields=["status", "error", "finished_at"])
+    _tell(report, Kind.REPORT_FAILED, _("The report «%(title)s» could not be prepared"), reason)
     return report
 
 

@@ -2,8 +2,11 @@ from django.contrib import admin
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from import_export.admin import ImportExportModelAdmin
+from import_export.results import RowResult
 
-from core.admin import AccusativeTitlesMixin
+from accounts.models import ImportRecord
+from accounts.services import import_record
+from core.admin import AccusativeTitlesMixin, HistoryAdmin
 from core.dates import current_academic_year
 from core.spreadsheets import FORMATS, SpreadsheetTooLarge
 from schools.models import CategoryRecord, PartnerOrganisation, School, Subject, Teacher
@@ -12,9 +15,28 @@ from schools.services import school_refresh_category, school_set_category
 
 
 class SpreadsheetAdmin(ImportExportModelAdmin):
-    """Import and export in XLSX and CSV, the formats a methodologist's office uses."""
+    """Import and export in XLSX and CSV, the formats a methodologist's office uses.
+
+    Each confirmed import writes one ``ImportRecord`` (the preview writes nothing).
+    """
 
     formats = FORMATS
+    import_kind = None
+
+    def process_dataset(self, dataset, form, request, **kwargs):
+        file_name = kwargs.get("file_name") or form.cleaned_data.get("original_file_name")
+        result = super().process_dataset(dataset, form, request, **kwargs)
+        totals = result.totals
+        import_record(
+            kind=self.import_kind,
+            file_name=file_name or "",
+            by=request.user,
+            created=totals[RowResult.IMPORT_TYPE_NEW],
+            updated=totals[RowResult.IMPORT_TYPE_UPDATE],
+            skipped=totals[RowResult.IMPORT_TYPE_SKIP],
+            errors=totals[RowResult.IMPORT_TYPE_ERROR] + totals[RowResult.IMPORT_TYPE_INVALID],
+        )
+        return result
 
     def add_data_read_fail_error_to_form(self, form, e):
         # core.spreadsheets' formats wrap a refusal in ValueError for django-import-export.
@@ -43,9 +65,10 @@ class CategoryRecordInline(admin.TabularInline):
 
 
 @admin.register(School)
-class SchoolAdmin(AccusativeTitlesMixin, SpreadsheetAdmin):
+class SchoolAdmin(AccusativeTitlesMixin, SpreadsheetAdmin, HistoryAdmin):
     verbose_name_accusative = pgettext_lazy("accusative", "school")
     resource_classes = [SchoolResource]
+    import_kind = ImportRecord.Kind.SCHOOLS
     list_display = ["short_name", "settlement", "locality", "category", "director_name"]
     list_filter = ["category", "locality", "settlement"]
     search_fields = ["short_name", "full_name", "settlement", "director_name"]
@@ -64,9 +87,10 @@ class SchoolAdmin(AccusativeTitlesMixin, SpreadsheetAdmin):
 
 
 @admin.register(Teacher)
-class TeacherAdmin(AccusativeTitlesMixin, SpreadsheetAdmin):
+class TeacherAdmin(AccusativeTitlesMixin, SpreadsheetAdmin, HistoryAdmin):
     verbose_name_accusative = pgettext_lazy("accusative", "teacher")
     resource_classes = [TeacherResource]
+    import_kind = ImportRecord.Kind.TEACHERS
     list_display = [
         "last_name",
         "first_name",
@@ -94,6 +118,7 @@ class TeacherAdmin(AccusativeTitlesMixin, SpreadsheetAdmin):
 @admin.register(PartnerOrganisation)
 class PartnerOrganisationAdmin(AccusativeTitlesMixin, SpreadsheetAdmin):
     verbose_name_accusative = pgettext_lazy("accusative", "partner organisation")
+    import_kind = ImportRecord.Kind.PARTNER_ORGANISATIONS
     list_display = ["name", "kind", "settlement", "contact_person"]
     list_filter = ["kind"]
     search_fields = ["name", "settlement", "contact_person"]

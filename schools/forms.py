@@ -1,8 +1,10 @@
 from django import forms
 
+from core.forms import text_limits
 from schools.models import Teacher
 
 
+@text_limits
 class TeacherForm(forms.ModelForm):
     class Meta:
         model = Teacher

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.history import AuditTrail
 from core.sorting import natural_sort_string
 
 
@@ -65,6 +66,7 @@ class School(models.Model):
         default=Category.REGULAR,
         db_index=True,
     )
+    history = AuditTrail()
 
     objects = SchoolQuerySet.as_manager()
 
@@ -176,6 +178,7 @@ class Teacher(models.Model):
         related_name="teacher_profile",
         verbose_name=_("login"),
     )
+    history = AuditTrail()
 
     objects = TeacherQuerySet.as_manager()
 
@@ -196,11 +199,6 @@ class Teacher(models.Model):
     @property
     def full_name(self):
         return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
-
-    @property
-    def polite_name(self):
-        """«Анна Сергеевна»: how a letter addresses the teacher."""
-        return " ".join(p for p in (self.first_name, self.patronymic) if p)
 
     @property
     def teaches_graduating_classes(self):

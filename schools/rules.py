@@ -21,6 +21,8 @@ rules.add_perm("schools.know_school", is_municipal | is_member_of_school)
 rules.add_perm("schools.know_teacher", is_municipal | is_member_of_teachers_school)
 # The municipality's figures (schools, teachers, categories) are for the centre.
 rules.add_perm("schools.view_municipality", is_municipal)
+# The audit trail of a school's entry in the registry.
+rules.add_perm("schools.view_school_history", is_methodologist)
 # The directory of schools is open to every logged-in user.
 rules.add_perm("schools.view_school", is_authenticated)
 rules.add_perm("schools.view_school_teachers", is_municipal | (is_director & is_member_of_school))

@@ -2,6 +2,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.history import audited
 from core.services import model_update
 from schools.models import CategoryRecord, School, Teacher
 
@@ -42,8 +43,9 @@ def school_refresh_category(*, school: School) -> School:
     return school
 
 
+@audited
 @transaction.atomic
-def teacher_update(*, teacher: Teacher, data: dict, subjects=None) -> Teacher:
+def teacher_update(*, teacher: Teacher, data: dict, subjects=None, by=None) -> Teacher:
     """Change a teacher's registry entry: the fields a director may edit."""
     model_update(instance=teacher, data=data, allowed=TEACHER_FIELDS)
     teacher.full_clean()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.access import get_object_for_user
+from core.history import history_entries
 from schools.filters import SchoolFilter
 from schools.forms import TeacherForm
 from schools.models import School, Subject, Teacher
@@ -49,6 +50,9 @@ def school_detail(request, pk):
             "teacher_count": school.teachers.count(),
             "subjects": subjects,
             "can_see_teachers": request.user.has_perm("schools.view_school_teachers", school),
+            "audit_trail": history_entries(school.history.all())
+            if request.user.has_perm("schools.view_school_history", school)
+            else None,
         },
     )
 
@@ -96,6 +100,7 @@ def teacher_edit(request, pk, teacher_pk):
                 teacher=Teacher.objects.get(pk=teacher.pk),
                 data=data,
                 subjects=form.cleaned_data["subjects"],
+                by=request.user,
             )
         except SchoolsError as error:
             form.add_error(None, str(error))

@@ -17,7 +17,7 @@ def compose():
 def test_compose_has_the_services_with_health_checks_and_volumes():
     config = compose()
 
-    assert set(config["services"]) == {"web", "worker", "beat", "db", "redis"}
+    assert set(config["services"]) == {"proxy", "web", "worker", "beat", "db", "redis"}
     for name, service in config["services"].items():
         assert "healthcheck" in service, name
         assert "test" in service["healthcheck"], name

@@ -21,6 +21,8 @@ from development.services.questionnaires import response_submit
 from events.models import ContestApplication, Event, EventMaterial
 from events.services import attendance_mark, calendar_feed_for
 from network.models import Stage
+from notifications.models import Kind
+from notifications.services import notify, unsubscribe_token
 from reports.models import Report
 from schools.models import School
 from tests.accounts.factories import UserFactory
@@ -111,6 +113,8 @@ HIDDEN = {
     "monitoring:dashboard_partnership": pk("partnership"),
     "reports:report_download": pk("report"),
     "reports:report_retry": pk("report"),
+    # A notification is its addressee's alone.
+    "notifications:open": pk("notification"),
 }
 
 LOGIN = "login"  # a redirect to the login page
@@ -125,6 +129,22 @@ PUBLIC = {
     # A personal calendar feed: its secret token is the permission, for calendar apps.
     "events:feed": (
         lambda w: {"token": w["token"]},
+        {"anonymous": (200, 200), "director_c": (200, 200)},
+    ),
+    # A school's or an association's feed under its owner's token: the token is the
+    # permission (tests/events/test_ical.py checks whom it is refused to).
+    "events:school_feed": (
+        lambda w: {"token": w["token"], "pk": w["school"].pk},
+        {"anonymous": (200, 200), "director_c": (200, 200)},
+    ),
+    "events:association_feed": (
+        lambda w: {"token": w["token"], "pk": w["association"].pk},
+        {"anonymous": (200, 200), "director_c": (200, 200)},
+    ),
+    # An unsubscribe link is signed for its addressee; mail clients POST it without a
+    # session (RFC 8058).
+    "notifications:unsubscribe": (
+        lambda w: {"token": w["unsubscribe"]},
         {"anonymous": (200, 200), "director_c": (200, 200)},
     ),
     # Any registry teacher registers for a published event; a director registers no one
@@ -270,6 +290,10 @@ def world(school_a, director_a, teacher_a, methodologist, settings, tmp_path):
         "contest": contest,
         "application": application,
         "token": calendar_feed_for(user=teacher_a).token,
+        "notification": notify(
+            [director_a], kind=Kind.STAGE_RETURNED, title="Этап возвращён", url="/network/"
+        )[0],
+        "unsubscribe": unsubscribe_token(director_a, Kind.STAGE_RETURNED),
         "plan": plan,
         "item": item,
         "questionnaire": questionnaire,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import academic_year_label
+from core.history import AuditTrail
 from core.storage import private_storage
 from development.models.questionnaires import Difficulty
 from events.models import Certificate, Event
@@ -165,6 +166,7 @@ class DevelopmentPlan(models.Model):
         verbose_name=_("approved by"),
     )
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    history = AuditTrail()
 
     objects = DevelopmentPlanQuerySet.as_manager()
 
@@ -254,6 +256,7 @@ class PlanItem(models.Model):
         related_name="plan_items",
         verbose_name=_("certificate"),
     )
+    history = AuditTrail()
 
     class Meta:
         # Kept from when it lived in the monitoring app: the data stays where it is.

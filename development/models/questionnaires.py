@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import AuditTrail
 from schools.models import School, Teacher
 
 
@@ -171,6 +172,7 @@ class Response(models.Model):
     )
     open_answer = models.TextField(_("answer to the open question"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    history = AuditTrail()
 
     class Meta:
         # Kept from when it lived in the monitoring app: the data stays where it is.
@@ -196,6 +198,7 @@ class Answer(models.Model):
         Difficulty, on_delete=models.CASCADE, related_name="answers", verbose_name=_("statement")
     )
     value = models.PositiveSmallIntegerField(_("value"))
+    history = AuditTrail()
 
     class Meta:
         # Kept from when it lived in the monitoring app: the data stays where it is.

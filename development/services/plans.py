@@ -7,13 +7,19 @@ the teacher completed by hand is left alone. Completed plans are never touched.
 """
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from core.errors import DomainError
+from core.history import audited
 from core.services import model_update
 from development.models.plans import DevelopmentPlan, PlanComment, PlanItem
 from events.models import Certificate, Event, Registration
+from notifications.models import Kind
+from notifications.recipients import directors_of, user_of_teacher
+from notifications.services import notify
 
 EVENT_KIND_TO_ITEM = {
     Event.Kind.MASTER_CLASS: PlanItem.Kind.MASTER_CLASS,
@@ -41,6 +47,17 @@ def _record(plan, *, by, text="", status="", kind=PlanComment.Kind.COMMENT):
     return PlanComment.objects.create(plan=plan, author=by, text=text, status=status, kind=kind)
 
 
+def _tell(plan, users, kind, title, text=""):
+    teacher = plan.teacher
+    notify(
+        users,
+        kind=kind,
+        title=title % {"teacher": teacher.full_name, "theme": plan.theme},
+        text=text,
+        url=reverse("development:plan_detail", args=[plan.pk]),
+    )
+
+
 def _require_items_open(plan):
     if not plan.items_open:
         raise PlansError(
@@ -49,6 +66,7 @@ def _require_items_open(plan):
         )
 
 
+@audited
 @transaction.atomic
 def plan_create(
     *, teacher, year, theme, goals="", difficulties=(), template=None, by=None
@@ -73,14 +91,18 @@ def plan_create(
         raise PlansError(_("There is already a plan for this academic year.")) from error
     plan.difficulties.set(difficulties)
     if template is not None:
-        PlanItem.objects.bulk_create(
-            PlanItem(plan=plan, kind=row.kind, title=row.title, due_date=row.due_date(year))
-            for row in template.items.all()
+        bulk_create_with_history(
+            [
+                PlanItem(plan=plan, kind=row.kind, title=row.title, due_date=row.due_date(year))
+                for row in template.items.all()
+            ],
+            PlanItem,
         )
     _record(plan, by=by, status=plan.status)
     return plan
 
 
+@audited
 @transaction.atomic
 def plan_update(*, plan, theme, goals="", difficulties=(), by=None) -> DevelopmentPlan:
     plan = _lock(plan)
@@ -96,6 +118,7 @@ def plan_update(*, plan, theme, goals="", difficulties=(), by=None) -> Developme
     return plan
 
 
+@audited
 @transaction.atomic
 def plan_submit(*, plan, by=None) -> DevelopmentPlan:
     """Send the plan to the director (or a methodologist) for approval."""
@@ -108,9 +131,16 @@ def plan_submit(*, plan, by=None) -> DevelopmentPlan:
     plan.submitted_at = timezone.now()
     plan.save(update_fields=["status", "submitted_at"])
     _record(plan, by=by, status=plan.status)
+    _tell(
+        plan,
+        directors_of([plan.teacher.school_id]),
+        Kind.PLAN_SUBMITTED,
+        _("%(teacher)s submitted the development plan «%(theme)s» for approval"),
+    )
     return plan
 
 
+@audited
 @transaction.atomic
 def plan_approve(*, plan, by, comment="") -> DevelopmentPlan:
     plan = _lock(plan)
@@ -121,9 +151,17 @@ def plan_approve(*, plan, by, comment="") -> DevelopmentPlan:
     plan.approved_by = by
     plan.save(update_fields=["status", "approved_at", "approved_by"])
     _record(plan, by=by, status=plan.status, text=comment.strip())
+    _tell(
+        plan,
+        user_of_teacher(plan.teacher),
+        Kind.PLAN_APPROVED,
+        _("Your development plan «%(theme)s» is approved"),
+        comment.strip(),
+    )
     return plan
 
 
+@audited
 @transaction.atomic
 def plan_return(*, plan, by, comment) -> DevelopmentPlan:
     """Send the plan back to the teacher with what to change."""
@@ -135,9 +173,17 @@ def plan_return(*, plan, by, comment) -> DevelopmentPlan:
     plan.status = DevelopmentPlan.Status.RETURNED
     plan.save(update_fields=["status"])
     _record(plan, by=by, status=plan.status, text=comment.strip())
+    _tell(
+        plan,
+        user_of_teacher(plan.teacher),
+        Kind.PLAN_RETURNED,
+        _("Your development plan «%(theme)s» is returned for revision"),
+        comment.strip(),
+    )
     return plan
 
 
+@audited
 @transaction.atomic
 def plan_complete(*, plan, by=None) -> DevelopmentPlan:
     """Close an approved plan once none of its items is still planned."""
@@ -156,6 +202,7 @@ def plan_complete(*, plan, by=None) -> DevelopmentPlan:
     return plan
 
 
+@audited
 def plan_comment_add(*, plan, by, text) -> PlanComment:
     text = (text or "").strip()
     if not text:
@@ -166,6 +213,7 @@ def plan_comment_add(*, plan, by, text) -> PlanComment:
 # --- items -------------------------------------------------------------------
 
 
+@audited
 @transaction.atomic
 def plan_item_add(*, plan, kind, title, due_date, description="", by=None) -> PlanItem:
     plan = _lock(plan)
@@ -177,6 +225,7 @@ def plan_item_add(*, plan, kind, title, due_date, description="", by=None) -> Pl
     )
 
 
+@audited
 @transaction.atomic
 def plan_item_update(*, item, kind, title, due_date, description="", by=None) -> PlanItem:
     """Change a planned item while the plan is a draft or returned for revision."""
@@ -194,6 +243,7 @@ def plan_item_update(*, item, kind, title, due_date, description="", by=None) ->
     return item
 
 
+@audited
 @transaction.atomic
 def plan_item_add_event(*, plan, event, by=None) -> PlanItem:
     """Add an event the teacher registered for; done at once if attendance is already marked."""
@@ -218,6 +268,7 @@ def plan_item_add_event(*, plan, event, by=None) -> PlanItem:
     return item
 
 
+@audited
 @transaction.atomic
 def plan_item_complete(
     *, item, result="", evidence_file=None, evidence_url="", by=None
@@ -241,6 +292,7 @@ def plan_item_complete(
     return item
 
 
+@audited
 @transaction.atomic
 def plan_item_reopen(*, item, by=None) -> PlanItem:
     """Take back a done or cancelled item; its evidence stays for the teacher to replace."""
@@ -255,6 +307,7 @@ def plan_item_reopen(*, item, by=None) -> PlanItem:
     return item
 
 
+@audited
 @transaction.atomic
 def plan_item_cancel(*, item, by=None) -> PlanItem:
     item = _lock_item(item)
@@ -266,6 +319,7 @@ def plan_item_cancel(*, item, by=None) -> PlanItem:
     return item
 
 
+@audited
 @transaction.atomic
 def plan_item_delete(*, item, by=None) -> None:
     item = _lock_item(item)
@@ -274,8 +328,9 @@ def plan_item_delete(*, item, by=None) -> None:
     item.delete()
 
 
+@audited
 @transaction.atomic
-def plan_items_apply_attendance(*, registration, attended) -> int:
+def plan_items_apply_attendance(*, registration, attended, by=None) -> int:
     """Apply a change of attendance to the teacher's items of that event; return how many changed.
 
     Called by the receiver of ``events.signals.attendance_changed``.

@@ -7,8 +7,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from core.errors import DomainError
+from core.history import acting_user, audited
 from development.models.questionnaires import Answer, Difficulty, Questionnaire, Response
 from schools.models import School, Subject
 
@@ -17,6 +19,7 @@ class QuestionnaireError(DomainError):
     """A refused change to a questionnaire or an answer, with a message for the user."""
 
 
+@audited
 @transaction.atomic
 def questionnaire_open(*, questionnaire, by=None) -> Questionnaire:
     questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
@@ -31,6 +34,7 @@ def questionnaire_open(*, questionnaire, by=None) -> Questionnaire:
     return questionnaire
 
 
+@audited
 @transaction.atomic
 def questionnaire_close(*, questionnaire, by=None) -> Questionnaire:
     questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
@@ -46,7 +50,8 @@ def response_submit(*, questionnaire, teacher, answers, open_answer="") -> Respo
     """Record a teacher's answers, once; ``answers`` maps statement ids to values of the scale."""
     if teacher is None or teacher.pk is None:
         raise QuestionnaireError(_("Only teachers from the registry of schools answer."))
-    with transaction.atomic():
+    # The teacher answers for themselves, whoever's request carries the answers.
+    with acting_user(teacher.user), transaction.atomic():
         # The lock orders an answer against a closing of the questionnaire.
         questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
         if questionnaire.status != Questionnaire.Status.OPEN:
@@ -78,8 +83,12 @@ def response_submit(*, questionnaire, teacher, answers, open_answer="") -> Respo
                 )
         except IntegrityError as error:  # two submissions at once
             raise QuestionnaireError(_("You have already answered this questionnaire.")) from error
-        Answer.objects.bulk_create(
-            Answer(response=response, difficulty_id=pk, value=int(answers[pk])) for pk in statements
+        bulk_create_with_history(
+            [
+                Answer(response=response, difficulty_id=pk, value=int(answers[pk]))
+                for pk in statements
+            ],
+            Answer,
         )
     return response
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import get_object_for_user, require_perm
+from core.forms import id_or_none
 from development.forms import CompleteForm, ItemForm
 from development.models.plans import PlanItem
 from development.selectors import items_with_plan
@@ -73,14 +74,13 @@ def item_edit(request, pk):
 @require_POST
 def item_add_event(request, pk):
     plan = get_plan_for(request, pk, "development.change_plan")
-    event_pk = request.POST.get("event", "")
     # A draft event exists for nobody but the centre: 404, as for an id that never was.
     event = get_object_for_user(
         request.user,
         Event.objects.all(),
         perm="events.view_event",
         known_by="events.view_event",
-        pk=event_pk if event_pk.isdigit() else 0,
+        pk=id_or_none(request.POST.get("event")),
     )
     try:
         item = plan_item_add_event(plan=plan, event=event, by=request.user)

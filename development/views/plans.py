@@ -9,9 +9,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import get_object_for_user
 from core.dates import current_academic_year
+from core.forms import posted_text
 from development.forms import CommentForm, ItemForm, PlanForm, ReviewForm
 from development.selectors import (
     offered_registrations,
+    plan_history,
     plans_of,
     plans_with_teacher,
     waiting_questionnaires,
@@ -38,9 +40,11 @@ def get_plan_for(request, pk, perm):
 
 
 def _teacher_or_403(user):
-    if not user.has_perm("development.keep_plan"):
+    # A superuser has every permission but may have no entry in the registry.
+    teacher = getattr(user, "teacher_profile", None)
+    if teacher is None or not user.has_perm("development.keep_plan"):
         raise PermissionDenied
-    return user.teacher_profile
+    return teacher
 
 
 @login_required
@@ -162,12 +166,22 @@ def plan_detail(request, pk, item_form=None):
             "item_form": item_form or ItemForm(),
             "review_form": ReviewForm(),
             "comment_form": CommentForm(),
+            "audit_trail": plan_history(plan)
+            if user.has_perm("development.view_plan_history", plan)
+            else None,
         },
     )
 
 
-def _transition(request, pk, perm, action, done_message, **kwargs):
+def _transition(request, pk, perm, action, done_message, *, text=None):
+    """Run ``action`` on the plan; ``text``: (form, field, argument) of a posted comment."""
     plan = get_plan_for(request, pk, perm)
+    kwargs = {}
+    if text is not None:
+        form_class, field, argument = text
+        kwargs[argument] = posted_text(request, form_class, field)
+        if kwargs[argument] is None:  # refused by the form; the user has been told why
+            return redirect("development:plan_detail", pk=plan.pk)
     try:
         action(plan=plan, by=request.user, **kwargs)
     except PlansError as error:
@@ -188,28 +202,26 @@ def plan_submit_view(request, pk):
 @login_required
 @require_POST
 def plan_approve_view(request, pk):
-    comment = request.POST.get("comment", "")
     return _transition(
         request,
         pk,
         "development.review_plan",
         plan_approve,
         _("The plan is approved."),
-        comment=comment,
+        text=(ReviewForm, "comment", "comment"),
     )
 
 
 @login_required
 @require_POST
 def plan_return_view(request, pk):
-    comment = request.POST.get("comment", "")
     return _transition(
         request,
         pk,
         "development.review_plan",
         plan_return,
         _("The plan is returned to the teacher."),
-        comment=comment,
+        text=(ReviewForm, "comment", "comment"),
     )
 
 
@@ -224,12 +236,11 @@ def plan_complete_view(request, pk):
 @login_required
 @require_POST
 def plan_comment_view(request, pk):
-    text = request.POST.get("text", "")
     return _transition(
         request,
         pk,
         "development.comment_plan",
         plan_comment_add,
         _("The comment is added."),
-        text=text,
+        text=(CommentForm, "text", "text"),
     )

@@ -43,7 +43,8 @@ def questionnaire_list(request):
     user = request.user
     teacher = getattr(user, "teacher_profile", None)
     context = {"can_see_results": user.has_perm("development.view_questionnaire_results")}
-    if user.has_perm("development.answer_questionnaire"):
+    # A superuser has every permission but may have no entry in the registry.
+    if teacher is not None and user.has_perm("development.answer_questionnaire"):
         answered = dict(responses_of(teacher).values_list("questionnaire_id", "pk"))
         context["open"] = [(q, answered.get(q.pk)) for q in Questionnaire.objects.open_for(teacher)]
         context["answered"] = responses_of(teacher).select_related("questionnaire")
@@ -58,7 +59,9 @@ def questionnaire_list(request):
 @require_http_methods(["GET", "POST"])
 def questionnaire_answer(request, pk):
     questionnaire = _questionnaire(request, pk, "development.answer_questionnaire")
-    teacher = request.user.teacher_profile
+    teacher = getattr(request.user, "teacher_profile", None)
+    if teacher is None:
+        raise PermissionDenied
     existing = responses_of(teacher).filter(questionnaire=questionnaire).first()
     if existing is not None:
         messages.info(request, _("You have already answered this questionnaire."))

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import AuditTrail
 from events.models.registrations import RegistrationStatus
 from schools.models import School, Subject
 
@@ -140,6 +141,12 @@ class Event(models.Model):
         verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # iCalendar's SEQUENCE: grows with each change of time, place, format, link or state
+    # that calendar programs must take over (RFC 5545, 3.8.7.4).
+    sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+    # The last change and the revision are the calendar's bookkeeping, not news for the trail.
+    history = AuditTrail(excluded_fields=["updated_at", "sequence"])
 
     objects = EventQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import AuditTrail
 from schools.models import Teacher
 from schools.selectors import teacher_rows_visible_to
 
@@ -56,6 +57,8 @@ class Registration(models.Model):
     )
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    # The reminder's bookkeeping is not a change anybody made.
+    history = AuditTrail(excluded_fields=["reminded_at"])
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -97,6 +100,7 @@ class Certificate(models.Model):
     )
     code = models.CharField(_("code"), max_length=32, unique=True, default=new_certificate_code)
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    history = AuditTrail()
 
     class Meta:
         verbose_name = _("certificate")

@@ -4,11 +4,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.history import audited
 from events.models import Certificate, Event, Feedback, Registration
 from events.services.errors import EventsError
 from events.signals import attendance_changed
 
 
+@audited
 def attendance_mark(*, registration: Registration, attended: bool, by=None) -> Registration:
     """Record whether a confirmed participant attended; issue or withdraw the certificate.
 
@@ -39,11 +41,13 @@ def attendance_mark(*, registration: Registration, attended: bool, by=None) -> R
                 sender=Registration,
                 registration=registration,
                 attended=attended,
+                by=by,
             )
         )
     return registration
 
 
+@audited
 @transaction.atomic
 def attendance_mark_many(*, event: Event, marks: dict[int, bool], by=None) -> int:
     """Mark attendance for many registrations of one event; return how many changed."""

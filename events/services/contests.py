@@ -1,9 +1,14 @@
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.history import audited
 from events.models import ContestApplication, Event
 from events.services.errors import EventsError
+from notifications.models import Kind
+from notifications.recipients import user_of_teacher
+from notifications.services import notify
 from schools.models import Teacher
 
 
@@ -28,6 +33,7 @@ def application_submit(
         raise EventsError(_("You have already applied to this contest.")) from error
 
 
+@audited
 @transaction.atomic
 def application_review(*, application: ContestApplication, accept: bool, by) -> ContestApplication:
     """Accept or reject a contest application."""
@@ -40,4 +46,15 @@ def application_review(*, application: ContestApplication, accept: bool, by) -> 
     application.reviewed_by = by
     application.reviewed_at = timezone.now()
     application.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+    title = (
+        _("Your application to «%(event)s» is accepted")
+        if accept
+        else _("Your application to «%(event)s» is not accepted")
+    )
+    notify(
+        user_of_teacher(application.teacher),
+        kind=Kind.APPLICATION_REVIEWED,
+        title=title % {"event": application.event.title},
+        url=reverse("events:detail", args=[application.event_id]),
+    )
     return application

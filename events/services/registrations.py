@@ -2,6 +2,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.history import audited
 from events.models import Event, Registration
 from events.notifications import Notice
 from events.services.errors import EventsError
@@ -10,6 +11,7 @@ from events.services.seats import event_lock, has_seat_for, occupancy
 from schools.models import Teacher
 
 
+@audited
 def registration_create(*, event: Event, teacher: Teacher | None, by=None) -> Registration:
     """Register a teacher: confirmed while a seat is free for them, else wait-listed."""
     if teacher is None or teacher.pk is None:
@@ -44,6 +46,7 @@ def registration_create(*, event: Event, teacher: Teacher | None, by=None) -> Re
     return registration
 
 
+@audited
 def registration_cancel(*, registration: Registration, by=None) -> Registration:
     """Cancel a registration and give its seat to the first wait-listed teachers."""
     with transaction.atomic():

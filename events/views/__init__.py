@@ -22,11 +22,13 @@ from events.views.participation import (
     registration_cancel_view,
 )
 from events.views.public import (
+    association_feed,
     calendar_month,
     event_detail,
     event_ics,
     event_list,
     personal_feed,
+    school_feed,
     verify,
 )
 
@@ -35,6 +37,7 @@ __all__ = [
     "application_file",
     "application_list",
     "application_review_view",
+    "association_feed",
     "attendance",
     "calendar_month",
     "certificate_download",
@@ -56,5 +59,6 @@ __all__ = [
     "registration_cancel_view",
     "registration_export",
     "registration_list",
+    "school_feed",
     "verify",
 ]

@@ -2,7 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,9 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import get_object_for_user, require_perm
+from core.forms import id_or_none
 from events.certificates import certificate_pdf
 from events.forms import ApplicationForm, FeedbackForm
 from events.models import Event, Registration
+from events.notifications import recipient_of
 from events.selectors import my_applications, my_registrations, waitlist_position
 from events.services import (
     EventsError,
@@ -23,6 +27,7 @@ from events.services import (
     registration_cancel,
     registration_create,
 )
+from network.models import MethodicalAssociation
 from schools.models import Teacher
 
 
@@ -44,22 +49,33 @@ def register(request, pk):
     event = get_object_for_user(
         user, Event.objects.all(), perm="events.view_event", known_by="events.view_event", pk=pk
     )
-    if teacher_pk := request.POST.get("teacher", ""):
-        teacher = get_object_or_404(Teacher, pk=teacher_pk if teacher_pk.isdigit() else 0)
+    if request.POST.get("teacher"):
+        teacher = get_object_or_404(Teacher, pk=id_or_none(request.POST["teacher"]))
         # A teacher of another school is not to be learnt of here: 404, not 403.
         require_perm(user, "events.register_teacher", teacher, known_by="schools.know_teacher")
     else:
         require_perm(user, "events.register_self", event, known_by="events.view_event")
-        teacher = user.teacher_profile
+        teacher = getattr(user, "teacher_profile", None)
+        if teacher is None:  # a superuser outside the registry
+            raise PermissionDenied
     try:
         registration = registration_create(event=event, teacher=teacher, by=user)
     except EventsError as error:
         messages.error(request, str(error))
     else:
-        if registration.status == Registration.Status.CONFIRMED:
+        if registration.status == Registration.Status.CONFIRMED and recipient_of(registration):
             messages.success(
                 request,
                 _("%(name)s is registered. A confirmation is sent by e-mail.")
+                % {"name": teacher.full_name},
+            )
+        elif registration.status == Registration.Status.CONFIRMED:
+            messages.success(
+                request,
+                _(
+                    "%(name)s is registered. No confirmation could be sent: "
+                    "there is no e-mail address for them."
+                )
                 % {"name": teacher.full_name},
             )
         else:
@@ -81,24 +97,54 @@ def registration_cancel_view(request, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, _("The registration is cancelled."))
-    return redirect(_safe_next(request) or "events:my")
+    target = _safe_next(request)
+    return HttpResponseRedirect(target) if target else redirect("events:my")
 
 
 def _safe_next(request):
+    """A path of this portal to go back to; anything else (a name, a host) is ignored."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
         return target
     return ""
+
+
+def _webcal(url):
+    return "webcal://" + url.split("://", 1)[1]
+
+
+def _shared_feeds(request, token):
+    """The feeds of the user's school and of the associations it is in: (name, address)."""
+    profile = request.user.teacher_profile
+    feeds = [
+        (profile.school.short_name, reverse("events:school_feed", args=[token, profile.school_id]))
+    ]
+    associations = (
+        MethodicalAssociation.objects.filter(
+            Q(leader__school_id=profile.school_id) | Q(members__school_id=profile.school_id)
+        )
+        .distinct()
+        .order_by("name")
+    )
+    feeds += [
+        (association.name, reverse("events:association_feed", args=[token, association.pk]))
+        for association in associations
+    ]
+    return [(name, _webcal(request.build_absolute_uri(path))) for name, path in feeds]
 
 
 @login_required
 def my_events(request):
     registrations = my_registrations(request.user)
     feed_url = webcal_url = ""
+    shared_feeds = []
     if hasattr(request.user, "teacher_profile"):
         token = calendar_feed_for(user=request.user).token
         feed_url = request.build_absolute_uri(reverse("events:feed", args=[token]))
-        webcal_url = "webcal://" + feed_url.split("://", 1)[1]
+        webcal_url = _webcal(feed_url)
+        shared_feeds = _shared_feeds(request, token)
     return render(
         request,
         "events/my_events.html",
@@ -106,6 +152,7 @@ def my_events(request):
             "registrations": registrations,
             "feed_url": feed_url,
             "webcal_url": webcal_url,
+            "shared_feeds": shared_feeds,
             "applications": my_applications(request.user),
         },
     )
@@ -164,6 +211,8 @@ def application_create(request, pk):
         known_by="events.view_event",
         pk=pk,
     )
+    if getattr(request.user, "teacher_profile", None) is None:  # a superuser outside the registry
+        raise PermissionDenied
     form = ApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

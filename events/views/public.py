@@ -1,4 +1,4 @@
-"""Pages anyone may open: the calendar, an event, its .ics, a feed, certificate checks."""
+"""Pages anyone may open: the calendar, an event, its .ics, the feeds, certificate checks."""
 
 import calendar
 from collections import defaultdict
@@ -17,15 +17,20 @@ from events.forms import RegisterTeacherForm
 from events.ical import calendar_bytes
 from events.models import CalendarFeed, Certificate, Event, Registration
 from events.selectors import (
+    association_feed_events,
     calendar_events,
+    event_history,
     feed_events,
     feedback_summary,
     registration_of,
+    school_feed_events,
     school_registrations,
     teachers_to_register,
     waitlist_position,
 )
 from events.services.seats import has_seat_for, occupancy
+from network.models import MethodicalAssociation
+from schools.models import School
 from schools.selectors import school_id_of
 
 PAGE_SIZE = 20
@@ -143,6 +148,9 @@ def event_detail(request, pk):
         context.update(_school_context(school_id, event))
     if user.has_perm("events.view_feedback_summary"):
         context["feedback"] = feedback_summary(event)
+    context["audit_trail"] = (
+        event_history(event) if user.has_perm("events.view_event_history", event) else None
+    )
     return render(request, "events/event_detail.html", context)
 
 
@@ -174,12 +182,47 @@ def event_ics(request, pk):
     return response
 
 
-def personal_feed(request, token):
+def _feed_owner(token):
+    """The user whose private feed address this is; 404 for an unknown or old one."""
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:
         raise Http404
-    body = calendar_bytes(feed_events(feed.user), name=_("My events"), with_links=True)
+    return feed.user
+
+
+def _calendar(body):
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+def personal_feed(request, token):
+    user = _feed_owner(token)
+    return _calendar(calendar_bytes(feed_events(user), name=_("My events"), with_links=True))
+
+
+# A calendar program has no session: the feed's owner is the one its token names, and a
+# school or association they may not see does not exist (404). Online links stay out:
+# they are for each confirmed participant, not for a shared calendar.
+def school_feed(request, token, pk):
+    school = get_object_for_user(
+        _feed_owner(token),
+        School.objects.all(),
+        perm="events.view_school_feed",
+        known_by="events.view_school_feed",
+        pk=pk,
+    )
+    return _calendar(calendar_bytes(school_feed_events(school), name=school.short_name))
+
+
+def association_feed(request, token, pk):
+    association = get_object_for_user(
+        _feed_owner(token),
+        MethodicalAssociation.objects.select_related("leader").prefetch_related("members"),
+        perm="network.view_methodicalassociation",
+        known_by="network.view_methodicalassociation",
+        pk=pk,
+    )
+    events = association_feed_events(association)
+    return _calendar(calendar_bytes(events, name=association.name))
 
 
 def verify(request):

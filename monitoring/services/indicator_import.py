@@ -11,6 +11,9 @@ import tablib
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import ImportRecord
+from accounts.services import import_record
+from core.history import audited
 from core.spreadsheets import CSV, XLSX
 from monitoring.models import Indicator, IndicatorValue, Period
 from monitoring.services.indicator_import_plan import ImportPlan, import_plan
@@ -34,9 +37,26 @@ def indicator_import_preview(*, data: bytes, filename: str, period=None) -> Impo
     return import_plan(data=data, filename=filename, period=period)
 
 
-@transaction.atomic
+@audited
 def indicator_import_apply(*, data: bytes, filename: str, period=None, by) -> SaveResult:
-    """Import the file: every value or none; answer the created / updated / unchanged counts."""
+    """Import the file: every value or none; answer the created / updated / unchanged counts.
+
+    Either way the file is recorded once (``ImportRecord``), a refused one with its errors.
+    """
+    try:
+        return _apply(data=data, filename=filename, period=period, by=by)
+    except IndicatorImportError as error:
+        import_record(
+            kind=ImportRecord.Kind.INDICATOR_VALUES,
+            file_name=filename,
+            by=by,
+            errors=len(error.problems),
+        )
+        raise
+
+
+@transaction.atomic
+def _apply(*, data, filename, period, by) -> SaveResult:
     plan = import_plan(data=data, filename=filename, period=period)
     if plan.problems:
         raise IndicatorImportError(plan.problems)
@@ -58,6 +78,14 @@ def indicator_import_apply(*, data: bytes, filename: str, period=None, by) -> Sa
             existing=plan.existing.get(planned.key),
         )
         setattr(result, outcome, getattr(result, outcome) + 1)
+    import_record(
+        kind=ImportRecord.Kind.INDICATOR_VALUES,
+        file_name=filename,
+        by=by,
+        created=result.created,
+        updated=result.updated,
+        skipped=result.unchanged,
+    )
     return result
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import DomainError
 from core.formats import decimal_comma
+from core.history import audited
 from core.services import model_update
 from monitoring.models import (
     Indicator,
@@ -18,6 +19,8 @@ from monitoring.models import (
     SubmissionComment,
     Target,
 )
+from monitoring.notices import period_opened, submission_decided
+from notifications.models import Kind
 
 __all__ = [
     "Entry",
@@ -154,6 +157,7 @@ def submission_for(*, school, period) -> IndicatorSubmission:
     return submission
 
 
+@audited
 def value_write(
     *, indicator, school_id, period, value, numerator, denominator, source, by, existing
 ):
@@ -189,6 +193,7 @@ def value_write(
     return "created"
 
 
+@audited
 @transaction.atomic
 def indicator_values_save(*, school, period, entries: dict[str, Entry | None], by) -> SaveResult:
     """Save a school's entered values for a period; None clears a value. All or nothing."""
@@ -274,6 +279,7 @@ def _transition(submission, *, allowed, state, action, by, text=""):
     return submission
 
 
+@audited
 @transaction.atomic
 def submission_submit(*, submission, by, comment="") -> IndicatorSubmission:
     """Send the school's data to the centre; every entered indicator must have a value."""
@@ -300,10 +306,11 @@ def submission_submit(*, submission, by, comment="") -> IndicatorSubmission:
     )
 
 
+@audited
 @transaction.atomic
 def submission_approve(*, submission, by, comment="") -> IndicatorSubmission:
     S = IndicatorSubmission.State
-    return _transition(
+    submission = _transition(
         submission,
         allowed=(S.SUBMITTED,),
         state=S.APPROVED,
@@ -311,15 +318,23 @@ def submission_approve(*, submission, by, comment="") -> IndicatorSubmission:
         by=by,
         text=comment.strip(),
     )
+    submission_decided(
+        submission,
+        Kind.SUBMISSION_APPROVED,
+        _("The indicator values of %(school)s for %(period)s are approved"),
+        comment.strip(),
+    )
+    return submission
 
 
+@audited
 @transaction.atomic
 def submission_return(*, submission, by, comment) -> IndicatorSubmission:
     """Send the data back to the school with a comment on what to correct."""
     if not (comment or "").strip():
         raise IndicatorError(_("Say what the school must correct."))
     S = IndicatorSubmission.State
-    return _transition(
+    submission = _transition(
         submission,
         allowed=(S.SUBMITTED, S.APPROVED),
         state=S.RETURNED,
@@ -327,8 +342,16 @@ def submission_return(*, submission, by, comment) -> IndicatorSubmission:
         by=by,
         text=comment.strip(),
     )
+    submission_decided(
+        submission,
+        Kind.SUBMISSION_RETURNED,
+        _("The indicator values of %(school)s for %(period)s are returned for correction"),
+        comment.strip(),
+    )
+    return submission
 
 
+@audited
 @transaction.atomic
 def period_lock(*, period, by) -> Period:
     period = Period.objects.select_for_update().get(pk=period.pk)
@@ -338,12 +361,16 @@ def period_lock(*, period, by) -> Period:
     return period
 
 
+@audited
 @transaction.atomic
 def period_unlock(*, period, by) -> Period:
     period = Period.objects.select_for_update().get(pk=period.pk)
+    was_locked = period.state == Period.State.LOCKED
     period.state = Period.State.OPEN
     period._history_user = by
     period.save(update_fields=["state"])
+    if was_locked:
+        period_opened(period)
     return period
 
 
@@ -358,6 +385,7 @@ def target_check(*, indicator, period, value) -> Decimal:
     return value
 
 
+@audited
 @transaction.atomic
 def target_set(*, indicator, period, school=None, value, by=None) -> Target:
     """Set the target of a school (or of the municipality when school is None)."""

@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.models import ImportRecord
+from core.forms import id_or_none
 from monitoring.indicator_forms import ImportForm
 from monitoring.models import Period
 from monitoring.services.indicator_import import (
@@ -49,7 +51,14 @@ def import_upload(request):
                 "data": base64.b64encode(data).decode("ascii"),
                 "period": period.pk if period else None,
             }
-    return render(request, "monitoring/indicators/import.html", {"form": form, "plan": plan})
+    imports = ImportRecord.objects.filter(kind=ImportRecord.Kind.INDICATOR_VALUES).select_related(
+        "imported_by"
+    )[:10]
+    return render(
+        request,
+        "monitoring/indicators/import.html",
+        {"form": form, "plan": plan, "imports": imports},
+    )
 
 
 @login_required
@@ -88,7 +97,7 @@ def export(request):
     _require(request.user, "monitoring.export_indicator_values")
     form = LONG if request.GET.get("form") == LONG else WIDE
     file_format = "csv" if request.GET.get("format") == "csv" else "xlsx"
-    period = Period.objects.filter(pk=request.GET.get("period") or None).first()
+    period = Period.objects.filter(pk=id_or_none(request.GET.get("period"))).first()
     if form == WIDE and period is None:
         period = Period.objects.current()
     data = indicator_export(period=period, form=form, file_format=file_format)

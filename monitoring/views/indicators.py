@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.access import get_object_for_user, require_perm
+from core.formats import decimal_comma
 from monitoring.indicator_forms import ReturnForm, SubmissionFilterForm, ValuesForm
 from monitoring.models import Indicator, IndicatorSubmission, IndicatorValue, Period
 from monitoring.selectors.indicators import previous_period
@@ -81,11 +82,13 @@ def _entry_context(request, school, period, form=None):
         form = ValuesForm(
             indicators=indicators, current=current, previous=previous, disabled=not editable
         )
-    history = (
+    history = list(
         IndicatorValue.history.filter(school_id=school.pk, period_id=period.pk)
         .select_related("history_user", "indicator")
         .order_by("-history_date")[:HISTORY_SIZE]
     )
+    for record in history:
+        record.shown_value = decimal_comma(record.value)  # «3», not «3,00»
     computed = [v for v in current.values() if v.indicator.is_computed]
     return {
         "school": school,

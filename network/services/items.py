@@ -10,6 +10,7 @@ from core.services import model_update
 from core.uploads import check_upload
 from network.errors import NetworkError
 from network.models import Activity, Problem, Stage
+from network.notices import activity_assigned
 from network.services.stages import stage_require_editable
 
 PROBLEM_FIELDS = {"school", "title", "description", "risk_factor"}
@@ -137,6 +138,7 @@ def activity_create(
     activity._history_user = by
     activity.save()
     activity.participants.set(participants)
+    activity_assigned(activity, by=by)
     return activity
 
 
@@ -157,6 +159,8 @@ def activity_update(*, activity, by, data: dict, participants=None) -> Activity:
     activity.save()
     if participants is not None:
         activity.participants.set(participants)
+    if "responsible_school" in changed:
+        activity_assigned(activity, by=by)
     return activity
 
 

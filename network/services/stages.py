@@ -7,13 +7,20 @@ from django.utils.translation import gettext as _
 from core.services import model_update
 from network.errors import NetworkError
 from network.models import Activity, Stage, StageComment
+from notifications.models import Kind
+from notifications.recipients import directors_of, methodologists
+from notifications.services import notify
 
 # What a move through the review writes on a stage.
 STATE_FIELDS = {"state", "submitted_at", "accepted_at"}
 
 
 def _locked(stage) -> Stage:
-    return Stage.objects.select_for_update().select_related("roadmap").get(pk=stage.pk)
+    return (
+        Stage.objects.select_for_update(of=("self", "roadmap"))
+        .select_related("roadmap__partnership")
+        .get(pk=stage.pk)
+    )
 
 
 def _set_state(stage, state, by, **fields):
@@ -76,7 +83,32 @@ def stage_submit(*, stage, by) -> Stage:
     _check_content(stage)
     _set_state(stage, Stage.State.SUBMITTED, by, submitted_at=timezone.now())
     StageComment.objects.create(stage=stage, author=by, action=StageComment.Action.SUBMITTED)
+    _tell(
+        stage,
+        methodologists(),
+        Kind.STAGE_SUBMITTED,
+        _("Stage «%(stage)s» of «%(partnership)s» waits for your review"),
+    )
     return stage
+
+
+def _tell(stage, users, kind, title, comment=None):
+    """Notify about a stage, with a link to it, or to the comment, on the roadmap."""
+    partnership = stage.roadmap.partnership
+    anchor = f"stage-comment-{comment.pk}" if comment else f"stage-{stage.number}"
+    notify(
+        users,
+        kind=kind,
+        title=title % {"stage": stage.get_kind_display(), "partnership": partnership},
+        text=comment.text if comment else "",
+        url=f"{partnership.get_absolute_url()}#{anchor}",
+    )
+
+
+def _tell_schools(stage, kind, title, comment):
+    """The directors of every school of the partnership, the leader's included."""
+    schools = stage.roadmap.partnership.member_school_ids()
+    _tell(stage, directors_of(schools), kind, title, comment)
 
 
 def _require_submitted(stage):
@@ -93,7 +125,7 @@ def stage_accept(*, stage, by, comment="") -> Stage:
     stage = _locked(stage)
     _require_submitted(stage)
     _set_state(stage, Stage.State.ACCEPTED, by, accepted_at=timezone.now())
-    StageComment.objects.create(
+    review = StageComment.objects.create(
         stage=stage, author=by, action=StageComment.Action.ACCEPTED, text=comment.strip()
     )
     following = (
@@ -104,6 +136,9 @@ def stage_accept(*, stage, by, comment="") -> Stage:
     if following is not None and following.state == Stage.State.LOCKED:
         _set_state(following, Stage.State.OPEN, by)
         StageComment.objects.create(stage=following, author=by, action=StageComment.Action.OPENED)
+    _tell_schools(
+        stage, Kind.STAGE_ACCEPTED, _("Stage «%(stage)s» of «%(partnership)s» is accepted"), review
+    )
     return stage
 
 
@@ -116,8 +151,14 @@ def stage_return(*, stage, by, comment) -> Stage:
     stage = _locked(stage)
     _require_submitted(stage)
     _set_state(stage, Stage.State.RETURNED, by)
-    StageComment.objects.create(
+    review = StageComment.objects.create(
         stage=stage, author=by, action=StageComment.Action.RETURNED, text=comment
+    )
+    _tell_schools(
+        stage,
+        Kind.STAGE_RETURNED,
+        _("Stage «%(stage)s» of «%(partnership)s» is returned for revision"),
+        review,
     )
     return stage
 

@@ -13,7 +13,12 @@ from network.filters import PartnershipFilter
 from network.forms import CommentForm, PartnershipForm, ReturnForm
 from network.history import roadmap_history
 from network.models import Stage
-from network.selectors import partnership_overview, roadmap_for_page, stage_progress
+from network.selectors import (
+    partnership_overview,
+    roadmap_for_page,
+    stage_blockers,
+    stage_progress,
+)
 from network.services import NetworkError
 from network.services import partnership_create as create
 from network.views.common import get_partnership, private_file
@@ -119,6 +124,8 @@ def roadmap(request, pk):
                 "network.change_activity", activity
             )
     problems = list(roadmap.problems.all())
+    for stage in stages:
+        stage.blockers = stage_blockers(stage, problems, roadmap.conclusion)
     stage_by_kind = {stage.kind: stage for stage in stages}
     reflection = stage_by_kind[Stage.Kind.REFLECTION]
     for problem in problems:

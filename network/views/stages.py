@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
+from core.forms import posted_text
 from network import services
 from network.forms import CommentForm, ReturnForm
 from network.views.common import get_stage
@@ -42,7 +43,9 @@ def stage_submit(request, pk):
 @require_POST
 def stage_accept(request, pk):
     stage = get_stage(request.user, pk, perm="network.review_stage")
-    comment = request.POST.get("comment", "")
+    comment = posted_text(request, ReturnForm, "comment")
+    if comment is None:
+        return _back(stage)
     return _run(
         request,
         stage,
@@ -55,8 +58,9 @@ def stage_accept(request, pk):
 @require_POST
 def stage_return(request, pk):
     stage = get_stage(request.user, pk, perm="network.review_stage")
-    form = ReturnForm(request.POST)
-    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    comment = posted_text(request, ReturnForm, "comment")
+    if comment is None:
+        return _back(stage)
     return _run(
         request,
         stage,
@@ -69,8 +73,9 @@ def stage_return(request, pk):
 @require_POST
 def stage_comment(request, pk):
     stage = get_stage(request.user, pk, perm="network.change_roadmap")
-    form = CommentForm(request.POST)
-    text = form.cleaned_data["text"] if form.is_valid() else ""
+    text = posted_text(request, CommentForm)
+    if text is None:
+        return _back(stage)
     return _run(
         request,
         stage,

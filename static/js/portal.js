@@ -35,3 +35,21 @@ document.querySelectorAll("table.table-stack").forEach((table) => {
     });
   });
 });
+
+// The bell in the menu: how many notifications are unread, asked once per page.
+(function () {
+  const bell = document.getElementById("bell");
+  if (!bell) return;
+  fetch(bell.dataset.unreadUrl, {credentials: "same-origin"})
+    .then((response) => (response.ok ? response.json() : null))
+    .then((data) => {
+      if (!data || !data.unread) return;
+      const count = document.getElementById("bell-count");
+      count.textContent = data.unread;
+      count.classList.remove("d-none");
+      count.setAttribute("aria-hidden", "true");
+      const label = document.getElementById("bell-label");
+      label.textContent = ", " + label.dataset.template + " " + data.unread;
+    })
+    .catch(() => {});
+})();
