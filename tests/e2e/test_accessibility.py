@@ -52,6 +52,8 @@ def demo_pages():
         reverse("network:association", args=[association.pk]),
         reverse("network:mentorships"),
         reverse("development:questionnaire_list"),
+        reverse("notifications:list"),
+        reverse("notifications:preferences"),
         reverse("password_change"),
     ]
     municipal = [
