@@ -1,14 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import ImportRecord, User
 from accounts.services import user_set_role
-from core.admin import HistoryAdmin
+from core.admin import AccusativeTitlesMixin, HistoryAdmin
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin, HistoryAdmin):
+class UserAdmin(AccusativeTitlesMixin, BaseUserAdmin, HistoryAdmin):
+    verbose_name_accusative = pgettext_lazy("accusative", "user")
     list_display = ["username", "last_name", "first_name", "role", "is_active"]
     list_filter = ["role", "is_active", "is_staff"]
     search_fields = ["username", "last_name", "first_name", "email"]

@@ -15,6 +15,41 @@ from core.errors import DomainError
 from core.history import change_rows, display_value, field_label
 
 
+class AccusativeTitlesMixin:
+    """Titles in the right case: Django's admin puts the model's name, in the nominative,
+    into «Выберите %s для изменения» and «Добавить %s», which reads «Выберите школа».
+
+    A model admin names its model in the accusative in ``verbose_name_accusative``
+    (only where it differs: «школу», «учителя»).
+    """
+
+    verbose_name_accusative = ""
+
+    def _titles(self, request, template):
+        if not self.verbose_name_accusative:
+            return {}
+        name = self.verbose_name_accusative
+        return {"title": template % name, "verbose_name_accusative": name}
+
+    def changelist_view(self, request, extra_context=None):
+        template = (
+            _("Select %s to change")
+            if self.has_change_permission(request)
+            else _("Select %s to view")
+        )
+        extra = {**self._titles(request, template), **(extra_context or {})}
+        return super().changelist_view(request, extra_context=extra)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra = {**self._titles(request, _("Add %s")), **(extra_context or {})}
+        return super().add_view(request, form_url, extra_context=extra)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        template = _("Change %s") if self.has_change_permission(request) else _("View %s")
+        extra = {**self._titles(request, template), **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra_context=extra)
+
+
 class ServiceActionsMixin:
     """Admin actions that run a service on each selected object, one by one.
 

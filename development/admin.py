@@ -3,8 +3,9 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from core.admin import HistoryAdmin, ServiceActionsMixin, private_file_link
+from core.admin import AccusativeTitlesMixin, HistoryAdmin, ServiceActionsMixin, private_file_link
 from development.models.plans import (
     DevelopmentPlan,
     PlanComment,
@@ -80,7 +81,7 @@ class DevelopmentPlanAdmin(HistoryAdmin):
     list_select_related = ["teacher__school"]
     inlines = [PlanItemInline, PlanCommentInline]
 
-    @admin.display(description=_("school"), ordering="teacher__school__short_name")
+    @admin.display(description=_("school"), ordering="teacher__school__sort_name")
     def school(self, obj):
         return obj.teacher.school
 
@@ -95,7 +96,8 @@ class SectionInline(admin.TabularInline):
 
 
 @admin.register(Questionnaire)
-class QuestionnaireAdmin(ServiceActionsMixin, admin.ModelAdmin):
+class QuestionnaireAdmin(AccusativeTitlesMixin, ServiceActionsMixin, admin.ModelAdmin):
+    verbose_name_accusative = pgettext_lazy("accusative", "diagnostic questionnaire")
     list_display = ["title", "year", "audience", "scale", "status", "response_count"]
     list_filter = ["status", "year", "audience"]
     search_fields = ["title"]

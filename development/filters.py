@@ -56,7 +56,7 @@ class TeacherPlanFilter(AcademicYearFilterSet):
 
     school = django_filters.ModelChoiceFilter(
         label=_("School"),
-        queryset=School.objects.order_by("short_name"),
+        queryset=School.objects.order_by("sort_name"),
         empty_label=_("All schools"),
     )
     status = django_filters.ChoiceFilter(

@@ -39,7 +39,7 @@ def teachers_for_plans(user):
     teachers = plan_keepers().select_related("school")
     if not user.has_perm("development.view_all_schools"):
         teachers = teachers.filter(school_id=school_id_of(user))
-    return teachers.order_by("school__short_name", "last_name", "first_name", "pk")
+    return teachers.order_by("school__sort_name", "last_name", "first_name", "pk")
 
 
 def attach_plans(user, teachers, year):
@@ -90,7 +90,7 @@ def school_plan_figures(schools, *, year):
             & Q(**{f"{items}__status": PlanItem.Status.PLANNED})
             & Q(**{f"{items}__due_date__lt": timezone.localdate()}),
         ),
-    ).order_by("short_name")
+    ).order_by("sort_name")
 
 
 def offered_registrations(plan):

@@ -1,8 +1,9 @@
 from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from core.admin import HistoryAdmin, PrivateFilesMixin, ServiceActionsMixin
+from core.admin import AccusativeTitlesMixin, HistoryAdmin, PrivateFilesMixin, ServiceActionsMixin
 from events.models import (
     Certificate,
     ContestApplication,
@@ -75,7 +76,8 @@ class EventAdmin(ServiceActionsMixin, HistoryAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(HistoryAdmin):
+class RegistrationAdmin(AccusativeTitlesMixin, HistoryAdmin):
+    verbose_name_accusative = pgettext_lazy("accusative", "registration")
     list_display = ["teacher", "event", "status", "attended", "created_at"]
     list_filter = ["status", "attended", "teacher__school__category"]
     search_fields = ["teacher__last_name", "event__title"]
@@ -108,7 +110,8 @@ class FeedbackAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContestApplication)
-class ContestApplicationAdmin(PrivateFilesMixin, admin.ModelAdmin):
+class ContestApplicationAdmin(AccusativeTitlesMixin, PrivateFilesMixin, admin.ModelAdmin):
+    verbose_name_accusative = pgettext_lazy("accusative", "contest application")
     private_files = {"file": "events:application_file"}
     list_display = ["teacher", "event", "status", "submitted_at"]
     list_filter = ["status"]

@@ -310,15 +310,33 @@ def _link_to_network():
         )
 
 
+# Upcoming events are about half full, so that there is a seat to take, except two:
+# the open lesson is full (the demo teacher waits for a seat), and the model seminar has
+# its open seats taken and only those reserved for supported schools free, so that the
+# teacher of a leader school (uchitel2) meets the reservation and the demo teacher does not.
+FULL_OFFSET = 16
+RESERVATION_OFFSET = 10
+
+
+def _chosen(event, rng, teachers, offset):
+    """The teachers who register for a demo event (the demo teacher aside)."""
+    if not event.capacity or offset < 0:
+        return rng.sample(teachers, min(rng.randint(10, 30), len(teachers)))
+    if offset == RESERVATION_OFFSET:
+        others = [t for t in teachers if not t.school.is_supported and t.user_id is None]
+        return rng.sample(others, min(event.capacity - event.reserved_seats, len(others)))
+    wanted = event.capacity + 6 if offset == FULL_OFFSET else event.capacity // 2
+    return rng.sample(teachers, min(wanted, len(teachers)))
+
+
 def _participants(event, rng, teachers, uchitel, offset):
-    wanted = event.capacity + 6 if event.capacity and offset > 0 else rng.randint(10, 30)
-    chosen = rng.sample(teachers, min(wanted, len(teachers)))
+    chosen = _chosen(event, rng, teachers, offset)
     # The demo teacher attends some past events, is registered for the nearest upcoming
     # ones, and waits for a seat at the open lesson, so her pages have something to show.
     if uchitel and uchitel not in chosen:
         if offset in (-150, -140, -45, -5) or 0 < offset < 12:
             chosen.insert(0, uchitel)
-        elif offset == 16:
+        elif offset == FULL_OFFSET:
             chosen.append(uchitel)
     past = offset < 0
     first_at = min(event.starts_at - timedelta(days=10), timezone.now() - timedelta(days=1))

@@ -7,10 +7,10 @@ rows), for a table view beside the chart.
 
 from dataclasses import dataclass
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from core.charts import Bar, Series, bar_chart, line_chart
+from core.formats import decimal_comma
 from monitoring.selectors.indicators import municipal_summary, school_series
 
 
@@ -29,7 +29,8 @@ def unit_of(indicator) -> str:
 
 
 def _number(value):
-    return "—" if value is None else number_format(value, decimal_pos=1)
+    """«7», «91,5»: a count or a whole share shows no decimals."""
+    return decimal_comma(value, places=1)
 
 
 def _point(point):
@@ -91,8 +92,11 @@ def school_trend_chart(*, school, indicator, periods) -> Chart:
         series=[Series(school.short_name, mine), Series(_("Municipal average"), averages)],
         unit=unit_of(indicator),
     )
-    rows = [[school.short_name, *mine], [_("Municipal average"), *averages]]
-    return Chart(svg=svg, title=title, headers=["", *labels], rows=rows)
+    rows = [
+        [school.short_name, *map(_number, mine)],
+        [_("Municipal average"), *map(_number, averages)],
+    ]
+    return Chart(svg=svg, title=title, headers=[_("Who"), *labels], rows=rows)
 
 
 def partnership_effect_chart(effect) -> Chart:
@@ -109,5 +113,5 @@ def partnership_effect_chart(effect) -> Chart:
         marker_index=marker,
         marker_label=_("partnership started"),
     )
-    rows = [[s.name, *s.values] for s in effect.series]
-    return Chart(svg=svg, title=title, headers=["", *labels], rows=rows)
+    rows = [[s.name, *map(_number, s.values)] for s in effect.series]
+    return Chart(svg=svg, title=title, headers=[_("Who"), *labels], rows=rows)

@@ -1,8 +1,9 @@
 from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from core.admin import HistoryAdmin, PrivateFilesMixin, private_file_link
+from core.admin import AccusativeTitlesMixin, HistoryAdmin, PrivateFilesMixin, private_file_link
 from network.exports import roadmap_workbook
 from network.forms import PartnershipForm
 from network.models import (
@@ -74,7 +75,8 @@ class StageAdmin(HistoryAdmin):
 
 
 @admin.register(Problem)
-class ProblemAdmin(HistoryAdmin):
+class ProblemAdmin(AccusativeTitlesMixin, HistoryAdmin):
+    verbose_name_accusative = pgettext_lazy("accusative", "problem")
     list_display = ["title", "school", "risk_factor", "roadmap"]
     list_filter = ["risk_factor", "school__category"]
     search_fields = ["title", "description", "school__short_name", "roadmap__partnership__title"]

@@ -17,7 +17,7 @@ class PartnershipFilter(django_filters.FilterSet):
     )
     school = django_filters.ModelChoiceFilter(
         label=_("School"),
-        queryset=School.objects.order_by("short_name"),
+        queryset=School.objects.order_by("sort_name"),
         method="filter_school",
         empty_label=_("Any school"),
     )

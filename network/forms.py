@@ -43,7 +43,7 @@ class PartnershipForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
-        self.fields["leader"].queryset = School.objects.order_by("short_name")
+        self.fields["leader"].queryset = School.objects.order_by("sort_name")
 
     def clean_agreement_file(self):
         upload = self.cleaned_data.get("agreement_file")
@@ -70,7 +70,7 @@ class PartnershipForm(forms.ModelForm):
 
 
 def _member_schools(partnership):
-    return School.objects.filter(pk__in=partnership.member_school_ids()).order_by("short_name")
+    return School.objects.filter(pk__in=partnership.member_school_ids()).order_by("sort_name")
 
 
 def _own_school_only(field, user, partnership):

@@ -42,7 +42,7 @@ class ReportOrderForm(forms.Form):
         super().__init__(*args, **kwargs)
         allowed = kinds_for(user)
         kinds = [(k.value, k.label) for k in Report.Kind if k in KINDS and k in allowed]
-        schools = School.objects.order_by("short_name")
+        schools = School.objects.order_by("sort_name")
         events = Event.objects.exclude(status=Event.Status.DRAFT).order_by("-starts_at")
         orders_any = user.has_perm("reports.order_any_report")
         if not orders_any:

@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from import_export.admin import ImportExportModelAdmin
 from import_export.results import RowResult
 
 from accounts.models import ImportRecord
 from accounts.services import import_record
-from core.admin import HistoryAdmin
+from core.admin import AccusativeTitlesMixin, HistoryAdmin
 from core.dates import current_academic_year
 from core.spreadsheets import FORMATS, SpreadsheetTooLarge
 from schools.models import CategoryRecord, PartnerOrganisation, School, Subject, Teacher
@@ -64,7 +65,8 @@ class CategoryRecordInline(admin.TabularInline):
 
 
 @admin.register(School)
-class SchoolAdmin(SpreadsheetAdmin, HistoryAdmin):
+class SchoolAdmin(AccusativeTitlesMixin, SpreadsheetAdmin, HistoryAdmin):
+    verbose_name_accusative = pgettext_lazy("accusative", "school")
     resource_classes = [SchoolResource]
     import_kind = ImportRecord.Kind.SCHOOLS
     list_display = ["short_name", "settlement", "locality", "category", "director_name"]
@@ -85,7 +87,8 @@ class SchoolAdmin(SpreadsheetAdmin, HistoryAdmin):
 
 
 @admin.register(Teacher)
-class TeacherAdmin(SpreadsheetAdmin, HistoryAdmin):
+class TeacherAdmin(AccusativeTitlesMixin, SpreadsheetAdmin, HistoryAdmin):
+    verbose_name_accusative = pgettext_lazy("accusative", "teacher")
     resource_classes = [TeacherResource]
     import_kind = ImportRecord.Kind.TEACHERS
     list_display = [
@@ -113,7 +116,8 @@ class TeacherAdmin(SpreadsheetAdmin, HistoryAdmin):
 
 
 @admin.register(PartnerOrganisation)
-class PartnerOrganisationAdmin(SpreadsheetAdmin):
+class PartnerOrganisationAdmin(AccusativeTitlesMixin, SpreadsheetAdmin):
+    verbose_name_accusative = pgettext_lazy("accusative", "partner organisation")
     import_kind = ImportRecord.Kind.PARTNER_ORGANISATIONS
     list_display = ["name", "kind", "settlement", "contact_person"]
     list_filter = ["kind"]

@@ -127,6 +127,8 @@ def load(*, stdout):
         _school_login("direktor", Role.DIRECTOR, low, ("Гарипова", "Венера", "Раисовна")),
         _school_login("direktor2", Role.DIRECTOR, leader, ("Шульц", "Ольга", "Ивановна")),
         _school_login("uchitel", Role.TEACHER, low, ("Лаптева", "Мария", "Андреевна")),
+        # A leader school's teacher: the seats reserved for supported schools are not hers.
+        _school_login("uchitel2", Role.TEACHER, leader, ("Орлова", "Наталья", "Викторовна")),
     ]
     stdout.write(f"Школ: {School.objects.count()}, учителей: {Teacher.objects.count()}")
     return logins

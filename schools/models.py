@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.history import AuditTrail
+from core.sorting import natural_sort_string
 
 
 class Subject(models.Model):
@@ -45,6 +46,11 @@ class School(models.Model):
 
     full_name = models.CharField(_("full name"), max_length=400)
     short_name = models.CharField(_("short name"), max_length=150, unique=True)
+    # Derived from short_name in save(), like a slug: the database sorts by it, so
+    # «№ 2» comes before «№ 11» on SQLite and PostgreSQL alike.
+    sort_name = models.CharField(
+        _("name for sorting"), max_length=300, editable=False, default="", db_index=True
+    )
     address = models.CharField(_("address"), max_length=300, blank=True)
     settlement = models.CharField(_("settlement"), max_length=150, db_index=True)
     locality = models.CharField(
@@ -67,10 +73,17 @@ class School(models.Model):
     class Meta:
         verbose_name = _("school")
         verbose_name_plural = _("schools")
-        ordering = ["short_name"]
+        ordering = ["sort_name"]
 
     def __str__(self):
         return self.short_name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = natural_sort_string(self.short_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "short_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
 
     @property
     def is_supported(self):

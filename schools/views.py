@@ -21,7 +21,7 @@ KNOWN_BY = "schools.know_school"
 
 @login_required
 def school_list(request):
-    schools = School.objects.annotate(teacher_count=Count("teachers")).order_by("short_name")
+    schools = School.objects.annotate(teacher_count=Count("teachers")).order_by("sort_name")
     school_filter = SchoolFilter(request.GET, queryset=schools)
     page = Paginator(school_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "schools/school_list.html", {"filter": school_filter, "page": page})

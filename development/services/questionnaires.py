@@ -180,7 +180,7 @@ def questionnaire_results(*, questionnaire, school_ids=None) -> Results:
                 "section"
             )
         ),
-        schools=list(School.objects.filter(pk__in=school_pks).order_by("short_name")),
+        schools=list(School.objects.filter(pk__in=school_pks).order_by("sort_name")),
         subjects=list(Subject.objects.filter(pk__in=subject_pks)),
         by_school=by_school,
         by_subject=by_subject,

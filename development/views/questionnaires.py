@@ -133,7 +133,7 @@ def questionnaire_results_view(request, pk):
     results = questionnaire_results(questionnaire=questionnaire, school_ids=school_ids)
     low, high = questionnaire.scale_range
     responses = responses_listed_for(request.user, questionnaire).filter(school_id__in=school_ids)
-    page = Paginator(responses.order_by("school__short_name", "teacher__last_name"), PAGE_SIZE)
+    page = Paginator(responses.order_by("school__sort_name", "teacher__last_name"), PAGE_SIZE)
     return render(
         request,
         "development/questionnaire_results.html",

@@ -189,9 +189,11 @@ class Event(models.Model):
 
     @property
     def place(self):
-        if self.venue:
-            return self.venue
-        return self.host_school.short_name if self.host_school_id else ""
+        """«МАОУ СОШ № 6, каб. 21»: the host school, then the room or address given."""
+        school = self.host_school.short_name if self.host_school_id else ""
+        if school and self.venue and school.casefold() not in self.venue.casefold():
+            return f"{school}, {self.venue}"
+        return self.venue or school
 
     @property
     def is_past(self):

@@ -28,6 +28,7 @@ from events.selectors import (
     teachers_to_register,
     waitlist_position,
 )
+from events.services.seats import has_seat_for, occupancy
 from network.models import MethodicalAssociation
 from schools.models import School
 from schools.selectors import school_id_of
@@ -82,6 +83,7 @@ def calendar_month(request):
             "filter": event_filter,
             "month": first,
             "weeks": [[(day, by_day.get(day, [])) for day in week] for week in weeks],
+            "month_has_events": any(day.month == first.month for day in by_day),
             "previous": previous,
             "following": following,
             "today": timezone.localdate(),
@@ -139,6 +141,8 @@ def event_detail(request, pk):
         "can_open_association": event.association_id is not None
         and user.has_perm("network.view_methodicalassociation", event.association),
     }
+    if context["can_register"] and mine is None and event.capacity is not None:
+        context["seat_for_me"] = _seat_for(user, event)
     school_id = school_id_of(user)
     if school_id and user.has_perm("events.view_school_registrations"):
         context.update(_school_context(school_id, event))
@@ -148,6 +152,13 @@ def event_detail(request, pk):
         event_history(event) if user.has_perm("events.view_event_history", event) else None
     )
     return render(request, "events/event_detail.html", context)
+
+
+def _seat_for(user, event):
+    """Whether a registration now would get a seat (without the lock: only a forecast)."""
+    teacher = getattr(user, "teacher_profile", None)
+    supported = teacher is not None and teacher.school.is_supported
+    return has_seat_for(event, occupancy(event), supported=supported)
 
 
 def _school_context(school_id, event):

@@ -179,7 +179,7 @@ def school_ranking(*, indicator, period) -> list[SchoolRow]:
     now = {s: v for (_i, s, p), v in values.items() if p == period.pk}
     schools = School.objects.in_bulk(list(now))
     reverse = indicator.higher_is_better
-    order = sorted(now, key=lambda s: (-now[s] if reverse else now[s], schools[s].short_name))
+    order = sorted(now, key=lambda s: (-now[s] if reverse else now[s], schools[s].sort_name))
     rows = []
     for rank, school_id in enumerate(order, start=1):
         previous = values.get((indicator.pk, school_id, before.pk)) if before else None
@@ -204,7 +204,7 @@ def changes_since_last_period(*, indicator, period) -> list[SchoolRow]:
     """The schools that have a value in both periods, the largest fall first."""
     rows = [r for r in school_ranking(indicator=indicator, period=period) if r.change is not None]
     sign = 1 if indicator.higher_is_better else -1
-    return sorted(rows, key=lambda r: (sign * r.change, r.school.short_name))
+    return sorted(rows, key=lambda r: (sign * r.change, r.school.sort_name))
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD)
     a value that fell against last period by more than ``threshold`` percent, a target far
     off, overdue roadmap activities, a low-result school without an active partnership."""
     today = today or timezone.localdate()
-    schools = School.objects.order_by("short_name")
+    schools = School.objects.order_by("sort_name")
     if school is not None:
         schools = schools.filter(pk=school.pk)
     schools = {s.pk: s for s in schools}
@@ -130,7 +130,7 @@ def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD)
                     _("No active partnership with a leader school."),
                 )
             )
-    return sorted(found, key=lambda w: (w.school.short_name, w.kind))
+    return sorted(found, key=lambda w: (w.school.sort_name, w.kind))
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ class PartnershipEffect:
 def partnership_effect(*, partnership, indicator, school=None) -> PartnershipEffect:
     """A supported school's indicator over all periods, before and after the partnership
     started, beside its leader school and the municipal average."""
-    school = school or partnership.schools.order_by("short_name").first()
+    school = school or partnership.schools.order_by("sort_name").first()
     periods = list(Period.objects.order_by("starts_on"))
     values = published_values(indicators=[indicator], periods=periods)
     start = next((p for p in periods if p.starts_on <= partnership.starts_on <= p.ends_on), None)

@@ -98,7 +98,7 @@ def _cell(number):
 def indicator_export(*, period=None, form=WIDE, file_format="xlsx") -> bytes:
     """Every stored value (of one period for the wide form), in the form it is imported in."""
     rows = IndicatorValue.objects.select_related("school", "indicator", "period").order_by(
-        "period__starts_on", "school__short_name", "indicator__order"
+        "period__starts_on", "school__sort_name", "indicator__order"
     )
     if period is not None:
         rows = rows.filter(period=period)

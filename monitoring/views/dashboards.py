@@ -137,7 +137,7 @@ def partnership(request, pk):
         pk=pk,
     )
     form, indicator, _period = _choice(request)
-    supported = list(partnership_obj.schools.order_by("short_name"))
+    supported = list(partnership_obj.schools.order_by("sort_name"))
     if indicator is None or not supported:
         return _empty(request, form)
     chosen = next((s for s in supported if str(s.pk) == request.GET.get("school")), supported[0])

@@ -196,7 +196,7 @@ def submission_list(request):
     filters.is_valid()
     data = getattr(filters, "cleaned_data", {})
     period = data.get("period") or current
-    schools = School.objects.order_by("short_name")
+    schools = School.objects.order_by("sort_name")
     if period is not None:
         found = IndicatorSubmission.objects.filter(school=OuterRef("pk"), period=period)
         schools = schools.annotate(

@@ -35,7 +35,7 @@ def association_detail(request, pk):
         known_by="network.know_methodicalassociation",
         pk=pk,
     )
-    members = sorted(association.members.all(), key=lambda t: (t.school.short_name, t.full_name))
+    members = sorted(association.members.all(), key=lambda t: (t.school.sort_name, t.full_name))
     # The association's meetings are events that name it (the events app points here).
     meetings = association.events.visible_to(request.user).order_by("-starts_at")
     return render(

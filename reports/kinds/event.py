@@ -38,7 +38,7 @@ def context(params):
         Registration.objects.filter(event=event)
         .active()
         .select_related("teacher__school")
-        .order_by("teacher__school__short_name", "teacher__last_name", "teacher__first_name")
+        .order_by("teacher__school__sort_name", "teacher__last_name", "teacher__first_name")
     )
     supported = [School.Category.LOW_RESULTS, School.Category.UNFAVOURABLE]
     figures = registrations.order_by().aggregate(

@@ -68,7 +68,7 @@ def indicator_tables(period):
     tables = []
     for indicator in indicators:
         groups = defaultdict(list)
-        for school_id, school in sorted(schools.items(), key=lambda item: item[1].short_name):
+        for school_id, school in sorted(schools.items(), key=lambda item: item[1].sort_name):
             value = values.get((indicator.pk, school_id, period.pk))
             if value is None:
                 continue

@@ -69,7 +69,7 @@ def extra_sections(partnership):
         partnership_effect_chart(
             partnership_effect(partnership=partnership, indicator=indicator, school=school)
         )
-        for school in partnership.schools.order_by("short_name")
+        for school in partnership.schools.order_by("sort_name")
     ]
     return {"effect_charts": charts}
 

@@ -15,6 +15,27 @@ document.querySelectorAll("form[data-confirm]").forEach((form) => {
   });
 });
 
+// <table class="table-stack">: on a phone each row becomes a card (see portal.css). Each
+// cell is given its column's name to show beside it, and the table keeps its roles for
+// screen readers, which CSS display changes would otherwise take away.
+document.querySelectorAll("table.table-stack").forEach((table) => {
+  const headers = [...table.querySelectorAll("thead th")].map((th) =>
+    th.querySelector(".visually-hidden") ? "" : th.textContent.trim(),
+  );
+  table.setAttribute("role", "table");
+  table.querySelectorAll("thead, tbody, tfoot").forEach((group) => group.setAttribute("role", "rowgroup"));
+  table.querySelectorAll("tr").forEach((row) => {
+    row.setAttribute("role", "row");
+    let column = 0;
+    [...row.children].forEach((cell) => {
+      const inHead = cell.parentElement.parentElement.tagName === "THEAD";
+      cell.setAttribute("role", inHead ? "columnheader" : cell.tagName === "TH" ? "rowheader" : "cell");
+      if (!inHead && headers[column]) cell.dataset.label = headers[column];
+      column += cell.colSpan || 1;
+    });
+  });
+});
+
 // The bell in the menu: how many notifications are unread, asked once per page.
 (function () {
   const bell = document.getElementById("bell");

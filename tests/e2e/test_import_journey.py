@@ -62,13 +62,13 @@ def test_methodologist_imports_schools_and_teachers_and_creates_a_partnership(
 
     upload(page, "school", schools_file(tmp_path, bad_row=0))  # the row fixed
     page.get_by_role("button", name="Подтвердить импорт").click()
-    page.get_by_text("Импорт завершен: 40 новых").wait_for()
+    page.get_by_text("Импорт завершён: новых — 40").wait_for()
     assert School.objects.count() == 40
 
     # Checking 900 rows for the preview takes longer than a click's default 15 s on a busy machine.
     upload(page, "teacher", teachers_file(tmp_path), timeout=120_000)
     page.get_by_role("button", name="Подтвердить импорт").click(timeout=120_000)
-    page.get_by_text("Импорт завершен: 900 новых").wait_for(timeout=120_000)
+    page.get_by_text("Импорт завершён: новых — 900").wait_for(timeout=120_000)
     assert Teacher.objects.count() == 900
 
     add_url = reverse("network:partnership_add")

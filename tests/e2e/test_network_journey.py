@@ -56,7 +56,8 @@ def test_director_and_methodologist_take_stage_two_through_review(
     page.goto(roadmap)
     expect(second.get_by_text("Приложите список участников")).to_be_visible()
     expect(second.get_by_text("Возвращён на доработку").first).to_be_visible()
-    second.get_by_role("link", name="Выполнить «Взаимопосещение уроков математики»").click()
+    # A done activity's button reads «Результат», and its name begins with what it reads.
+    second.get_by_role("link", name="Результат «Взаимопосещение уроков математики»").click()
     page.get_by_label("Результат").fill("Посещено 4 урока; список участников: 6 педагогов")
     page.get_by_role("button", name="Сохранить").click()
     second.get_by_role("button", name="Отправить этап на проверку").click()

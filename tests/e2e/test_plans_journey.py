@@ -36,7 +36,7 @@ def test_teacher_plan_is_approved_and_closed_by_attendance(
     open_menu(page, "Развитие педагогов", "Диагностика")
     page.get_by_role("link", name="Ответить на анкету").click()
     for statement, value in zip(STATEMENTS, ANSWERS, strict=True):
-        page.get_by_role("radiogroup", name=statement).get_by_label(value, exact=True).check()
+        page.get_by_role("group", name=statement).get_by_label(value, exact=True).check()
     page.get_by_role("button", name="Отправить ответы").click()
     page.get_by_text("Ответы сохранены").wait_for()
 

@@ -126,3 +126,19 @@ def test_calendar_shows_this_month_for_an_impossible_one(client, db, query):
 
     assert response.status_code == 200
     assert response.context["month"] == timezone.localdate().replace(day=1)
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize(("capacity", "text"), [(21, "из 21 места"), (24, "из 24 мест")])
+def test_list_counts_seats_in_russian_plural_forms(login, capacity, text):
+    EventFactory(title="Семинар", starts_at=NOW + timedelta(days=3), capacity=capacity)
+    assert text in login(None).get(reverse("events:list")).content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_month_view_lists_the_days_with_events_as_an_agenda_for_phones(login):
+    EventFactory(title="Весенний вебинар", starts_at=NOW + timedelta(days=10))
+    page = login(None).get(reverse("events:calendar")).content.decode()
+    agenda = page.split('class="list-unstyled d-md-none calendar-agenda"')[1].split("</ol>")[0]
+    assert "Четверг, 12 марта" in agenda
+    assert "Весенний вебинар" in agenda

@@ -59,3 +59,22 @@ def test_organisers_see_average_rating(login, methodologist, attended_registrati
     assert "Средняя оценка 4,0 из 5" in page
     assert "Очень полезно" in page
     assert "Очень полезно" not in login(None).get(url).content.decode()
+
+
+def test_a_full_event_offers_the_waiting_list_not_a_seat(login, webinar, teacher_a):
+    RegistrationFactory(event=webinar)
+    page = login(teacher_a).get(reverse("events:detail", args=[webinar.pk])).content.decode()
+    assert "Встать в лист ожидания" in page
+    assert "Зарегистрироваться</button>" not in page
+
+
+def test_an_event_with_free_seats_offers_to_register(login, webinar, teacher_a):
+    page = login(teacher_a).get(reverse("events:detail", args=[webinar.pk])).content.decode()
+    assert "Зарегистрироваться</button>" in page
+
+
+def test_the_place_names_the_host_school_beside_the_room(school_a):
+    event = EventFactory(host_school=school_a, venue="каб. 21")
+    assert event.place == f"{school_a.short_name}, каб. 21"
+    assert EventFactory(host_school=school_a, venue="").place == school_a.short_name
+    assert EventFactory(host_school=None, venue="ИМЦ, зал 2").place == "ИМЦ, зал 2"

@@ -54,7 +54,7 @@ def test_good_xlsx_of_schools_imports_after_preview(admin_client):
     assert School.objects.count() == 0  # the preview writes nothing
 
     done = confirm(admin_client, "school", response)
-    assert "Импорт завершен: 2 новых, 0 обновлено" in done.content.decode()
+    assert "Импорт завершён: новых — 2, обновлено — 0" in done.content.decode()
     school = School.objects.get(short_name="МАОУ СОШ № 7")
     assert school.category == School.Category.LOW_RESULTS
     assert school.locality == School.Locality.URBAN
@@ -71,7 +71,7 @@ def test_second_import_updates_and_skips_unchanged(admin_client):
     changed = xlsx_bytes(SCHOOL_HEADERS, [school_row(), school_row("МАОУ СОШ № 8", "лидер")])
     done = confirm(admin_client, "school", preview(admin_client, "school", changed, XLSX))
 
-    assert "0 новых, 1 обновлено, 0 удалено и 1 пропущено" in done.content.decode()
+    assert "новых — 0, обновлено — 1, удалено — 0, пропущено — 1" in done.content.decode()
     assert School.objects.count() == 2
 
 
@@ -82,7 +82,7 @@ def test_cp1251_csv_of_teachers_with_semicolons_imports(admin_client):
 
     done = confirm(admin_client, "teacher", preview(admin_client, "teacher", data, CSV))
 
-    assert "2 новых" in done.content.decode()
+    assert "новых — 2" in done.content.decode()
     teacher = Teacher.objects.get(last_name="Смирнова")
     assert teacher.first_name == "Ольга"
     assert teacher.qualification == Teacher.Qualification.FIRST
@@ -177,7 +177,7 @@ def test_existing_teacher_is_updated_not_duplicated(admin_client):
         preview(admin_client, "teacher", xlsx_bytes(TEACHER_HEADERS, [teacher_row()]), XLSX),
     )
 
-    assert "0 новых, 1 обновлено" in done.content.decode()
+    assert "новых — 0, обновлено — 1" in done.content.decode()
     assert Teacher.objects.get().uses_online_platforms is True
 
 

@@ -31,7 +31,7 @@ def test_load_demo_builds_a_municipality_and_is_idempotent(db):
     assert categories == set(School.Category.values)
     assert set(School.objects.values_list("locality", flat=True)) == {"urban", "rural"}
     text = out.getvalue()
-    for username in ("metodist", "koordinator", "direktor", "uchitel"):
+    for username in ("metodist", "koordinator", "direktor", "uchitel", "uchitel2"):
         assert username in text
     assert "demo12345" in text
 

@@ -1,0 +1,102 @@
+"""On a 390×844 phone the teacher's and the director's main pages do not scroll sideways,
+and every action on them lies within the screen."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from accounts.demo import DEMO_PASSWORD
+from accounts.models import User
+from development.models import DevelopmentPlan, Questionnaire
+from events.models import Event
+from monitoring.models import Period
+from network.models import Partnership
+from tests.conftest import log_in
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+# The page's width, and the visible buttons of its main part that lie outside the screen
+# (a button inside a sideways-scrolling table counts: nobody finds it there).
+MEASURE = """() => {
+  const width = window.innerWidth;
+  const outside = [...document.querySelectorAll("main .btn, main button, main [type=submit]")]
+    .filter((element) => element.getClientRects().length)
+    .filter((element) => getComputedStyle(element).visibility !== "hidden")
+    .filter((element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && (box.left < -1 || box.right > width + 1);
+    })
+    .map((element) => element.textContent.trim().replace(/\\s+/g, " ").slice(0, 60));
+  return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width, outside};
+}"""
+
+
+def phone_pages():
+    """The main pages of the demo teacher and the demo director."""
+    director = User.objects.get(username="direktor")
+    school = director.teacher_profile.school
+    event = (
+        Event.objects.filter(status=Event.Status.PUBLISHED, capacity__isnull=False)
+        .order_by("-starts_at")
+        .first()
+    )
+    plan = DevelopmentPlan.objects.filter(teacher__user__username="uchitel").first()
+    questionnaire = Questionnaire.objects.first()
+    period = Period.objects.order_by("-starts_on").first()
+    partnership = Partnership.objects.visible_to(director).first()
+    return {
+        "uchitel": [
+            reverse("home"),
+            reverse("events:calendar"),
+            reverse("events:list"),
+            reverse("events:my"),
+            reverse("events:detail", args=[event.pk]),
+            reverse("development:plan_mine"),
+            reverse("development:plan_detail", args=[plan.pk]),
+            reverse("development:questionnaire_list"),
+            reverse("development:questionnaire_answer", args=[questionnaire.pk]),
+            reverse("schools:mine"),
+        ],
+        "direktor": [
+            reverse("home"),
+            reverse("network:roadmap", args=[partnership.pk]),
+            reverse("development:plan_list"),
+            reverse("schools:mine"),
+            reverse("schools:teachers", args=[school.pk]),
+            reverse("monitoring:entry_home"),
+            reverse("monitoring:entry", args=[school.pk, period.pk]),
+            reverse("monitoring:dashboard_mine"),
+            reverse("events:calendar"),
+            reverse("reports:report_list"),
+        ],
+    }
+
+
+def overflow_report(page):
+    """What does not fit on the current page: too wide, or actions off the screen."""
+    measured = page.evaluate(MEASURE)
+    wide, screen = measured["scrollWidth"], measured["innerWidth"]
+    problems = []
+    if wide > screen:
+        problems.append(f"{wide} px wide on a {screen} px screen")
+    if measured["outside"]:
+        problems.append(f"off screen: {measured['outside']}")
+    return problems
+
+
+@pytest.mark.parametrize("username", ["uchitel", "direktor"])
+def test_main_pages_fit_a_phone(page, transactional_db, username):
+    call_command("load_demo", stdout=StringIO())
+    page.set_viewport_size(PHONE)
+    log_in(page, username, DEMO_PASSWORD)
+    found = []
+    for url in phone_pages()[username]:
+        response = page.goto(url)
+        assert response.ok, f"{url} answered {response.status}"
+        found += [f"{url}: {problem}" for problem in overflow_report(page)]
+
+    assert not found, "\n".join(found)
