@@ -182,3 +182,55 @@ def test_event_kinds_have_no_channel_to_choose(login, teacher_a):
     page = login(teacher_a).get(reverse("notifications:preferences")).content.decode()
     assert "Этап дорожной карты принят" in page
     assert "Ваша запись на мероприятие" not in page
+
+
+def test_every_notification_mails_once_in_russian_with_an_absolute_link(
+    first_stage,
+    school_a,
+    teacher_a,
+    director_a,
+    director_leader,
+    methodologist,
+    django_capture_on_commit_callbacks,
+):
+    """Each trigger through its service: every e-mailed notification is one letter."""
+    import re
+
+    plan = DevelopmentPlanFactory(teacher=teacher_a.teacher_profile, theme="Смысловое чтение")
+    PlanItemFactory(plan=plan)
+    submission = IndicatorSubmission.objects.create(
+        school=school_a, period=PeriodFactory(), state=IndicatorSubmission.State.SUBMITTED
+    )
+    contest = EventFactory(kind=Event.Kind.CONTEST, title="Педагогический дебют")
+    application = ContestApplication.objects.create(
+        event=contest, teacher=teacher_a.teacher_profile, text="Работа"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        stage_submit(stage=first_stage, by=director_a)
+        stage_return(stage=first_stage, by=methodologist, comment="Уточните")
+        plan_submit(plan=plan, by=teacher_a)
+        plan_return(plan=plan, by=director_a, comment="Добавьте сроки")
+        submission_return(submission=submission, by=methodologist, comment="Проверьте")
+        application_review(application=application, accept=False, by=methodologist)
+        report_fail(
+            report=ReportFactory(params={"school": school_a.pk}, ordered_by=director_a),
+            reason="Нет данных",
+        )
+
+    emailed = Notification.objects.filter(channel="email").select_related("user")
+    kinds = {note.kind for note in emailed}
+    assert kinds == {
+        Kind.STAGE_SUBMITTED,
+        Kind.STAGE_RETURNED,
+        Kind.PLAN_SUBMITTED,
+        Kind.PLAN_RETURNED,
+        Kind.SUBMISSION_RETURNED,
+        Kind.APPLICATION_REVIEWED,
+        Kind.REPORT_FAILED,
+    }
+    for note in emailed:
+        letters = [m for m in mail.outbox if m.to == [note.user.email] and m.subject == note.title]
+        assert len(letters) == 1, note.title
+        assert re.search("[а-яё]", note.title, re.I), note.title
+        assert f"{BASE}{note.url}" in letters[0].body, note.title
+        assert note.emailed_at is not None
