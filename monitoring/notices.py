@@ -41,15 +41,24 @@ def submission_decided(submission, kind, title, text) -> None:
     )
 
 
+def _tell_late_schools(period, kind, title, key) -> list:
+    """The directors of the schools that have not submitted the period's data."""
+    return notify(
+        directors_of(_schools_without_data(period)),
+        kind=kind,
+        title=title % {"period": period.name, "end": period.ends_on.strftime("%d.%m.%Y")},
+        url=reverse("monitoring:entry_home"),
+        key=key,
+    )
+
+
 def period_opened(period) -> None:
     """The directors of schools that have not submitted hear that the period is open."""
-    notify(
-        directors_of(_schools_without_data(period)),
-        kind=Kind.PERIOD_OPENED,
-        title=_("The period %(period)s is open: enter your school's indicators by %(end)s")
-        % {"period": period.name, "end": period.ends_on.strftime("%d.%m.%Y")},
-        url=reverse("monitoring:entry_home"),
-        key=f"period-opened:{period.pk}:{timezone.now():%Y%m%d%H%M}",
+    _tell_late_schools(
+        period,
+        Kind.PERIOD_OPENED,
+        _("The period %(period)s is open: enter your school's indicators by %(end)s"),
+        f"period-opened:{period.pk}:{timezone.now():%Y%m%d%H%M}",
     )
 
 
@@ -57,20 +66,19 @@ def period_deadlines_remind(today=None) -> int:
     """Daily (beat): a week before an open period ends, once, to the directors of the
     schools that have not submitted. How many people were reminded."""
     today = today or timezone.localdate()
-    told = 0
     end = today + timedelta(days=DEADLINE_DAYS)
-    for period in Period.objects.filter(state=Period.State.OPEN, ends_on=end):
-        told += len(
-            notify(
-                directors_of(_schools_without_data(period)),
-                kind=Kind.PERIOD_DEADLINE,
-                title=_("%(period)s: submit your school's indicators by %(end)s")
-                % {"period": period.name, "end": period.ends_on.strftime("%d.%m.%Y")},
-                url=reverse("monitoring:entry_home"),
-                key=f"period-deadline:{period.pk}:{period.ends_on}",
+    periods = Period.objects.filter(state=Period.State.OPEN, ends_on=end)
+    return sum(
+        len(
+            _tell_late_schools(
+                period,
+                Kind.PERIOD_DEADLINE,
+                _("%(period)s: submit your school's indicators by %(end)s"),
+                f"period-deadline:{period.pk}:{period.ends_on}",
             )
         )
-    return told
+        for period in periods
+    )
 
 
 def _section(title, lines):

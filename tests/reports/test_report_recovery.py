@@ -190,3 +190,28 @@ def test_a_running_report_keeps_a_heartbeat(school_a, settings):
         )
         done.set()
     assert done.is_set()
+
+
+@pytest.mark.django_db
+def test_offering_retry_costs_no_query_per_report(
+    login, director_a, school_a, django_assert_max_num_queries
+):
+    def failed_reports(count):
+        for n in range(count):
+            ReportFactory(
+                params={"school": school_a.pk, "n": n},
+                ordered_by=director_a,
+                status=Report.Status.FAILED,
+            )
+
+    client = login(director_a)
+    failed_reports(2)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("reports:report_list"))
+    failed_reports(18)
+    with django_assert_max_num_queries(len(few)):
+        page = client.get(reverse("reports:report_list")).content.decode()
+    assert page.count(">Заказать снова<") == 21  # twenty rows and the button's template
