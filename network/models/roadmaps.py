@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.review import ReviewEntry
 from core.storage import private_storage
 from network.models.files import evidence_path
 from network.models.partnerships import Partnership, RiskFactor
@@ -99,34 +99,14 @@ class Stage(models.Model):
         return self.state in self.CURRENT
 
 
-class StageComment(models.Model):
+class StageComment(ReviewEntry):
     """One entry of a stage's review thread: a comment or a recorded transition."""
-
-    class Action(models.TextChoices):
-        COMMENT = "comment", _("Comment")
-        OPENED = "opened", _("Stage opened")
-        SUBMITTED = "submitted", _("Submitted for review")
-        RETURNED = "returned", _("Returned for revision")
-        ACCEPTED = "accepted", _("Accepted")
 
     stage = models.ForeignKey(
         Stage, on_delete=models.CASCADE, related_name="comments", verbose_name=_("stage")
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("author"),
-    )
-    action = models.CharField(
-        _("action"), max_length=20, choices=Action.choices, default=Action.COMMENT
-    )
-    text = models.TextField(_("text"), blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
 
-    class Meta:
+    class Meta(ReviewEntry.Meta):
         verbose_name = _("stage comment")
         verbose_name_plural = _("stage comments")
         ordering = ["created_at", "pk"]

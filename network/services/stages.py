@@ -1,9 +1,9 @@
 """The review of a roadmap's stages: a director submits, a methodologist accepts or returns."""
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.review import ReviewFlow, review_accept, review_comment, review_return, review_submit
 from core.services import model_update
 from network.errors import NetworkError
 from network.models import Activity, Stage, StageComment
@@ -13,6 +13,16 @@ from notifications.services import notify
 
 # What a move through the review writes on a stage.
 STATE_FIELDS = {"state", "submitted_at", "accepted_at"}
+
+FLOW = ReviewFlow(
+    entry_model=StageComment,
+    thread="stage",
+    submittable=Stage.EDITABLE,
+    submitted=Stage.State.SUBMITTED,
+    returned=Stage.State.RETURNED,
+    accepted=Stage.State.ACCEPTED,
+    error=NetworkError,
+)
 
 
 def _locked(stage) -> Stage:
@@ -81,8 +91,7 @@ def stage_submit(*, stage, by) -> Stage:
     if stage.state == Stage.State.ACCEPTED:
         raise NetworkError(_("The stage is already accepted."))
     _check_content(stage)
-    _set_state(stage, Stage.State.SUBMITTED, by, submitted_at=timezone.now())
-    StageComment.objects.create(stage=stage, author=by, action=StageComment.Action.SUBMITTED)
+    review_submit(flow=FLOW, obj=stage, by=by)
     _tell(
         stage,
         methodologists(),
@@ -124,10 +133,7 @@ def stage_accept(*, stage, by, comment="") -> Stage:
     """Accept a submitted stage and open the next one."""
     stage = _locked(stage)
     _require_submitted(stage)
-    _set_state(stage, Stage.State.ACCEPTED, by, accepted_at=timezone.now())
-    review = StageComment.objects.create(
-        stage=stage, author=by, action=StageComment.Action.ACCEPTED, text=comment.strip()
-    )
+    review = review_accept(flow=FLOW, obj=stage, by=by, comment=comment)
     following = (
         Stage.objects.select_for_update()
         .filter(roadmap=stage.roadmap, number=stage.number + 1)
@@ -150,10 +156,7 @@ def stage_return(*, stage, by, comment) -> Stage:
         raise NetworkError(_("Say what must be fixed: a returned stage needs a comment."))
     stage = _locked(stage)
     _require_submitted(stage)
-    _set_state(stage, Stage.State.RETURNED, by)
-    review = StageComment.objects.create(
-        stage=stage, author=by, action=StageComment.Action.RETURNED, text=comment
-    )
+    review = review_return(flow=FLOW, obj=stage, by=by, comment=comment)
     _tell_schools(
         stage,
         Kind.STAGE_RETURNED,
@@ -165,7 +168,4 @@ def stage_return(*, stage, by, comment) -> Stage:
 
 def stage_comment(*, stage, by, text) -> StageComment:
     """Add a comment to the stage's review thread."""
-    text = (text or "").strip()
-    if not text:
-        raise NetworkError(_("The comment is empty."))
-    return StageComment.objects.create(stage=stage, author=by, text=text)
+    return review_comment(flow=FLOW, obj=stage, by=by, text=text)
