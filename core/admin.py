@@ -5,7 +5,10 @@ from pathlib import Path
 
 from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import connections
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -131,8 +134,45 @@ class _ReadableChanges(HistoricalRecordContextHelper):
         )
 
 
+# Past this many rows an unfiltered changelist shows PostgreSQL's estimate of its size.
+EXACT_COUNT_UP_TO = 10_000
+
+
+class EstimatedCountPaginator(Paginator):
+    """The admin's paginator without a full ``COUNT(*)`` of a large table.
+
+    An unfiltered list of a table that PostgreSQL's statistics put past
+    ``EXACT_COUNT_UP_TO`` rows takes the statistics' estimate (pages past the real end
+    answer with the last one); anything else is counted exactly.
+    """
+
+    @cached_property
+    def count(self):
+        queryset = self.object_list
+        query = getattr(queryset, "query", None)
+        if query is not None and not query.where:
+            connection = connections[queryset.db]
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
+                        [queryset.model._meta.db_table],
+                    )
+                    row = cursor.fetchone()
+                if row and row[0] > EXACT_COUNT_UP_TO:
+                    return int(row[0])
+        return super().count
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
-    """simple-history's admin with readable changes (the template has no inline style)."""
+    """simple-history's admin with readable changes (the template has no inline style).
+
+    Its changelists count cheaply: no second count of the whole table, and an estimate
+    for an unfiltered large one.
+    """
+
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
 
     def get_historical_record_context_helper(self, request, historical_record):
         return _ReadableChanges(self.model, historical_record)

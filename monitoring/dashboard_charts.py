@@ -69,11 +69,26 @@ def category_trend_chart(*, indicator, periods) -> Chart:
     return Chart(svg=svg, title=title, headers=[_("Category"), *labels], rows=rows)
 
 
-def ranking_chart(*, indicator, period, ranking, average=None) -> str:
-    """Bars of ``school_ranking`` rows, supported schools emphasised, the average as a line."""
+def ranking_chart(*, indicator, period, ranking, average=None, total=None) -> str:
+    """Bars of ranking rows, supported schools emphasised, the average as a line; of a long
+    ranking (``total`` schools) the rows are its two ends, each bar numbered by its rank."""
+    ends = total is not None and total > len(ranking)
+    title = (
+        _("The best and the lowest schools of %(total)s, %(period)s")
+        % {"total": total, "period": period.name}
+        if ends
+        else _("Ranking of schools, %(period)s") % {"period": period.name}
+    )
     return bar_chart(
-        title=_("Ranking of schools, %(period)s") % {"period": period.name},
-        bars=[Bar(r.school.short_name, r.value, emphasis=r.school.is_supported) for r in ranking],
+        title=title,
+        bars=[
+            Bar(
+                f"{r.rank}. {r.school.short_name}" if ends else r.school.short_name,
+                r.value,
+                emphasis=r.school.is_supported,
+            )
+            for r in ranking
+        ],
         unit=unit_of(indicator),
         reference=average,
         reference_label=_("average"),

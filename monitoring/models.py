@@ -181,7 +181,13 @@ class IndicatorValue(models.Model):
     class Meta:
         verbose_name = _("indicator value")
         verbose_name_plural = _("indicator values")
-        ordering = ["period", "school", "indicator__order"]
+        # Plain columns: an ordering that joins would sort the whole table under every query.
+        ordering = ["period_id", "school_id", "indicator_id"]
+        indexes = [
+            models.Index(
+                fields=["period", "school", "indicator"], name="monitoring_value_period_school"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["indicator", "school", "period"],

@@ -77,7 +77,11 @@ class Registration(models.Model):
                 name="events_registration_waitlisted_not_attended",
             ),
         ]
-        indexes = [models.Index(fields=["event", "status"], name="events_reg_event_status")]
+        indexes = [
+            models.Index(fields=["event", "status"], name="events_reg_event_status"),
+            # The admin's changelist sorts by it.
+            models.Index(fields=["created_at", "id"], name="events_reg_created"),
+        ]
 
     def __str__(self):
         return f"{self.teacher.full_name} — {self.event.title}"

@@ -4,14 +4,13 @@ All read only *published* values (imported, computed, or of an approved submissi
 cost a fixed number of queries whatever the number of schools and periods.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import models
+from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 
-from monitoring.models import Indicator, IndicatorValue, Period, Target
+from monitoring.models import Indicator, IndicatorSubmission, IndicatorValue, Period, Target
 from schools.models import CategoryRecord, School
 
 CATEGORY_ORDER = [
@@ -49,14 +48,6 @@ def average(values) -> Decimal | None:
     return Decimal(sum(values) / len(values)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
-def averages_by_period(values, periods) -> list[Decimal | None]:
-    """The average of all schools' published ``values`` in each of the periods."""
-    per_period = defaultdict(list)
-    for (_i, _s, period_id), value in values.items():
-        per_period[period_id].append(value)
-    return [average(per_period[p.pk]) for p in periods]
-
-
 def periods_up_to(period=None, *, count=3) -> list[Period]:
     """The given period and those before it, oldest first (the latest ones when None)."""
     periods = Period.objects.order_by("-starts_on")
@@ -71,7 +62,11 @@ def previous_period(period) -> Period | None:
 
 def published_values(*, indicators, periods, schools=None) -> dict[tuple, Decimal]:
     """{(indicator id, school id, period id): value} of the published values, one query."""
-    rows = IndicatorValue.objects.published().filter(indicator__in=indicators, period__in=periods)
+    rows = (
+        IndicatorValue.objects.published()
+        .filter(indicator__in=indicators, period__in=periods)
+        .order_by()
+    )
     if schools is not None:
         rows = rows.filter(school__in=schools)
     return {
@@ -82,7 +77,7 @@ def published_values(*, indicators, periods, schools=None) -> dict[tuple, Decima
 
 def targets_of(*, indicators, periods) -> dict[tuple, Decimal]:
     """{(indicator id, school id or None, period id): target value}, one query."""
-    rows = Target.objects.filter(indicator__in=indicators, period__in=periods)
+    rows = Target.objects.filter(indicator__in=indicators, period__in=periods).order_by()
     return {
         (i, s, p): v
         for i, s, p, v in rows.values_list("indicator_id", "school_id", "period_id", "value")
@@ -126,85 +121,89 @@ class GroupSeries:
     points: list[GroupPoint] = field(default_factory=list)
 
 
+# Sums, counts and bounds of an indicator's published values per category and period, each
+# school in the category its history gives it for the period's year (else its current one).
+SUMMARY_BY_CATEGORY = """
+SELECT COALESCE(cr.category, s.category), v.period_id,
+       SUM(v.value), COUNT(*), MIN(v.value), MAX(v.value)
+FROM monitoring_indicatorvalue v
+JOIN schools_school s ON s.id = v.school_id
+JOIN (VALUES {years}) py ON py.column1 = v.period_id
+LEFT JOIN schools_categoryrecord cr ON cr.school_id = v.school_id AND cr.year = py.column2
+WHERE v.indicator_id = %s
+  AND (v.source <> %s OR EXISTS (
+      SELECT 1 FROM monitoring_indicatorsubmission sub
+      WHERE sub.school_id = v.school_id AND sub.period_id = v.period_id AND sub.state = %s))
+GROUP BY COALESCE(cr.category, s.category), v.period_id
+"""
+
+
 def municipal_summary(*, indicator, periods) -> list[GroupSeries]:
     """Per category group (leader, low results, unfavourable, regular) and period: the
-    average, lowest and highest published value and the number of schools reporting."""
-    values = published_values(indicators=[indicator], periods=periods)
-    categories = categories_by_period(periods)
-    grouped = defaultdict(list)
-    for (_i, school_id, period_id), value in values.items():
-        grouped[(categories.get((school_id, period_id)), period_id)].append(value)
+    average, lowest and highest published value and the number of schools reporting.
+
+    A school counts in the category the category history gives it for the period's year
+    (its current one without a record); the database groups and sums."""
+    if not periods:
+        rows = []
+    else:
+        years = ", ".join(["(%s, %s)"] * len(periods))
+        sql = SUMMARY_BY_CATEGORY.format(years=years)
+        params = [x for p in periods for x in (p.pk, p.starts_on.year)]
+        params += [indicator.pk, Indicator.Source.ENTERED, IndicatorSubmission.State.APPROVED]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            names = ("category", "period_id", "total", "n", "low", "high")
+            rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    grouped = {(row["category"], row["period_id"]): row for row in rows}
     series = []
     for category in CATEGORY_ORDER:
         group = GroupSeries(category=category, label=str(School.Category(category).label))
         for period in periods:
-            found = grouped.get((category, period.pk), [])
+            row = grouped.get((category, period.pk), {})
             group.points.append(
                 GroupPoint(
                     period=period,
-                    average=average(found),
-                    low=min(found) if found else None,
-                    high=max(found) if found else None,
-                    count=len(found),
+                    average=_mean(row.get("total"), row.get("n")),
+                    low=_exact(row.get("low")),
+                    high=_exact(row.get("high")),
+                    count=row.get("n", 0),
                 )
             )
         series.append(group)
     return series
 
 
+def _exact(value):
+    """A value of the database as the decimal it was stored as (SQLite answers floats)."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def _mean(total, n) -> Decimal | None:
+    """``average`` of values summed in the database."""
+    if not n:
+        return None
+    return (Decimal(total) / n).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def municipal_averages(*, indicators, period) -> dict[int, Decimal | None]:
+    """{indicator id: the average of all schools' published values for the period}, summed
+    in the database (one query, whatever the number of schools)."""
+    rows = (
+        IndicatorValue.objects.published()
+        .filter(indicator__in=indicators, period=period)
+        .order_by()
+        .values("indicator_id")
+        .annotate(total=models.Sum("value"), n=models.Count("pk"))
+    )
+    return {row["indicator_id"]: _mean(row["total"], row["n"]) for row in rows}
+
+
 def municipal_average(*, indicator, period) -> Decimal | None:
     """The average of the published values of all schools."""
-    found = list(published_values(indicators=[indicator], periods=[period]).values())
-    return average(found)
-
-
-@dataclass(frozen=True)
-class SchoolRow:
-    rank: int
-    school: School
-    value: Decimal
-    previous: Decimal | None
-    change: Decimal | None
-    target: Decimal | None
-    status: TargetStatus | None
-
-
-def school_ranking(*, indicator, period) -> list[SchoolRow]:
-    """Schools ordered best first on an indicator for a period, with the change since
-    the previous period and the status against the target."""
-    before = previous_period(period)
-    periods = [period] + ([before] if before else [])
-    values = published_values(indicators=[indicator], periods=periods)
-    targets = targets_of(indicators=[indicator], periods=[period])
-    now = {s: v for (_i, s, p), v in values.items() if p == period.pk}
-    schools = School.objects.in_bulk(list(now))
-    reverse = indicator.higher_is_better
-    order = sorted(now, key=lambda s: (-now[s] if reverse else now[s], schools[s].sort_name))
-    rows = []
-    for rank, school_id in enumerate(order, start=1):
-        previous = values.get((indicator.pk, school_id, before.pk)) if before else None
-        target = target_for(targets, indicator.pk, school_id, period.pk)
-        rows.append(
-            SchoolRow(
-                rank=rank,
-                school=schools[school_id],
-                value=now[school_id],
-                previous=previous,
-                change=None if previous is None else now[school_id] - previous,
-                target=target,
-                status=target_status(
-                    now[school_id], target, higher_is_better=indicator.higher_is_better
-                ),
-            )
-        )
-    return rows
-
-
-def changes_since_last_period(*, indicator, period) -> list[SchoolRow]:
-    """The schools that have a value in both periods, the largest fall first."""
-    rows = [r for r in school_ranking(indicator=indicator, period=period) if r.change is not None]
-    sign = 1 if indicator.higher_is_better else -1
-    return sorted(rows, key=lambda r: (sign * r.change, r.school.sort_name))
+    return municipal_averages(indicators=[indicator], period=period).get(indicator.pk)
 
 
 @dataclass(frozen=True)
@@ -224,12 +223,9 @@ def school_profile(*, school, period) -> list[ProfileRow]:
     indicators = list(Indicator.objects.filter(is_active=True).order_by("order"))
     before = previous_period(period)
     periods = [period] + ([before] if before else [])
-    values = published_values(indicators=indicators, periods=periods)
+    values = published_values(indicators=indicators, periods=periods, schools=[school])
     targets = targets_of(indicators=indicators, periods=[period])
-    sums = defaultdict(list)
-    for (i, _s, p), value in values.items():
-        if p == period.pk:
-            sums[i].append(value)
+    averages = municipal_averages(indicators=indicators, period=period)
     rows = []
     for indicator in indicators:
         value = values.get((indicator.pk, school.pk, period.pk))
@@ -243,14 +239,27 @@ def school_profile(*, school, period) -> list[ProfileRow]:
                 change=None if value is None or previous is None else value - previous,
                 target=target,
                 status=target_status(value, target, higher_is_better=indicator.higher_is_better),
-                municipal_average=average(sums[indicator.pk]),
+                municipal_average=averages.get(indicator.pk),
             )
         )
     return rows
 
 
+def averages_over_periods(*, indicator, periods) -> list[Decimal | None]:
+    """The municipal average of an indicator in each of the periods, summed in the database."""
+    rows = (
+        IndicatorValue.objects.published()
+        .filter(indicator=indicator, period__in=periods)
+        .order_by()
+        .values("period_id")
+        .annotate(total=models.Sum("value"), n=models.Count("pk"))
+    )
+    found = {row["period_id"]: _mean(row["total"], row["n"]) for row in rows}
+    return [found.get(p.pk) for p in periods]
+
+
 def school_series(*, school, indicator, periods) -> tuple[list, list]:
     """A school's published values and the municipal averages, one per period."""
-    values = published_values(indicators=[indicator], periods=periods)
+    values = published_values(indicators=[indicator], periods=periods, schools=[school])
     mine = [values.get((indicator.pk, school.pk, p.pk)) for p in periods]
-    return mine, averages_by_period(values, periods)
+    return mine, averages_over_periods(indicator=indicator, periods=periods)

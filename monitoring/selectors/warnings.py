@@ -3,27 +3,27 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.formats import decimal_comma
-from monitoring.models import Indicator, Period
+from monitoring.models import Indicator, IndicatorSubmission, Period
 from monitoring.selectors.indicators import (
+    CLOSE_MARGIN,
     TargetStatus,
-    averages_by_period,
+    averages_over_periods,
     previous_period,
     published_values,
-    target_for,
     target_status,
-    targets_of,
 )
 from network.models import Activity, Partnership
 from schools.models import School
 
 DROP_THRESHOLD = Decimal("10")  # a fall of more than 10 % against last period
+SQL_SLACK = Decimal("0.01")  # how generously the database picks candidates (1 %)
 
 
 class WarningKind(models.TextChoices):
@@ -35,10 +35,33 @@ class WarningKind(models.TextChoices):
 
 @dataclass(frozen=True)
 class EarlyWarning:
+    """One warning; its text is written when it is read, so that a long list costs only
+    the page that shows it."""
+
     school: School
     kind: WarningKind
-    text: str
     indicator: Indicator | None = None
+    value: Decimal | None = None
+    other: Decimal | None = None  # last period's value, or the target
+    count: int | None = None
+
+    @property
+    def text(self):
+        if self.kind == WarningKind.DROP:
+            return _("%(name)s: %(value)s against %(previous)s last period.") % {
+                "name": self.indicator.name,
+                "value": decimal_comma(self.value),
+                "previous": decimal_comma(self.other),
+            }
+        if self.kind == WarningKind.TARGET_FAR:
+            return _("%(name)s: %(value)s, target %(target)s.") % {
+                "name": self.indicator.name,
+                "value": decimal_comma(self.value),
+                "target": decimal_comma(self.other),
+            }
+        if self.kind == WarningKind.OVERDUE:
+            return _("%(n)s roadmap activities are overdue.") % {"n": self.count}
+        return _("No active partnership with a leader school.")
 
 
 def _fell(value, previous, *, indicator, threshold) -> bool:
@@ -51,86 +74,132 @@ def _fell(value, previous, *, indicator, threshold) -> bool:
     return worse >= least and worse / previous * 100 > threshold
 
 
+# The values of a period that fell against the period before or lie far from their target:
+# the database picks them in one pass of joins (a little generously, so that its rounding
+# never drops one) and ``early_warnings`` decides in exact decimals.
+CANDIDATES = """
+WITH published AS (
+    SELECT v.id, v.indicator_id, v.school_id, v.period_id, v.value
+    FROM monitoring_indicatorvalue v
+    WHERE v.period_id IN (%(period)s, %(before)s)
+      AND (v.source <> %(entered)s OR EXISTS (
+          SELECT 1 FROM monitoring_indicatorsubmission s
+          WHERE s.school_id = v.school_id AND s.period_id = v.period_id
+            AND s.state = %(approved)s))
+)
+SELECT cur.indicator_id, cur.school_id, cur.value, prev.value, COALESCE(own.value, town.value)
+FROM published cur
+JOIN monitoring_indicator i ON i.id = cur.indicator_id AND i.is_active
+LEFT JOIN published prev ON prev.indicator_id = cur.indicator_id
+    AND prev.school_id = cur.school_id AND prev.period_id = %(before)s
+LEFT JOIN monitoring_target own ON own.indicator_id = cur.indicator_id
+    AND own.school_id = cur.school_id AND own.period_id = %(period)s
+LEFT JOIN monitoring_target town ON town.indicator_id = cur.indicator_id
+    AND town.school_id IS NULL AND town.period_id = %(period)s
+WHERE cur.period_id = %(period)s {school}
+  AND ((prev.value > 0
+        AND (CASE WHEN i.direction = %(higher)s THEN prev.value - cur.value
+             ELSE cur.value - prev.value END) >= (CASE WHEN i.unit = %(percent)s
+             THEN 2.99 ELSE 1.99 END)
+        AND (CASE WHEN i.direction = %(higher)s THEN prev.value - cur.value
+             ELSE cur.value - prev.value END) * 100 > prev.value * %(threshold)s)
+    OR (i.direction = %(higher)s AND cur.value < COALESCE(own.value, town.value) * %(low)s)
+    OR (i.direction <> %(higher)s AND cur.value > COALESCE(own.value, town.value) * %(high)s))
+"""
+
+
+def _value_rows(*, period, before, school, threshold):
+    """The candidate values, each with ``previous`` and ``target`` set."""
+    params = {
+        "period": period.pk,
+        "before": before.pk if before else -1,
+        "entered": Indicator.Source.ENTERED,
+        "approved": IndicatorSubmission.State.APPROVED,
+        "higher": Indicator.Direction.HIGHER,
+        "percent": Indicator.Unit.PERCENT,
+        "threshold": threshold * (1 - SQL_SLACK),
+        "low": 1 - CLOSE_MARGIN * (1 - SQL_SLACK),
+        "high": 1 + CLOSE_MARGIN * (1 - SQL_SLACK),
+        "school": school.pk if school is not None else None,
+    }
+    sql = CANDIDATES.format(school="AND cur.school_id = %(school)s" if school else "")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    indicators = Indicator.objects.in_bulk({row[0] for row in found})
+    schools = School.objects.only(*SCHOOL_FIELDS).in_bulk({row[1] for row in found})
+    for indicator_id, school_id, value, previous, target in found:
+        yield _Row(
+            indicators[indicator_id],
+            schools[school_id],
+            _decimal(value),
+            _decimal(previous),
+            _decimal(target),
+        )
+
+
+@dataclass(frozen=True)
+class _Row:
+    indicator: Indicator
+    school: School
+    value: Decimal
+    previous: Decimal | None
+    target: Decimal | None
+
+
+# What the warnings' readers show of a school.
+SCHOOL_FIELDS = ("short_name", "sort_name", "category")
+
+
+def _decimal(value):
+    """SQLite hands sums and joins back as floats; the values have two decimal places."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def _value_warnings(rows, *, threshold):
+    for row in rows:
+        indicator, value = row.indicator, row.value
+        if _fell(value, row.previous, indicator=indicator, threshold=threshold):
+            yield EarlyWarning(row.school, WarningKind.DROP, indicator, value, row.previous)
+        status = target_status(value, row.target, higher_is_better=indicator.higher_is_better)
+        if status == TargetStatus.FAR:
+            yield EarlyWarning(row.school, WarningKind.TARGET_FAR, indicator, value, row.target)
+
+
 def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD):
     """What needs the centre's attention for a period, ordered by school:
     a value that fell against last period by more than ``threshold`` percent, a target far
-    off, overdue roadmap activities, a low-result school without an active partnership."""
+    off, overdue roadmap activities, a low-result school without an active partnership.
+
+    The database finds them; the cost does not grow with the schools that are fine."""
     today = today or timezone.localdate()
-    schools = School.objects.order_by("sort_name")
-    if school is not None:
-        schools = schools.filter(pk=school.pk)
-    schools = {s.pk: s for s in schools}
-    indicators = {i.pk: i for i in Indicator.objects.filter(is_active=True)}
-    before = previous_period(period)
-    periods = [period] + ([before] if before else [])
-    values = published_values(indicators=indicators.values(), periods=periods, schools=schools)
-    targets = targets_of(indicators=indicators.values(), periods=[period])
-    found = []
-    for (indicator_id, school_id, period_id), value in sorted(values.items()):
-        if period_id != period.pk:
-            continue
-        indicator = indicators[indicator_id]
-        previous = values.get((indicator_id, school_id, before.pk)) if before else None
-        better = indicator.higher_is_better
-        if _fell(value, previous, indicator=indicator, threshold=threshold):
-            found.append(
-                EarlyWarning(
-                    schools[school_id],
-                    WarningKind.DROP,
-                    _("%(name)s: %(value)s against %(previous)s last period.")
-                    % {
-                        "name": indicator.name,
-                        "value": decimal_comma(value),
-                        "previous": decimal_comma(previous),
-                    },
-                    indicator,
-                )
-            )
-        target = target_for(targets, indicator_id, school_id, period.pk)
-        if target_status(value, target, higher_is_better=better) == TargetStatus.FAR:
-            found.append(
-                EarlyWarning(
-                    schools[school_id],
-                    WarningKind.TARGET_FAR,
-                    _("%(name)s: %(value)s, target %(target)s.")
-                    % {
-                        "name": indicator.name,
-                        "value": decimal_comma(value),
-                        "target": decimal_comma(target),
-                    },
-                    indicator,
-                )
-            )
-    overdue = (
-        Activity.objects.overdue(today)
-        .filter(responsible_school__in=schools)
-        .values("responsible_school_id")
-        .annotate(n=Count("pk"))
+    rows = _value_rows(
+        period=period, before=previous_period(period), school=school, threshold=threshold
     )
-    for row in overdue:
-        found.append(
-            EarlyWarning(
-                schools[row["responsible_school_id"]],
-                WarningKind.OVERDUE,
-                _("%(n)s roadmap activities are overdue.") % {"n": row["n"]},
-            )
-        )
+    found = list(_value_warnings(rows, threshold=threshold))
+    overdue = Activity.objects.overdue(today)
+    if school is not None:
+        overdue = overdue.filter(responsible_school=school)
+    overdue = overdue.order_by().values("responsible_school_id").annotate(n=Count("pk"))
+    counts = {row["responsible_school_id"]: row["n"] for row in overdue}
+    for school_obj in School.objects.only(*SCHOOL_FIELDS).filter(pk__in=counts):
+        found.append(EarlyWarning(school_obj, WarningKind.OVERDUE, count=counts[school_obj.pk]))
     active = Partnership.objects.filter(
         Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gte=today))
     )
-    partnered = set(active.values_list("schools", flat=True)) | set(
-        active.values_list("leader_id", flat=True)
-    )
-    for school_id, school_obj in schools.items():
-        if school_obj.category == School.Category.LOW_RESULTS and school_id not in partnered:
-            found.append(
-                EarlyWarning(
-                    school_obj,
-                    WarningKind.NO_PARTNERSHIP,
-                    _("No active partnership with a leader school."),
-                )
-            )
-    return sorted(found, key=lambda w: (w.school.sort_name, w.kind))
+    alone = School.objects.only(*SCHOOL_FIELDS).filter(category=School.Category.LOW_RESULTS)
+    alone = alone.exclude(Q(pk__in=active.values("schools")) | Q(pk__in=active.values("leader_id")))
+    if school is not None:
+        alone = alone.filter(pk=school.pk)
+    found.extend(EarlyWarning(school_obj, WarningKind.NO_PARTNERSHIP) for school_obj in alone)
+    return sorted(found, key=_order)
+
+
+def _order(warning):
+    indicator = warning.indicator.pk if warning.indicator else 0
+    return (warning.school.sort_name, warning.school.pk, warning.kind, indicator)
 
 
 @dataclass(frozen=True)
@@ -155,11 +224,13 @@ def partnership_effect(*, partnership, indicator, school=None) -> PartnershipEff
     started, beside its leader school and the municipal average."""
     school = school or partnership.schools.order_by("sort_name").first()
     periods = list(Period.objects.order_by("starts_on"))
-    values = published_values(indicators=[indicator], periods=periods)
+    values = published_values(
+        indicators=[indicator], periods=periods, schools=[school.pk, partnership.leader_id]
+    )
     start = next((p for p in periods if p.starts_on <= partnership.starts_on <= p.ends_on), None)
     mine = [values.get((indicator.pk, school.pk, p.pk)) for p in periods]
     leader = [values.get((indicator.pk, partnership.leader_id, p.pk)) for p in periods]
-    average = averages_by_period(values, periods)
+    average = averages_over_periods(indicator=indicator, periods=periods)
     before = None
     if start is not None:
         index = periods.index(start)

@@ -16,12 +16,8 @@ from monitoring.dashboard_charts import (
 )
 from monitoring.indicator_forms import DashboardForm
 from monitoring.models import Indicator, Period
-from monitoring.selectors.indicators import (
-    municipal_average,
-    periods_up_to,
-    school_profile,
-    school_ranking,
-)
+from monitoring.selectors.indicators import municipal_average, periods_up_to, school_profile
+from monitoring.selectors.ranking import ranking_ends, ranking_queryset, ranking_rows
 from monitoring.selectors.warnings import early_warnings, partnership_effect
 from network.models import Partnership
 from schools.models import School
@@ -62,9 +58,14 @@ def municipal(request):
     if indicator is None:
         return _empty(request, form)
     trend = category_trend_chart(indicator=indicator, periods=periods_up_to(period))
-    ranking = school_ranking(indicator=indicator, period=period)
+    ranked = Paginator(ranking_queryset(indicator=indicator, period=period), PAGE_SIZE)
+    ranking = ranked.get_page(request.GET.get("ranking_page"))
+    rows = ranking_rows(ranking.object_list, indicator=indicator, first_rank=ranking.start_index())
     average = municipal_average(indicator=indicator, period=period)
-    chart = ranking_chart(indicator=indicator, period=period, ranking=ranking, average=average)
+    ends = ranking_ends(indicator=indicator, period=period, count=ranked.count)
+    chart = ranking_chart(
+        indicator=indicator, period=period, ranking=ends, average=average, total=ranked.count
+    )
     warnings = Paginator(early_warnings(period=period), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -75,10 +76,13 @@ def municipal(request):
             "period": period,
             "trend": trend,
             "ranking": ranking,
+            "ranking_rows": rows,
             "ranking_chart": chart,
             "average": average,
             "warnings": warnings,
-            "partnerships": Partnership.objects.select_related("leader").order_by("title"),
+            "partnerships": Paginator(
+                Partnership.objects.select_related("leader").order_by("title"), PAGE_SIZE
+            ).get_page(request.GET.get("partnerships_page")),
         },
     )
 

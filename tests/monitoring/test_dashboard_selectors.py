@@ -9,12 +9,11 @@ import time_machine
 from monitoring.models import Indicator
 from monitoring.selectors.indicators import (
     TargetStatus,
-    changes_since_last_period,
     municipal_summary,
     school_profile,
-    school_ranking,
     target_status,
 )
+from monitoring.selectors.ranking import changes_since_last_period, school_ranking
 from monitoring.selectors.warnings import WarningKind, early_warnings, partnership_effect
 from network.models import Stage
 from schools.models import School

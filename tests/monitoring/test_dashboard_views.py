@@ -76,7 +76,10 @@ def test_municipal_dashboard_queries_are_bounded(
     page = response.content.decode()
     assert response.status_code == 200
     assert page.count("<svg") == 2 and "<title>" in page
-    assert "Школа № 99" in page
+    # 100 schools: the chart draws the ten best and the ten lowest, the table pages by 25.
+    assert "Лучшие и отстающие школы из 100" in page
+    assert page.count('href="/monitoring/dashboards/schools/') >= 25 + 20
+    assert "ranking_page=2#ranking" in page
 
 
 def test_school_dashboard_queries_are_bounded(

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from monitoring.models import IndicatorSubmission, IndicatorValue, Period
-from monitoring.selectors.indicators import municipal_summary, school_ranking
+from monitoring.selectors.indicators import municipal_summary
+from monitoring.selectors.ranking import school_ranking
 from monitoring.selectors.warnings import early_warnings, partnership_effect
 from network.models import Partnership
 from tests.monitoring.factories import indicator
