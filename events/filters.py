@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Registration
+from schools.filters import SchoolNameFilter
 from schools.models import School, Subject
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -16,9 +17,7 @@ class EventFilter(django_filters.FilterSet):
         field_name="subjects", queryset=Subject.objects.all(), label=_("Subject")
     )
     audience = django_filters.ChoiceFilter(choices=Event.Audience.choices, label=_("Audience"))
-    host_school = django_filters.ModelChoiceFilter(
-        queryset=School.objects.all(), label=_("Host school")
-    )
+    host_school = SchoolNameFilter(field_name="host_school", label=_("Host school"))
     date_from = django_filters.DateFilter(
         field_name="starts_at", lookup_expr="date__gte", label=_("From"), widget=DATE
     )
@@ -45,9 +44,7 @@ def style(form):
 class RegistrationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Teacher"))
     status = django_filters.ChoiceFilter(choices=Registration.Status.choices, label=_("State"))
-    school = django_filters.ModelChoiceFilter(
-        field_name="teacher__school", queryset=School.objects.all(), label=_("School")
-    )
+    school = SchoolNameFilter(field_name="teacher__school", label=_("School"))
     category = django_filters.ChoiceFilter(
         field_name="teacher__school__category",
         choices=School.Category.choices,

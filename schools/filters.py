@@ -32,3 +32,21 @@ class SchoolFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.search(value)
+
+
+class SchoolNameFilter(django_filters.CharFilter):
+    """A school found by words of its name rather than picked from a list of every school
+    of the region; a number (as links carry) is the school's id."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        value = (value or "").strip()
+        if not value:
+            return qs
+        if value.isdigit() and len(value) < 19:  # a bigger number fits no id
+            return qs.filter(**{self.field_name: int(value)})
+        schools = School.objects.search(value).values("pk")
+        return qs.filter(**{f"{self.field_name}__in": schools})

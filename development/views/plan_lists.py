@@ -57,12 +57,17 @@ def plan_summary(request):
         raise PermissionDenied
     school_filter = SchoolPlanFilter(request.GET, queryset=School.objects.all())
     year = school_filter.chosen_year
+    # A page of schools first; the figures are summed for that page only.
+    page = Paginator(school_filter.qs.order_by("sort_name", "pk").values_list("pk", flat=True), 50)
+    page = page.get_page(request.GET.get("page"))
+    figures = school_plan_figures(School.objects.filter(pk__in=list(page)), year=year)
     return render(
         request,
         "development/plan_summary.html",
         {
             "filter": school_filter,
-            "schools": school_plan_figures(school_filter.qs, year=year),
+            "page": page,
+            "schools": figures,
             "year": year,
             "years": school_filter.year_choices(),
         },

@@ -54,10 +54,19 @@ def test_list_filters_by_kind_format_subject_audience_school_and_dates(login):
         {"subject": maths.pk},
         {"audience": Event.Audience.GRADUATING},
         {"host_school": host.pk},
+        {"host_school": "Гимназия № 7"},
         {"q": "Нужный"},
     ]:
         page = client.get(reverse("events:list"), query).context["page"]
         assert list(page.object_list) == [wanted], query
+    # The host is typed, not picked from a list of every school of the region.
+    response = client.get(reverse("events:list"))
+    assert 'type="search" name="host_school"' in response.content.decode()
+    assert (
+        not client.get(reverse("events:list"), {"host_school": "9" * 40})
+        .context["page"]
+        .object_list
+    )
     dated = client.get(
         reverse("events:list"), {"date_from": "2026-03-07", "date_to": "2026-03-07"}
     ).context["page"]
