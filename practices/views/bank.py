@@ -70,6 +70,7 @@ def practice_detail(request, pk):
         "file_form": FileForm(),
     }
     if user.is_methodologist:
+        context["show_history"] = True
         context["audit_trail"] = history_entries(practice.history.all())
     return render(request, "practices/practice_detail.html", context)
 
