@@ -18,10 +18,9 @@ class PracticeFilter(django_filters.FilterSet):
         method="filter_subject",
         empty_label=_("Any subject"),
     )
-    grade = django_filters.TypedChoiceFilter(
+    grade = django_filters.ChoiceFilter(
         label=_("Class"),
         choices=Practice.GRADES,
-        coerce=int,
         method="filter_grade",
         empty_label=_("Any class"),
     )
@@ -52,6 +51,7 @@ class PracticeFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=tagged)
 
     def filter_grade(self, queryset, name, value):
+        value = int(value)
         return queryset.filter(
             Q(grade_from__isnull=True) | Q(grade_from__lte=value),
             Q(grade_to__isnull=True) | Q(grade_to__gte=value),
