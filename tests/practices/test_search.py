@@ -51,7 +51,7 @@ def corpus(teacher_a, methodologist):
 
 
 def test_a_word_in_another_case_finds_it_regardless_of_letter_case(corpus):
-    """«УЧИТЕЛЬ» finds «учителей» and «учителя» (SQLite by a crude stem, PostgreSQL by morphology)."""
+    """«УЧИТЕЛЬ» finds «учителей» and «учителя»: by a crude stem on SQLite, by morphology on PG."""
     assert set(found("УЧИТЕЛЬ")) == {corpus["teachers"], corpus["lesson"]}
     assert found("собрания") == [corpus["other"]]
 
