@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import HistoryAdmin, PrivateFilesMixin, ServiceActionsMixin
 from practices.models import Post, PostComment, Practice, PracticeFile, PracticeReview
+from practices.search import practice_index
 from practices.services import bank as services
 
 
@@ -48,6 +49,11 @@ class PracticeAdmin(ServiceActionsMixin, HistoryAdmin):
     exclude = ["search_text", "search_vector"]
     inlines = [PracticeFileInline, PracticeReviewInline]
     actions = ["publish"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The search columns follow what the admin changed (subjects and authors too).
+        practice_index(form.instance)
 
     @admin.action(description=_("Publish the selected submitted practices"))
     def publish(self, request, queryset):

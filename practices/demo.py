@@ -162,7 +162,7 @@ def _bank(metodist):
         )
         practice_submit(practice=practice, by=metodist)
         if state == "published":
-            practice_publish(practice=practice, by=metodist, comment="Опубликовано в банке.")
+            practice = practice_publish(practice=practice, by=metodist, comment="Опубликовано.")
             for reader in readers[: len(PRACTICES) - number]:
                 practice_mark_useful(practice=practice, by=reader)
         elif state == "returned":
