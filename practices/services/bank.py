@@ -83,7 +83,8 @@ def file_check(upload) -> None:
     check_upload(upload, allowed=DOCUMENTS, max_size=MAX_FILE_SIZE)
 
 
-def _add_file(practice, upload, name=None):
+def practice_file_store(practice, upload, name=None):
+    """Check and store one file of a practice (the caller holds the practice)."""
     file_check(upload)
     name = Path(name or upload.name).name[:200]
     record = PracticeFile(practice=practice, name=name)
@@ -110,7 +111,7 @@ def practice_create(
     practice.authors.set(authors)
     practice.subjects.set(subjects)
     if upload:
-        _add_file(practice, upload)
+        practice_file_store(practice, upload)
     practice_index(practice)
     return practice
 
@@ -138,7 +139,7 @@ def practice_file_add(*, practice, upload, by) -> PracticeFile:
     practice = _locked(practice)
     if not practice.is_editable:
         raise PracticesError(_("Files can be added only while the practice can be changed."))
-    return _add_file(practice, upload)
+    return practice_file_store(practice, upload)
 
 
 def _author_users(practice):

@@ -9,7 +9,7 @@ from development.services.plans import plan_item_complete
 from notifications.services import absolute
 from practices.errors import PracticesError
 from practices.models import Practice
-from practices.services.bank import _add_file, practice_create
+from practices.services.bank import practice_create, practice_file_store
 from schools.selectors import school_of
 
 
@@ -85,7 +85,9 @@ def practice_from_activity(*, activity, by) -> Practice:
     )
     if activity.evidence_file:
         with activity.evidence_file.open("rb") as handle:
-            _add_file(practice, handle, name=activity.evidence_name or activity.evidence_file.name)
+            practice_file_store(
+                practice, handle, name=activity.evidence_name or activity.evidence_file.name
+            )
     return practice
 
 
@@ -124,5 +126,5 @@ def practice_from_event(*, event, by) -> Practice:
         if material.file:
             with material.file.open("rb") as handle:
                 suffix = material.file.name.rsplit(".", 1)[-1]
-                _add_file(practice, handle, name=f"{material.title}.{suffix}")
+                practice_file_store(practice, handle, name=f"{material.title}.{suffix}")
     return practice
