@@ -24,6 +24,11 @@ class Kind(models.TextChoices):
     ACTIVITY_OVERDUE = "activity_overdue", _("An activity of your school is overdue")
     PERIOD_OPENED = "period_opened", _("A monitoring period is open for data entry")
     PERIOD_DEADLINE = "period_deadline", _("The deadline of a monitoring period is near")
+    PRACTICE_SUBMITTED = "practice_submitted", _("A practice is submitted to the bank")
+    PRACTICE_PUBLISHED = "practice_published", _("Your practice is published in the bank")
+    PRACTICE_RETURNED = "practice_returned", _("Your practice is returned for revision")
+    ASSOCIATION_POST = "association_post", _("A new post in your methodical association")
+    POST_COMMENT = "post_comment", _("A comment on your post in an association")
     WEEKLY_DIGEST = "weekly_digest", _("The weekly summary for methodologists")
     # The events app e-mails these itself; the portal shows them too.
     EVENT_REGISTRATION = "event_registration", _("Your registration for an event")

@@ -22,6 +22,7 @@ from events.services import calendar_feed_for
 from network.models import Stage
 from notifications.models import Kind
 from notifications.services import notify, unsubscribe_token
+from practices.services.discussion import post_comment, post_create
 from schools.models import School
 from tests.accounts.factories import UserFactory
 from tests.development.factories import DevelopmentPlanFactory, PlanItemFactory, questionnaire_with
@@ -35,6 +36,7 @@ from tests.network.factories import (
     open_joint_activity,
     stage,
 )
+from tests.practices.factories import draft
 from tests.reports.factories import ReportFactory
 from tests.schools.factories import SchoolFactory
 
@@ -114,6 +116,25 @@ PATH_KWARGS = {
     "monitoring:dashboard_partnership": {"pk": "partnership"},
     "reports:report_download": {"pk": "report"},
     "reports:report_retry": {"pk": "report"},
+    "practices:detail": {"pk": "practice"},
+    "practices:edit": {"pk": "practice"},
+    "practices:file_add": {"pk": "practice"},
+    "practices:file": {"pk": "practice_file"},
+    "practices:useful": {"pk": "practice"},
+    "practices:submit": {"pk": "practice"},
+    "practices:publish": {"pk": "practice"},
+    "practices:return": {"pk": "practice"},
+    "practices:comment": {"pk": "practice"},
+    "practices:withdraw": {"pk": "practice"},
+    "practices:from_activity": {"pk": "activity"},
+    "practices:from_event": {"pk": "event"},
+    "practices:school": {"pk": "school"},
+    "practices:association": {"pk": "association"},
+    "practices:post_add": {"pk": "association"},
+    "practices:post_comment": {"pk": "post"},
+    "practices:post_moderate": {"pk": "post"},
+    "practices:post_file": {"pk": "post"},
+    "practices:comment_moderate": {"pk": "post_comment"},
 }
 # The addresses kept for old bookmarks take the rest of the old path.
 MOVED_KWARGS = {"rest": "empty"}
@@ -230,6 +251,9 @@ def targets(school_a, director_a, teacher_a, methodologist):
     response = response_submit(
         questionnaire=questionnaire, teacher=teacher, answers={statements[0].pk: 2}
     )
+    association = MethodicalAssociationFactory(leader=teacher, members=[teacher])
+    practice = draft(by=teacher_a)
+    post = post_create(association=association, by=teacher_a, text="Вопрос")
     return {
         "empty": "",
         "uid": urlsafe_base64_encode(force_bytes(director_a.pk)),
@@ -240,7 +264,11 @@ def targets(school_a, director_a, teacher_a, methodologist):
         "problem": partnership.roadmap.problems.first().pk,
         "stage": stage(partnership, Stage.Kind.ACQUAINTANCE).pk,
         "activity": add_activity(joint, by=director_a).pk,
-        "association": MethodicalAssociationFactory(leader=teacher, members=[teacher]).pk,
+        "association": association.pk,
+        "practice": practice.pk,
+        "practice_file": practice.files.get().pk,
+        "post": post.pk,
+        "post_comment": post_comment(post=post, by=teacher_a, text="Ответ").pk,
         "feed_token": calendar_feed_for(user=teacher_a).token,
         "event": event.pk,
         "material": material.pk,

@@ -23,6 +23,7 @@ from events.services import attendance_mark, calendar_feed_for
 from network.models import Stage
 from notifications.models import Kind
 from notifications.services import notify, unsubscribe_token
+from practices.services.discussion import post_comment, post_create
 from reports.models import Report
 from schools.models import School
 from tests.accounts.factories import UserFactory
@@ -38,6 +39,7 @@ from tests.network.factories import (
     pdf,
     stage,
 )
+from tests.practices.factories import draft
 from tests.reports.factories import ReportFactory
 from tests.schools.factories import SchoolFactory, TeacherFactory
 
@@ -113,6 +115,25 @@ HIDDEN = {
     "monitoring:dashboard_partnership": pk("partnership"),
     "reports:report_download": pk("report"),
     "reports:report_retry": pk("report"),
+    # A practice not yet published is its school's and the centre's; so is the discussion
+    # of an association of school A's teachers.
+    "practices:detail": pk("practice"),
+    "practices:edit": pk("practice"),
+    "practices:file_add": pk("practice"),
+    "practices:file": pk("practice_file"),
+    "practices:useful": pk("practice"),
+    "practices:submit": pk("practice"),
+    "practices:publish": pk("practice"),
+    "practices:return": pk("practice"),
+    "practices:comment": pk("practice"),
+    "practices:withdraw": pk("practice"),
+    "practices:from_activity": pk("activity"),
+    "practices:association": pk("association"),
+    "practices:post_add": pk("association"),
+    "practices:post_comment": pk("post"),
+    "practices:post_moderate": pk("post"),
+    "practices:post_file": pk("post"),
+    "practices:comment_moderate": pk("post_comment"),
     # A notification is its addressee's alone.
     "notifications:open": pk("notification"),
 }
@@ -157,6 +178,17 @@ PUBLIC = {
     "events:apply": (
         pk("contest"),
         {"anonymous": (LOGIN, LOGIN), "teacher_c": (200, 200), "director_c": (403, 403)},
+    ),
+    # A published event is known to all; only its host school and the centre propose
+    # its materials to the bank.
+    "practices:from_event": (
+        pk("event"),
+        {"anonymous": (LOGIN, LOGIN), "teacher_c": (405, 403), "director_c": (405, 403)},
+    ),
+    # A school's page in the network, like the directory, is open to every logged-in user.
+    "practices:school": (
+        pk("school"),
+        {"anonymous": (LOGIN, LOGIN), "teacher_c": (200, 405), "director_c": (200, 405)},
     ),
     # The directory of schools is open to every logged-in user.
     "schools:detail": (
@@ -275,14 +307,21 @@ def world(school_a, director_a, teacher_a, methodologist, settings, tmp_path):
     )
     report.file.save("report.pdf", ContentFile(b"%PDF-1.7 report"))
     school_c = SchoolFactory(short_name="МАОУ СОШ № 303")
+    association = MethodicalAssociationFactory(leader=TeacherFactory(school=school_a))
+    practice = draft(by=teacher_a)
+    post = post_create(association=association, by=teacher_a, text="Вопрос")
     return {
+        "practice": practice,
+        "practice_file": practice.files.get(),
+        "post": post,
+        "post_comment": post_comment(post=post, by=teacher_a, text="Ответ"),
         "school": school_a,
         "teacher": teacher,
         "partnership": partnership,
         "stage": first,
         "problem": add_problem(partnership, school=school_a),
         "activity": activity,
-        "association": MethodicalAssociationFactory(leader=TeacherFactory(school=school_a)),
+        "association": association,
         "event": event,
         "draft": EventFactory(status=Event.Status.DRAFT, host_school=school_a),
         "material": material,

@@ -36,6 +36,8 @@ class ItemKind(models.TextChoices):
     MUTUAL_VISITS = "mutual_visits", _("Mutual lesson visits")
     MENTORING = "mentoring", _("Mentoring")
     SELF_EDUCATION = "self_education", _("Self-education")
+    # Done when the teacher's practice is published in the bank (the practices app).
+    EXPERIENCE = "experience", _("Summarising one's experience")
 
 
 class PlanStatus(models.TextChoices):

@@ -18,6 +18,7 @@ from development.models import DevelopmentPlan, Questionnaire
 from events.models import Event
 from monitoring.models import Period
 from network.models import MethodicalAssociation, Partnership
+from practices.models import Practice
 from tests.conftest import log_in
 
 pytestmark = pytest.mark.browser
@@ -35,6 +36,7 @@ def demo_pages():
     period = Period.objects.order_by("-starts_on").first()
     association = MethodicalAssociation.objects.first()
     plan = DevelopmentPlan.objects.filter(teacher__user__username="uchitel").first()
+    practice = Practice.objects.published().first()
 
     public = [
         reverse("home"),
@@ -55,6 +57,11 @@ def demo_pages():
         reverse("notifications:list"),
         reverse("notifications:preferences"),
         reverse("password_change"),
+        reverse("practices:list"),
+        reverse("practices:list") + "?q=учителя",
+        reverse("practices:detail", args=[practice.pk]),
+        reverse("practices:school", args=[school.pk]),
+        reverse("practices:association", args=[association.pk]),
     ]
     municipal = [
         reverse("development:plan_list"),
@@ -91,6 +98,7 @@ def demo_pages():
             *municipal,
             reverse("schools:teachers", args=[school.pk]),
             reverse("events:create"),
+            reverse("practices:add"),
             reverse("events:registrations", args=[event.pk]),
             reverse("events:attendance", args=[event.pk]),
             reverse("monitoring:entry_home"),

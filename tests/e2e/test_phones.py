@@ -12,7 +12,8 @@ from accounts.models import User
 from development.models import DevelopmentPlan, Questionnaire
 from events.models import Event
 from monitoring.models import Period
-from network.models import Partnership
+from network.models import MethodicalAssociation, Partnership
+from practices.models import Practice
 from tests.conftest import log_in
 
 pytestmark = pytest.mark.browser
@@ -48,6 +49,8 @@ def phone_pages():
     questionnaire = Questionnaire.objects.first()
     period = Period.objects.order_by("-starts_on").first()
     partnership = Partnership.objects.visible_to(director).first()
+    practice = Practice.objects.published().first()
+    association = MethodicalAssociation.objects.get(name="ММО учителей математики")
     return {
         "uchitel": [
             reverse("home"),
@@ -60,6 +63,10 @@ def phone_pages():
             reverse("development:questionnaire_list"),
             reverse("development:questionnaire_answer", args=[questionnaire.pk]),
             reverse("schools:mine"),
+            reverse("practices:list"),
+            reverse("practices:detail", args=[practice.pk]),
+            reverse("practices:school", args=[practice.school_id]),
+            reverse("practices:association", args=[association.pk]),
         ],
         "direktor": [
             reverse("home"),

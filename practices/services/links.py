@@ -1,0 +1,130 @@
+"""Where practice happens, linked to the bank: seminars, roadmap activities, plan items."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.history import audited
+from development.models import DevelopmentPlan, PlanItem
+from development.services.plans import plan_item_complete
+from notifications.services import absolute
+from practices.errors import PracticesError
+from practices.models import Practice
+from practices.services.bank import practice_create, practice_file_store
+from schools.selectors import school_of
+
+
+def plan_items_close(*, practice, by) -> list[PlanItem]:
+    """Mark done the «обобщение опыта» items that a published practice fulfils.
+
+    The item the practice names; else, for each author, their earliest planned item of
+    that kind in an approved plan. Development's own service completes them, with the
+    practice's address as the evidence.
+    """
+    if practice.plan_item_id:
+        items = [practice.plan_item]
+    else:
+        items = []
+        for author in practice.authors.all():
+            item = (
+                PlanItem.objects.filter(
+                    plan__teacher=author,
+                    plan__status=DevelopmentPlan.Status.APPROVED,
+                    kind=PlanItem.Kind.EXPERIENCE,
+                    status=PlanItem.Status.PLANNED,
+                )
+                .order_by("due_date", "pk")
+                .first()
+            )
+            if item is not None:
+                items.append(item)
+    done = []
+    for item in items:
+        if item.status != PlanItem.Status.PLANNED or not item.plan.items_open:
+            continue
+        done.append(
+            plan_item_complete(
+                item=item,
+                result=_("Published in the bank of practices: «%(title)s».")
+                % {"title": practice.title},
+                evidence_url=absolute(practice.get_absolute_url()),
+                by=by,
+            )
+        )
+    return done
+
+
+def _authors_of(by, school):
+    """The proposer, if a teacher of the school, else nobody (they choose on the form)."""
+    teacher = getattr(by, "teacher_profile", None)
+    return [teacher] if teacher is not None and teacher.school_id == school.pk else []
+
+
+@audited
+@transaction.atomic
+def practice_from_activity(*, activity, by) -> Practice:
+    """Propose a done roadmap activity's evidence as a draft practice of its school."""
+    from network.models import Activity
+
+    if activity.state != Activity.State.DONE or not activity.has_evidence:
+        raise PracticesError(_("Only a done activity with evidence can be proposed to the bank."))
+    school = activity.responsible_school
+    authors = _authors_of(by, school) or list(activity.participants.filter(school=school)[:5])
+    problem = activity.problem
+    practice = practice_create(
+        by=by,
+        school=school,
+        authors=authors,
+        activity=activity,
+        title=activity.title,
+        kind=Practice.Kind.PRACTICE,
+        description=activity.result,
+        form=activity.form,
+        risk_factor=problem.risk_factor if problem is not None else None,
+        problem=problem.title if problem is not None else "",
+        link=activity.evidence_link,
+    )
+    if activity.evidence_file:
+        with activity.evidence_file.open("rb") as handle:
+            practice_file_store(
+                practice, handle, name=activity.evidence_name or activity.evidence_file.name
+            )
+    return practice
+
+
+@audited
+@transaction.atomic
+def practice_from_event(*, event, by) -> Practice:
+    """Propose a seminar's materials as a draft practice of its host school."""
+    from network.models import Activity
+
+    school = event.host_school or school_of(by)
+    if school is None:
+        raise PracticesError(
+            _("The event has no host school to share the practice in the name of.")
+        )
+    materials = list(event.materials.all())
+    if not materials:
+        raise PracticesError(_("The event has no materials to propose."))
+    authors = _authors_of(by, school)
+    if not authors:
+        teacher = school.teachers.order_by("pk").first()
+        authors = [teacher] if teacher is not None else []
+    links = [material.url for material in materials if material.url]
+    practice = practice_create(
+        by=by,
+        school=school,
+        authors=authors,
+        subjects=list(event.subjects.all()),
+        event=event,
+        title=event.title,
+        kind=Practice.Kind.PRESENTATION,
+        description=event.description or event.title,
+        form=Activity.Form.SEMINAR,
+        link=links[0] if links else "",
+    )
+    for material in materials:
+        if material.file:
+            with material.file.open("rb") as handle:
+                suffix = material.file.name.rsplit(".", 1)[-1]
+                practice_file_store(practice, handle, name=f"{material.title}.{suffix}")
+    return practice
