@@ -134,6 +134,8 @@ def read_table(*, data: bytes, filename: str, columns, sheet=None, alternatives=
     name, rows, at, number = found
     if not any(any(not is_blank(c) for c in row) for row in rows):
         raise TableError(_("The file is empty."))
+    if number == 0:  # no header names a column: take the first row that has any cell
+        number = next(i for i, row in enumerate(rows, 1) if any(not is_blank(c) for c in row))
     missing = missing_columns(at, columns, alternatives)
     if missing:
         raise TableError(

@@ -9,11 +9,14 @@ from collections import defaultdict
 
 import tablib
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.history import audited
+from core.services import model_update
 from core.spreadsheets import CSV, XLSX
 from monitoring.models import Indicator, IndicatorValue, Period
 from monitoring.services.indicator_import_plan import ImportPlan, import_plan
@@ -22,8 +25,10 @@ from monitoring.services.indicators import (
     IndicatorError,
     SaveResult,
     period_check_open,
-    value_write,
 )
+
+BATCH = 1000
+WRITTEN = ["value", "numerator", "denominator", "source", "entered_by", "updated_at"]
 
 
 class IndicatorImportError(IndicatorError):
@@ -64,20 +69,7 @@ def _apply(*, data, filename, period, by) -> SaveResult:
     periods = Period.objects.select_for_update().filter(pk__in={p.period.pk for p in plan.values})
     for held in periods:
         period_check_open(held)
-    result = SaveResult()
-    for planned in plan.values:
-        outcome = value_write(
-            indicator=planned.indicator,
-            school_id=planned.school.pk,
-            period=planned.period,
-            value=planned.value,
-            numerator=planned.numerator,
-            denominator=planned.denominator,
-            source=Indicator.Source.IMPORTED,
-            by=by,
-            existing=plan.existing.get(planned.key),
-        )
-        setattr(result, outcome, getattr(result, outcome) + 1)
+    result = _write(plan, by=by)
     import_record(
         kind=ImportRecord.Kind.INDICATOR_VALUES,
         file_name=filename,
@@ -86,6 +78,44 @@ def _apply(*, data, filename, period, by) -> SaveResult:
         updated=result.updated,
         skipped=result.unchanged,
     )
+    return result
+
+
+def _write(plan, *, by) -> SaveResult:
+    """Write the plan's values in bulk, with their history (a few queries per file)."""
+    result = SaveResult()
+    now = timezone.now()
+    created, changed = [], []
+    for planned in plan.values:
+        row = plan.existing.get(planned.key)
+        data = {
+            "value": planned.value,
+            "numerator": planned.numerator,
+            "denominator": planned.denominator,
+            "source": Indicator.Source.IMPORTED,
+        }
+        if row is None:
+            created.append(
+                IndicatorValue(
+                    indicator=planned.indicator,
+                    school_id=planned.school.pk,
+                    period=planned.period,
+                    entered_by=by,
+                    **data,
+                )
+            )
+        elif model_update(instance=row, data=data):
+            row.entered_by = by
+            row.updated_at = now
+            changed.append(row)
+        else:
+            result.unchanged += 1
+    bulk_create_with_history(created, IndicatorValue, batch_size=BATCH, default_user=by)
+    if changed:
+        bulk_update_with_history(
+            changed, IndicatorValue, fields=WRITTEN, batch_size=BATCH, default_user=by
+        )
+    result.created, result.updated = len(created), len(changed)
     return result
 
 
