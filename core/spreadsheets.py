@@ -269,8 +269,10 @@ class CSV(base_formats.CSV):
             raise ValueError(str(error)) from error
 
     def export_data(self, dataset, **kwargs):
-        # The byte-order mark makes Russian Excel read the file as UTF-8.
-        return "\ufeff" + super().export_data(escape_dataset(dataset), **kwargs)
+        # UTF-8 with a byte-order mark and ";": what Russian Excel opens right.
+        from core.exports import table_csv
+
+        return table_csv(headers=dataset.headers or [], rows=list(dataset)).decode("utf-8")
 
 
 class XLSX(base_formats.XLSX):
@@ -281,7 +283,11 @@ class XLSX(base_formats.XLSX):
             raise ValueError(str(error)) from error
 
     def export_data(self, dataset, **kwargs):
-        return super().export_data(escape_dataset(dataset), **kwargs)
+        # Not tablib's writer: it names the sheet «Tablib Dataset» and types nothing.
+        from core.exports import table_workbook
+
+        title = kwargs.get("title") or dataset.title or _("Data")
+        return table_workbook(title=title, headers=dataset.headers or [], rows=list(dataset))
 
 
 FORMATS = [XLSX, CSV]

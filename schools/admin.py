@@ -27,6 +27,11 @@ class SpreadsheetAdmin(ImportExportModelAdmin):
     # The portal's import page that replaces django-import-export's (schools, teachers).
     portal_import = None
 
+    def get_data_for_export(self, request, queryset, **kwargs):
+        dataset = super().get_data_for_export(request, queryset, **kwargs)
+        dataset.title = str(self.model._meta.verbose_name_plural).capitalize()
+        return dataset
+
     def import_action(self, request, **kwargs):
         if self.portal_import:
             return redirect("schools:import", kind=self.portal_import)

@@ -24,6 +24,7 @@ from monitoring.services.indicator_sheet import (
     is_blank,
     normalized,
     parse_cell,
+    split_part,
 )
 from monitoring.services.indicators import IndicatorError, SaveResult, entry_check, rules_check
 from schools.models import School
@@ -191,21 +192,38 @@ class _Planner:
         top = self.table.header_row
         if self.period is None:
             raise IndicatorError(_("Choose the period that the wide file holds."))
-        columns = {}
+        columns, parts = {}, defaultdict(dict)
         for number, header in enumerate(headers[1:], start=2):
             if header:
-                indicator = self.indicator(top, number, header, header)
-                if indicator is not None:
+                base, part = split_part(header)
+                indicator = self.indicator(top, number, header, base)
+                if indicator is not None and part:
+                    parts[indicator.pk][part] = number
+                elif indicator is not None:
                     columns[number] = indicator
+
+        def at(row, number):
+            return row[number - 1] if number and number - 1 < len(row) else None
+
         for line, row in ((r.number, r.cells) for r in self.table.rows):
             school = self.school(line, 1, row[0])
             if school is None:
                 continue
             for number, indicator in columns.items():
-                cell = row[number - 1] if number - 1 < len(row) else None
-                if not is_blank(cell):
+                cell = at(row, number)
+                num = at(row, parts[indicator.pk].get(NUMERATOR))
+                den = at(row, parts[indicator.pk].get(DENOMINATOR))
+                if not (is_blank(cell) and is_blank(num) and is_blank(den)):
                     self.add(
-                        line, number, headers[number - 1], school, indicator, self.period, cell
+                        line,
+                        number,
+                        headers[number - 1],
+                        school,
+                        indicator,
+                        self.period,
+                        cell,
+                        num,
+                        den,
                     )
 
     def long(self):
