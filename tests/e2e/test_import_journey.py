@@ -3,14 +3,18 @@ sees every bad row at once by its Excel number, fixes them in the error file, im
 with progress shown, and creates a partnership, in Chromium."""
 
 import io
+from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from network.models import Partnership
 from schools.models import School, Teacher
 from tests.conftest import log_in
+from tests.e2e.test_accessibility import blocking_violations
+from tests.e2e.test_phones import PHONE, overflow_report
 from tests.schools.factories import SubjectFactory
 from tests.schools.office_files import (
     OFFICE_SCHOOL_HEADERS,
@@ -72,10 +76,15 @@ def test_methodologist_imports_office_files_and_creates_a_partnership(
     assert rows == [str(n) for n in BAD_ROWS]
     assert "Неизвестная школа «Школа на Луне»." in table.nth(0).inner_text()
     assert page.get_by_role("button", name="Импортировать").count() == 0
+    assert blocking_violations(page, Axe()) == []
+    page.set_viewport_size(PHONE)
+    assert overflow_report(page) == []
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Скачать файл со столбцом «Ошибка»").click()
-    book = load_workbook(download.value.path())
+    assert download.value.suggested_filename == "teachers-ошибки.xlsx"
+    book = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
     sheet = book.active
     error_column = len(OFFICE_TEACHER_HEADERS) + 1
     assert sheet.cell(row=3, column=error_column).value == "Ошибка"
