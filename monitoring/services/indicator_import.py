@@ -16,9 +16,10 @@ from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.exports import table_csv, table_workbook
 from core.history import audited
+from core.import_template import template_workbook
 from core.services import model_update
 from monitoring.models import Indicator, IndicatorValue, Period
-from monitoring.services.indicator_import_plan import ImportPlan, import_plan
+from monitoring.services.indicator_import_plan import HEADER_COLUMNS, ImportPlan, import_plan
 from monitoring.services.indicator_sheet import (
     DENOMINATOR,
     LONG,
@@ -33,6 +34,7 @@ from monitoring.services.indicators import (
     SaveResult,
     period_check_open,
 )
+from schools.models import School
 
 BATCH = 1000
 WRITTEN = ["value", "numerator", "denominator", "source", "entered_by", "updated_at"]
@@ -86,6 +88,20 @@ def _apply(*, data, filename, period, by) -> SaveResult:
         skipped=result.unchanged,
     )
     return result
+
+
+def indicator_template() -> bytes:
+    """The long form with Russian headers and drop-downs of schools, indicators, periods."""
+    allowed = {
+        "school": list(School.objects.order_by("sort_name").values_list("short_name", flat=True)),
+        "indicator": list(
+            Indicator.objects.filter(is_active=True)
+            .exclude(source=Indicator.Source.COMPUTED)
+            .values_list("code", flat=True)
+        ),
+        "period": list(Period.objects.order_by("-starts_on").values_list("name", flat=True)),
+    }
+    return template_workbook(columns=HEADER_COLUMNS, allowed=allowed)
 
 
 def _write(plan, *, by) -> SaveResult:
