@@ -110,9 +110,14 @@ def _trimmed(row):
     return row
 
 
+def csv_delimiter(text: str) -> str:
+    """ ";" or ",": whichever the first lines use more (a title row may have neither)."""
+    head = "\n".join(text.split("\n", 10)[:10])
+    return ";" if head.count(";") > head.count(",") else ","
+
+
 def _csv_rows(text: str) -> list[list]:
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    delimiter = csv_delimiter(text)
     try:
         return _limited(csv.reader(io.StringIO(text), delimiter=delimiter))
     except csv.Error as error:
@@ -182,8 +187,27 @@ def check_xlsx(data: bytes) -> None:
                     raise _too_many_columns()
 
 
-def read_rows(data: bytes, filename: str) -> list[list]:
-    """The first sheet as rows of cell values (the first row holds the headers)."""
+def is_csv(filename: str) -> bool:
+    return filename.lower().endswith(".csv")
+
+
+def sheet_names(data: bytes, filename: str) -> list[str]:
+    """The names of the workbook's sheets (one unnamed sheet for a CSV file)."""
+    if is_csv(filename):
+        return [""]
+    check_xlsx(data)
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            return list(book.sheetnames)
+        finally:
+            book.close()
+    except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
+        raise SpreadsheetError(_("The file cannot be read as XLSX or CSV.")) from error
+
+
+def read_rows(data: bytes, filename: str, sheet: str | None = None) -> list[list]:
+    """A sheet (the first unless named) as rows of cell values, as Excel numbers them."""
     if len(data) > MAX_CSV_BYTES and filename.lower().endswith(".csv"):
         raise SpreadsheetTooLarge(
             _("The CSV file is larger than %(limit)s MB; it cannot be imported.")
@@ -195,7 +219,7 @@ def read_rows(data: bytes, filename: str) -> list[list]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            sheet = book.active
+            sheet = book[sheet] if sheet in book.sheetnames else book.active
             # A declared width (checked above) pads rows as before; without one, rows are
             # cut one past the limit and their padding dropped, so nothing wider is built.
             declared = sheet.max_column
@@ -245,8 +269,10 @@ class CSV(base_formats.CSV):
             raise ValueError(str(error)) from error
 
     def export_data(self, dataset, **kwargs):
-        # The byte-order mark makes Russian Excel read the file as UTF-8.
-        return "\ufeff" + super().export_data(escape_dataset(dataset), **kwargs)
+        # UTF-8 with a byte-order mark and ";": what Russian Excel opens right.
+        from core.exports import table_csv
+
+        return table_csv(headers=dataset.headers or [], rows=list(dataset)).decode("utf-8")
 
 
 class XLSX(base_formats.XLSX):
@@ -257,7 +283,11 @@ class XLSX(base_formats.XLSX):
             raise ValueError(str(error)) from error
 
     def export_data(self, dataset, **kwargs):
-        return super().export_data(escape_dataset(dataset), **kwargs)
+        # Not tablib's writer: it names the sheet «Tablib Dataset» and types nothing.
+        from core.exports import table_workbook
+
+        title = kwargs.get("title") or dataset.title or _("Data")
+        return table_workbook(title=title, headers=dataset.headers or [], rows=list(dataset))
 
 
 FORMATS = [XLSX, CSV]

@@ -5,23 +5,13 @@ from io import BytesIO
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
-from core.spreadsheets import append_row
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from core.exports import XLSX_TYPE as XLSX
+from core.exports import sheet_title, write_table
 
 
 def _sheet(sheet, headers, rows):
-    append_row(sheet, headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        append_row(sheet, row)
-    for index, header in enumerate(headers, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(60, len(header) + 4))
-    sheet.freeze_panes = "A2"
+    write_table(sheet, headers, rows, header_row=1)
 
 
 def xlsx_response(workbook, filename):
@@ -36,7 +26,7 @@ def plans_workbook(teachers, year):
     """One row per teacher: their plan of the year and its progress."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = f"{year}-{year + 1}"
+    sheet.title = sheet_title(_("Plans %(year)s–%(next)s") % {"year": year, "next": year + 1})
     headers = [
         _("School"),
         _("Teacher"),
@@ -80,7 +70,7 @@ def questionnaire_workbook(results):
     """Mean difficulty per statement: by school on one sheet, by subject on another."""
     workbook = Workbook()
     by_school = workbook.active
-    by_school.title = _("By school")[:31]
+    by_school.title = sheet_title(_("By school"))
     headers = [_("Section"), _("Statement"), _("Municipality")]
     headers += [school.short_name for school in results.schools]
     rows = [
@@ -91,7 +81,7 @@ def questionnaire_workbook(results):
     respondents = [_("Respondents"), "", sum(results.respondents.values())]
     rows.append(respondents + [results.respondents.get(s.pk, 0) for s in results.schools])
     _sheet(by_school, headers, rows)
-    by_subject = workbook.create_sheet(_("By subject")[:31])
+    by_subject = workbook.create_sheet(sheet_title(_("By subject")))
     headers = [_("Section"), _("Statement")] + [subject.name for subject in results.subjects]
     rows = [
         [d.section.title, d.text] + [_mean(cell) for cell in results.subject_row(d)]

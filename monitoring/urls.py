@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("indicators/import/", indicator_import.import_upload, name="import"),
     path("indicators/import/confirm/", indicator_import.import_confirm, name="import_confirm"),
+    path("indicators/import/template/", indicator_import.import_template, name="import_template"),
     path("indicators/export/", indicator_import.export, name="export"),
     # dashboards
     path("dashboards/", dashboards.municipal, name="dashboard_municipal"),

@@ -6,15 +6,16 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from core.exports import sheet_title, write_table
 from core.spreadsheets import append_row
 from network.models import Activity, Partnership, Stage
 
+# A partnership's details fill the first rows; the activities' header comes after them.
+HEADER_ROW = 7
+
 
 def _sheet_title(partnership, used):
-    base = "".join(c for c in partnership.title if c not in r"[]:*?/\\")[:28] or "Roadmap"
-    title, n = base, 2
-    while title in used:
-        title, n = f"{base[:25]}_{n}", n + 1
+    title = sheet_title(partnership.title or _("Roadmap"), used)
     used.add(title)
     return title
 
@@ -67,9 +68,7 @@ def roadmap_workbook(partnerships) -> bytes:
         append_row(sheet, [_("Interaction model"), partnership.get_model_display()])
         append_row(sheet, [_("Shared goal"), partnership.goal])
         append_row(sheet, [])
-        append_row(sheet, headers)
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
+        rows = []
         for stage, activity in by_roadmap.get(partnership.pk, []):
             row = [
                 f"{stage.number}. {stage.get_kind_display()}",
@@ -86,16 +85,11 @@ def roadmap_workbook(partnerships) -> bytes:
                 activity.completed_on,
                 activity.evidence_name or activity.evidence_link,
             ]
-            append_row(sheet, row)
-        for column, width in zip(
-            "ABCDEFGHIJKLM", (34, 16, 40, 30, 30, 22, 22, 12, 14, 10, 40, 12, 30), strict=True
-        ):
-            sheet.column_dimensions[column].width = width
-        for row in sheet.iter_rows(min_row=8):
+            rows.append(row)
+        write_table(sheet, headers, rows, header_row=HEADER_ROW)
+        for row in sheet.iter_rows(min_row=HEADER_ROW + 1):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-                if hasattr(cell.value, "year"):
-                    cell.number_format = "DD.MM.YYYY"
     if not book.worksheets:
         book.create_sheet(_("Roadmap"))
     buffer = BytesIO()

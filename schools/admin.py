@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from import_export.admin import ImportExportModelAdmin
@@ -9,6 +10,7 @@ from accounts.services import import_record
 from core.admin import AccusativeTitlesMixin, HistoryAdmin
 from core.dates import current_academic_year
 from core.spreadsheets import FORMATS, SpreadsheetTooLarge
+from schools.imports.columns import SCHOOLS, TEACHERS
 from schools.models import CategoryRecord, PartnerOrganisation, School, Subject, Teacher
 from schools.resources import SchoolResource, TeacherResource
 from schools.services import school_refresh_category, school_set_category
@@ -22,6 +24,18 @@ class SpreadsheetAdmin(ImportExportModelAdmin):
 
     formats = FORMATS
     import_kind = None
+    # The portal's import page that replaces django-import-export's (schools, teachers).
+    portal_import = None
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        dataset = super().get_data_for_export(request, queryset, **kwargs)
+        dataset.title = str(self.model._meta.verbose_name_plural).capitalize()
+        return dataset
+
+    def import_action(self, request, **kwargs):
+        if self.portal_import:
+            return redirect("schools:import", kind=self.portal_import)
+        return super().import_action(request, **kwargs)
 
     def process_dataset(self, dataset, form, request, **kwargs):
         file_name = kwargs.get("file_name") or form.cleaned_data.get("original_file_name")
@@ -69,6 +83,7 @@ class SchoolAdmin(AccusativeTitlesMixin, SpreadsheetAdmin, HistoryAdmin):
     verbose_name_accusative = pgettext_lazy("accusative", "school")
     resource_classes = [SchoolResource]
     import_kind = ImportRecord.Kind.SCHOOLS
+    portal_import = SCHOOLS
     list_display = ["short_name", "settlement", "locality", "category", "director_name"]
     list_filter = ["category", "locality", "settlement"]
     search_fields = ["short_name", "full_name", "settlement", "director_name"]
@@ -91,6 +106,7 @@ class TeacherAdmin(AccusativeTitlesMixin, SpreadsheetAdmin, HistoryAdmin):
     verbose_name_accusative = pgettext_lazy("accusative", "teacher")
     resource_classes = [TeacherResource]
     import_kind = ImportRecord.Kind.TEACHERS
+    portal_import = TEACHERS
     list_display = [
         "last_name",
         "first_name",

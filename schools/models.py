@@ -187,9 +187,10 @@ class Teacher(models.Model):
         verbose_name_plural = _("teachers")
         ordering = ["last_name", "first_name", "patronymic"]
         constraints = [
+            # Namesakes in one school are two people when their e-mail or phone differs.
             models.UniqueConstraint(
-                fields=["school", "last_name", "first_name", "patronymic"],
-                name="schools_teacher_unique_name_in_school",
+                fields=["school", "last_name", "first_name", "patronymic", "email", "phone"],
+                name="schools_teacher_unique_person_in_school",
             )
         ]
 

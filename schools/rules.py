@@ -29,3 +29,5 @@ rules.add_perm("schools.view_school_teachers", is_municipal | (is_director & is_
 rules.add_perm(
     "schools.change_teacher", is_methodologist | (is_director & is_member_of_teachers_school)
 )
+# Bulk import of schools and teachers from spreadsheets, and its templates.
+rules.add_perm("schools.import_registry", is_methodologist)

@@ -48,6 +48,10 @@ PATH_KWARGS = {
     "schools:detail": {"pk": "school"},
     "schools:teachers": {"pk": "school"},
     "schools:teacher_edit": {"pk": "school", "teacher_pk": "teacher"},
+    "schools:import": {"kind": "import_kind"},
+    "schools:import_errors": {"kind": "import_kind"},
+    "schools:import_confirm": {"kind": "import_kind"},
+    "schools:import_template": {"kind": "import_kind"},
     "network:roadmap": {"pk": "partnership"},
     "network:roadmap_export": {"pk": "partnership"},
     "network:agreement": {"pk": "partnership"},
@@ -283,6 +287,7 @@ def targets(school_a, director_a, teacher_a, methodologist):
         "report": ReportFactory(ordered_by=director_a).pk,
         "notification": notify([director_a], kind=Kind.REPORT_DONE, title="Готово")[0].pk,
         "unsubscribe_token": unsubscribe_token(director_a, Kind.REPORT_DONE),
+        "import_kind": "teachers",
     }
 
 

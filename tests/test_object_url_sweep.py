@@ -224,6 +224,11 @@ PUBLIC = {
 NOT_OBJECTS = {
     # Django's password reset: the signed token in the address is its own check.
     "password_reset_confirm",
+    # The registry imports: the kind (schools or teachers) of a methodologist's page.
+    "schools:import",
+    "schools:import_errors",
+    "schools:import_confirm",
+    "schools:import_template",
 }
 
 

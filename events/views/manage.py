@@ -1,18 +1,16 @@
 """The methodologist's pages: edit and publish events, registrations, attendance."""
 
-import tablib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import get_object_for_user
-from core.spreadsheets import XLSX
+from core.exports import XLSX_TYPE, table_workbook
 from events.filters import RegistrationFilter
 from events.forms import EventForm, MaterialForm
 from events.models import ContestApplication, Event, Registration
@@ -159,36 +157,32 @@ def registration_list(request, pk):
 @login_required
 def registration_export(request, pk):
     event = _event(request, pk, "events.view_registrations")
-    dataset = tablib.Dataset(
-        headers=[
-            _("Surname"),
-            _("Name"),
-            _("Patronymic"),
-            _("School"),
-            _("Support category"),
-            _("State"),
-            _("Registered at"),
-            _("Attended"),
-        ]
-    )
+    headers = [
+        _("Surname"),
+        _("Name"),
+        _("Patronymic"),
+        _("School"),
+        _("Support category"),
+        _("State"),
+        _("Registered at"),
+        _("Attended"),
+    ]
     yes_no = {True: _("yes"), False: _("no"), None: ""}
-    for row in _registrations(request, event).qs:
-        dataset.append(
-            [
-                row.teacher.last_name,
-                row.teacher.first_name,
-                row.teacher.patronymic,
-                row.teacher.school.short_name,
-                row.teacher.school.get_category_display(),
-                row.get_status_display(),
-                timezone.localtime(row.created_at).strftime("%d.%m.%Y %H:%M"),
-                yes_no[row.attended],
-            ]
-        )
-    body = XLSX().export_data(dataset)
-    response = HttpResponse(
-        body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    rows = [
+        [
+            row.teacher.last_name,
+            row.teacher.first_name,
+            row.teacher.patronymic,
+            row.teacher.school.short_name,
+            row.teacher.school.get_category_display(),
+            row.get_status_display(),
+            row.created_at,
+            yes_no[row.attended],
+        ]
+        for row in _registrations(request, event).qs
+    ]
+    body = table_workbook(title=_("Registrations"), headers=headers, rows=rows)
+    response = HttpResponse(body, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="registrations-{event.pk}.xlsx"'
     return response
 

@@ -7,23 +7,37 @@ Russian reason; a file with any problem imports nothing.
 
 from collections import defaultdict
 
-import tablib
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from accounts.models import ImportRecord
 from accounts.services import import_record
+from core.exports import table_csv, table_workbook
 from core.history import audited
-from core.spreadsheets import CSV, XLSX
+from core.import_template import template_workbook
+from core.services import model_update
 from monitoring.models import Indicator, IndicatorValue, Period
-from monitoring.services.indicator_import_plan import ImportPlan, import_plan
-from monitoring.services.indicator_sheet import LONG, LONG_HEADERS, SCHOOL, WIDE
+from monitoring.services.indicator_import_plan import HEADER_COLUMNS, ImportPlan, import_plan
+from monitoring.services.indicator_sheet import (
+    DENOMINATOR,
+    LONG,
+    LONG_HEADERS,
+    NUMERATOR,
+    SCHOOL,
+    WIDE,
+    part_header,
+)
 from monitoring.services.indicators import (
     IndicatorError,
     SaveResult,
     period_check_open,
-    value_write,
 )
+from schools.models import School
+
+BATCH = 1000
+WRITTEN = ["value", "numerator", "denominator", "source", "entered_by", "updated_at"]
 
 
 class IndicatorImportError(IndicatorError):
@@ -64,20 +78,7 @@ def _apply(*, data, filename, period, by) -> SaveResult:
     periods = Period.objects.select_for_update().filter(pk__in={p.period.pk for p in plan.values})
     for held in periods:
         period_check_open(held)
-    result = SaveResult()
-    for planned in plan.values:
-        outcome = value_write(
-            indicator=planned.indicator,
-            school_id=planned.school.pk,
-            period=planned.period,
-            value=planned.value,
-            numerator=planned.numerator,
-            denominator=planned.denominator,
-            source=Indicator.Source.IMPORTED,
-            by=by,
-            existing=plan.existing.get(planned.key),
-        )
-        setattr(result, outcome, getattr(result, outcome) + 1)
+    result = _write(plan, by=by)
     import_record(
         kind=ImportRecord.Kind.INDICATOR_VALUES,
         file_name=filename,
@@ -89,9 +90,61 @@ def _apply(*, data, filename, period, by) -> SaveResult:
     return result
 
 
+def indicator_template() -> bytes:
+    """The long form with Russian headers and drop-downs of schools, indicators, periods."""
+    allowed = {
+        "school": list(School.objects.order_by("sort_name").values_list("short_name", flat=True)),
+        "indicator": list(
+            Indicator.objects.filter(is_active=True)
+            .exclude(source=Indicator.Source.COMPUTED)
+            .values_list("code", flat=True)
+        ),
+        "period": list(Period.objects.order_by("-starts_on").values_list("name", flat=True)),
+    }
+    return template_workbook(columns=HEADER_COLUMNS, allowed=allowed)
+
+
+def _write(plan, *, by) -> SaveResult:
+    """Write the plan's values in bulk, with their history (a few queries per file)."""
+    result = SaveResult()
+    now = timezone.now()
+    created, changed = [], []
+    for planned in plan.values:
+        row = plan.existing.get(planned.key)
+        data = {
+            "value": planned.value,
+            "numerator": planned.numerator,
+            "denominator": planned.denominator,
+            "source": Indicator.Source.IMPORTED,
+        }
+        if row is None:
+            created.append(
+                IndicatorValue(
+                    indicator=planned.indicator,
+                    school_id=planned.school.pk,
+                    period=planned.period,
+                    entered_by=by,
+                    **data,
+                )
+            )
+        elif model_update(instance=row, data=data):
+            row.entered_by = by
+            row.updated_at = now
+            changed.append(row)
+        else:
+            result.unchanged += 1
+    bulk_create_with_history(created, IndicatorValue, batch_size=BATCH, default_user=by)
+    if changed:
+        bulk_update_with_history(
+            changed, IndicatorValue, fields=WRITTEN, batch_size=BATCH, default_user=by
+        )
+    result.created, result.updated = len(created), len(changed)
+    return result
+
+
 def _cell(number):
     if number is None:
-        return ""
+        return None
     return float(number) if number != number.to_integral_value() else int(number)
 
 
@@ -102,33 +155,41 @@ def indicator_export(*, period=None, form=WIDE, file_format="xlsx") -> bytes:
     )
     if period is not None:
         rows = rows.filter(period=period)
-    dataset = tablib.Dataset()
     if form == LONG:
-        dataset.headers = LONG_HEADERS
-        for v in rows:
-            dataset.append(
-                [
-                    v.school.short_name,
-                    v.indicator.code,
-                    v.period.name,
-                    _cell(v.value),
-                    _cell(v.numerator),
-                    _cell(v.denominator),
-                ]
-            )
+        headers = LONG_HEADERS
+        table = [
+            [
+                v.school.short_name,
+                v.indicator.code,
+                v.period.name,
+                _cell(v.value),
+                _cell(v.numerator),
+                _cell(v.denominator),
+            ]
+            for v in rows
+        ]
     else:
-        indicators = list(
-            Indicator.objects.filter(is_active=True).exclude(source=Indicator.Source.COMPUTED)
-        )
-        dataset.headers = [SCHOOL] + [i.code for i in indicators]
-        table = defaultdict(dict)
-        for v in rows:
-            # A share keeps its parts as "45/50", so that the file imports back unchanged.
-            parts = v.numerator is not None and v.denominator is not None
-            whole = f"{_cell(v.numerator)}/{_cell(v.denominator)}" if parts else None
-            table[v.school.short_name][v.indicator_id] = whole or _cell(v.value)
-        for name in sorted(table):
-            dataset.append([name] + [table[name].get(i.pk, "") for i in indicators])
+        headers, table = _wide(rows)
+    title = _("Indicators") if period is None else f"{_('Indicators')} {period.name}"
     if file_format == "csv":
-        return CSV().export_data(dataset).encode("utf-8")
-    return XLSX().export_data(dataset)
+        return table_csv(headers=headers, rows=table)
+    return table_workbook(title=title, headers=headers, rows=table)
+
+
+def _wide(rows):
+    """One row per school; a column per indicator by name, a share's parts beside it."""
+    indicators = list(
+        Indicator.objects.filter(is_active=True).exclude(source=Indicator.Source.COMPUTED)
+    )
+    headers, cells = [SCHOOL], []
+    for indicator in indicators:
+        headers.append(indicator.name)
+        cells.append((indicator.pk, "value"))
+        if indicator.is_percent:
+            headers += [part_header(indicator.name, p) for p in (NUMERATOR, DENOMINATOR)]
+            cells += [(indicator.pk, "numerator"), (indicator.pk, "denominator")]
+    table = defaultdict(dict)
+    for v in rows:
+        for part in ("value", "numerator", "denominator"):
+            table[v.school.short_name][(v.indicator_id, part)] = _cell(getattr(v, part))
+    return headers, [[name] + [table[name].get(c, None) for c in cells] for name in sorted(table)]

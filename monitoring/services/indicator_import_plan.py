@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
-from core.spreadsheets import SpreadsheetError, read_rows
+from core.tabular import Column, TableError, header_key, read_table
 from monitoring.models import Indicator, IndicatorValue, Period
 from monitoring.services.indicator_sheet import (
     DENOMINATOR,
@@ -24,6 +24,7 @@ from monitoring.services.indicator_sheet import (
     is_blank,
     normalized,
     parse_cell,
+    split_part,
 )
 from monitoring.services.indicators import IndicatorError, SaveResult, entry_check, rules_check
 from schools.models import School
@@ -64,22 +65,29 @@ class ImportPlan:
     existing: dict = field(default_factory=dict, repr=False)
 
 
+# The columns that locate the header row (below any title rows) and the sheet.
+HEADER_COLUMNS = (
+    Column("school", SCHOOL, ("ОО", "Образовательная организация", "Наименование ОО")),
+    Column("indicator", INDICATOR, ("Код показателя", "Код")),
+    Column("period", PERIOD, ("Учебный год",)),
+    Column("value", VALUE),
+    Column("numerator", NUMERATOR),
+    Column("denominator", DENOMINATOR),
+)
+
+
 def import_plan(*, data: bytes, filename: str, period=None) -> ImportPlan:
     """Read the file and check every cell; nothing is written."""
     try:
-        rows = read_rows(data, filename)
-    except SpreadsheetError as error:
+        table = read_table(data=data, filename=filename, columns=HEADER_COLUMNS)
+    except TableError as error:
         raise IndicatorError(str(error)) from error
-    rows = [r for r in rows if r is not None]
-    if not rows or all(is_blank(c) for c in rows[0]):
-        raise IndicatorError(_("The file is empty."))
-    planner = _Planner(period)
-    headers = {normalized(h) for h in rows[0]}
-    if normalized(INDICATOR) in headers and normalized(VALUE) in headers:
+    planner = _Planner(period, table)
+    if table.has("indicator") and table.has("value"):
         planner.plan.form = LONG
-        planner.long(rows)
+        planner.long()
     else:
-        if normalized(rows[0][0]) != normalized(SCHOOL):
+        if table.at.get("school") != 0:
             raise IndicatorError(
                 _(
                     "The first column must be «%(school)s» (wide form), or the file must have "
@@ -87,7 +95,7 @@ def import_plan(*, data: bytes, filename: str, period=None) -> ImportPlan:
                 )
                 % {"school": SCHOOL, "indicator": INDICATOR, "value": VALUE}
             )
-        planner.wide(rows)
+        planner.wide()
     if not planner.plan.problems:
         planner.cross_check()
     planner.plan.problems.sort(key=lambda p: (p.row, p.column))
@@ -96,11 +104,14 @@ def import_plan(*, data: bytes, filename: str, period=None) -> ImportPlan:
 
 
 class _Planner:
-    def __init__(self, period):
+    def __init__(self, period, table):
         self.period = period
+        self.table = table
         self.plan = ImportPlan()
         self.schools = {normalized(s.short_name): s for s in School.objects.all()}
         self.indicators = {i.code: i for i in Indicator.objects.filter(is_active=True)}
+        # A wide file's column may name its indicator by code or, as exports do, by name.
+        self.by_name = {header_key(i.name): i for i in self.indicators.values()}
         self.periods = {normalized(p.name): p for p in Period.objects.all()}
         if period is not None:  # read afresh: it may have been locked meanwhile
             self.period = self.periods.get(normalized(period.name), period)
@@ -117,6 +128,8 @@ class _Planner:
 
     def indicator(self, row, column, header, code):
         indicator = self.indicators.get(str(code or "").strip())
+        if indicator is None:
+            indicator = self.by_name.get(header_key(code))
         if indicator is None:
             self.problem(
                 row, column, header, _("Unknown indicator code «%(code)s».") % {"code": code}
@@ -174,32 +187,53 @@ class _Planner:
             )
         )
 
-    def wide(self, rows):
-        headers = [str(h or "").strip() for h in rows[0]]
+    def wide(self):
+        headers = [str(h or "").strip() for h in self.table.headers]
+        top = self.table.header_row
         if self.period is None:
             raise IndicatorError(_("Choose the period that the wide file holds."))
-        columns = {}
+        columns, parts = {}, defaultdict(dict)
         for number, header in enumerate(headers[1:], start=2):
             if header:
-                indicator = self.indicator(1, number, header, header)
-                if indicator is not None:
+                base, part = split_part(header)
+                indicator = self.indicator(top, number, header, base)
+                if indicator is not None and part:
+                    parts[indicator.pk][part] = number
+                elif indicator is not None:
                     columns[number] = indicator
-        for line, row in enumerate(rows[1:], start=2):
-            if all(is_blank(c) for c in row):
-                continue
+
+        def at(row, number):
+            return row[number - 1] if number and number - 1 < len(row) else None
+
+        for line, row in ((r.number, r.cells) for r in self.table.rows):
             school = self.school(line, 1, row[0])
             if school is None:
                 continue
             for number, indicator in columns.items():
-                cell = row[number - 1] if number - 1 < len(row) else None
-                if not is_blank(cell):
+                cell = at(row, number)
+                num = at(row, parts[indicator.pk].get(NUMERATOR))
+                den = at(row, parts[indicator.pk].get(DENOMINATOR))
+                if not (is_blank(cell) and is_blank(num) and is_blank(den)):
                     self.add(
-                        line, number, headers[number - 1], school, indicator, self.period, cell
+                        line,
+                        number,
+                        headers[number - 1],
+                        school,
+                        indicator,
+                        self.period,
+                        cell,
+                        num,
+                        den,
                     )
 
-    def long(self, rows):
-        headers = [str(h or "").strip() for h in rows[0]]
+    def long(self):
+        headers = [str(h or "").strip() for h in self.table.headers]
         at = {normalized(h): i for i, h in enumerate(headers)}
+        labels = {SCHOOL: "school", INDICATOR: "indicator", PERIOD: "period", VALUE: "value"}
+        labels.update({NUMERATOR: "numerator", DENOMINATOR: "denominator"})
+        for label, key in labels.items():
+            if self.table.has(key):
+                at[normalized(label)] = self.table.at[key]
         need = [SCHOOL, INDICATOR, VALUE] + ([] if self.period else [PERIOD])
         missing = [h for h in need if normalized(h) not in at]
         if missing:
@@ -212,9 +246,7 @@ class _Planner:
             i = at.get(normalized(name))
             return row[i] if i is not None and i < len(row) else None
 
-        for line, row in enumerate(rows[1:], start=2):
-            if all(is_blank(c) for c in row):
-                continue
+        for line, row in ((r.number, r.cells) for r in self.table.rows):
             school = self.school(line, at[normalized(SCHOOL)] + 1, cell(row, SCHOOL))
             indicator = self.indicator(
                 line, at[normalized(INDICATOR)] + 1, INDICATOR, cell(row, INDICATOR)

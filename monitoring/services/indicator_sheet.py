@@ -4,7 +4,9 @@
 Wide form: one row per school, one column per indicator code, for one period chosen on
 upload. Long form: one row per value: school, indicator code, period, value (and, for a
 share, optionally numerator and denominator). XLSX, or CSV in UTF-8 or Windows-1251.
-A share may also be written "45/50" (numerator/denominator) in a cell.
+A share may also be written "45/50" (numerator/denominator) in a cell, or, in the wide
+form, have its numerator and denominator in columns «<name>: числитель» and
+«<name>: знаменатель» beside its own (as the export writes it).
 """
 
 from monitoring.services.indicators import Entry, to_decimal
@@ -17,6 +19,20 @@ NUMERATOR = "Числитель"
 DENOMINATOR = "Знаменатель"
 LONG_HEADERS = [SCHOOL, INDICATOR, PERIOD, VALUE, NUMERATOR, DENOMINATOR]
 WIDE, LONG = "wide", "long"
+
+
+def part_header(name, part) -> str:
+    """The wide form's header of a share's numerator or denominator column."""
+    return f"{name}: {part.lower()}"
+
+
+def split_part(header) -> tuple[str, str | None]:
+    """A wide header as (the indicator's name or code, NUMERATOR / DENOMINATOR or None)."""
+    for part in (NUMERATOR, DENOMINATOR):
+        base, sep, tail = str(header).rpartition(":")
+        if sep and normalized(tail) == normalized(part):
+            return base.strip(), part
+    return str(header), None
 
 
 def normalized(text) -> str:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import ImportRecord
+from core.exports import XLSX_TYPE
 from core.forms import id_or_none
 from monitoring.indicator_forms import ImportForm
 from monitoring.models import Period
@@ -18,6 +19,7 @@ from monitoring.services.indicator_import import (
     indicator_export,
     indicator_import_apply,
     indicator_import_preview,
+    indicator_template,
 )
 from monitoring.services.indicator_sheet import LONG, WIDE
 from monitoring.services.indicators import IndicatorError
@@ -88,6 +90,16 @@ def import_confirm(request):
         % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
     )
     return redirect("monitoring:import")
+
+
+@login_required
+@require_GET
+def import_template(request):
+    """The long form's XLSX template, with drop-downs of schools, indicators and periods."""
+    _require(request.user, "monitoring.import_indicator_values")
+    response = HttpResponse(indicator_template(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="indicators-template.xlsx"'
+    return response
 
 
 @login_required

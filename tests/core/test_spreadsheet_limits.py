@@ -152,11 +152,10 @@ def test_an_ordinary_file_still_reads():
         (wide_csv, "teachers.csv", "больше 200 столбцов"),
     ],
 )
-def test_admin_teacher_import_shows_the_refusal(login, methodologist, data, name, message):
-    fmt = "1" if name.endswith(".csv") else "0"  # positions in core.spreadsheets.FORMATS
+def test_teacher_import_shows_the_refusal(login, methodologist, data, name, message):
     response = login(methodologist).post(
-        reverse("admin:schools_teacher_import"),
-        {"import_file": SimpleUploadedFile(name, data()), "format": fmt, "resource": "0"},
+        reverse("schools:import", args=["teachers"]),
+        {"file": SimpleUploadedFile(name, data())},
     )
 
     assert response.status_code == 200

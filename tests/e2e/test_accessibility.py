@@ -105,6 +105,8 @@ def demo_pages():
             reverse("monitoring:submissions"),
             reverse("monitoring:periods"),
             reverse("monitoring:import"),
+            reverse("schools:import", args=["schools"]),
+            reverse("schools:import", args=["teachers"]),
         ],
         "koordinator": [*everyone, *municipal],
     }

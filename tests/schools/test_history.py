@@ -1,6 +1,7 @@
 """The registry's audit trail, and one import record per imported file."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.models import ImportRecord
@@ -14,9 +15,14 @@ from tests.schools.spreadsheets import (
     teacher_row,
     xlsx_bytes,
 )
-from tests.schools.test_import import XLSX, confirm, preview
 
 pytestmark = pytest.mark.django_db
+
+
+def import_file(client, kind, data, name):
+    """Check the file on the import page, then import it."""
+    client.post(reverse("schools:import", args=[kind]), {"file": SimpleUploadedFile(name, data)})
+    return client.post(reverse("schools:import_confirm", args=[kind]), follow=True)
 
 
 def _types(history):
@@ -83,14 +89,17 @@ def admin_client(login, methodologist):
 
 def test_each_imported_file_is_recorded_once_with_its_counts(admin_client, methodologist):
     first = xlsx_bytes(SCHOOL_HEADERS, [school_row(), school_row("МАОУ СОШ № 8")])
-    response = preview(admin_client, "school", first, XLSX, "schools.xlsx")
+    admin_client.post(
+        reverse("schools:import", args=["schools"]),
+        {"file": SimpleUploadedFile("schools.xlsx", first)},
+    )
     assert ImportRecord.objects.count() == 0  # the preview is not an import
-    confirm(admin_client, "school", response)
+    admin_client.post(reverse("schools:import_confirm", args=["schools"]))
     second = xlsx_bytes(
         SCHOOL_HEADERS,
         [school_row(), school_row("МАОУ СОШ № 8", "лидер"), school_row("МАОУ СОШ № 9")],
     )
-    confirm(admin_client, "school", preview(admin_client, "school", second, XLSX, "v2.xlsx"))
+    import_file(admin_client, "schools", second, "v2.xlsx")
 
     records = list(ImportRecord.objects.order_by("imported_at", "pk"))
     assert [(r.file_name, r.kind) for r in records] == [
@@ -109,7 +118,7 @@ def test_teacher_import_is_recorded_and_every_teacher_gets_history(admin_client,
     SubjectFactory(name="Математика")
     data = xlsx_bytes(TEACHER_HEADERS, [teacher_row(), teacher_row("Ёлкина", email="")])
 
-    confirm(admin_client, "teacher", preview(admin_client, "teacher", data, XLSX, "t.xlsx"))
+    import_file(admin_client, "teachers", data, "t.xlsx")
 
     record = ImportRecord.objects.get()
     assert (record.kind, record.file_name, record.created) == ("teachers", "t.xlsx", 2)
