@@ -73,7 +73,7 @@ def ranking_chart(*, indicator, period, ranking, average=None) -> str:
     """Bars of ``school_ranking`` rows, supported schools emphasised, the average as a line."""
     return bar_chart(
         title=_("Ranking of schools, %(period)s") % {"period": period.name},
-        bars=[Bar(r.school.short_name, r.value, emphasis=r.school.is_supported) for r in ranking],
+        bars=[Bar(str(r.school), r.value, emphasis=r.school.is_supported) for r in ranking],
         unit=unit_of(indicator),
         reference=average,
         reference_label=_("average"),
@@ -85,15 +85,15 @@ def school_trend_chart(*, school, indicator, periods) -> Chart:
     """A school's indicator over periods beside the municipal average."""
     mine, averages = school_series(school=school, indicator=indicator, periods=periods)
     labels = [p.name for p in periods]
-    title = f"{indicator.name}: {school.short_name}"
+    title = f"{indicator.name}: {school}"
     svg = line_chart(
         title=title,
         labels=labels,
-        series=[Series(school.short_name, mine), Series(_("Municipal average"), averages)],
+        series=[Series(str(school), mine), Series(_("Municipal average"), averages)],
         unit=unit_of(indicator),
     )
     rows = [
-        [school.short_name, *map(_number, mine)],
+        [str(school), *map(_number, mine)],
         [_("Municipal average"), *map(_number, averages)],
     ]
     return Chart(svg=svg, title=title, headers=[_("Who"), *labels], rows=rows)

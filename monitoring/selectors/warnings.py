@@ -171,7 +171,7 @@ def partnership_effect(*, partnership, indicator, school=None) -> PartnershipEff
         periods=periods,
         start_period=start,
         series=[
-            EffectSeries(school.short_name, mine),
+            EffectSeries(str(school), mine),
             EffectSeries(_("Leader school: %(name)s") % {"name": partnership.leader}, leader),
             EffectSeries(_("Municipal average"), average),
         ],

@@ -75,6 +75,6 @@ def test_an_event_with_free_seats_offers_to_register(login, webinar, teacher_a):
 
 def test_the_place_names_the_host_school_beside_the_room(school_a):
     event = EventFactory(host_school=school_a, venue="каб. 21")
-    assert event.place == f"{school_a.short_name}, каб. 21"
-    assert EventFactory(host_school=school_a, venue="").place == school_a.short_name
+    assert event.place == f"{school_a}, каб. 21"
+    assert EventFactory(host_school=school_a, venue="").place == str(school_a)
     assert EventFactory(host_school=None, venue="ИМЦ, зал 2").place == "ИМЦ, зал 2"
