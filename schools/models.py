@@ -81,17 +81,17 @@ class School(models.Model):
         # part at a line's end. The name is stored as typed.
         return no_break_after_numero(self.short_name)
 
-    @property
-    def display_full_name(self):
-        """The full name as pages show it: «№» kept with its number."""
-        return no_break_after_numero(self.full_name)
-
     def save(self, *args, **kwargs):
         self.sort_name = natural_sort_string(self.short_name)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "short_name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "sort_name"}
         super().save(*args, **kwargs)
+
+    @property
+    def display_full_name(self):
+        """The full name as pages show it: «№» kept with its number."""
+        return no_break_after_numero(self.full_name)
 
     @property
     def is_supported(self):
