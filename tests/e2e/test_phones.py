@@ -1,5 +1,5 @@
-"""On a 390×844 phone the teacher's and the director's main pages do not scroll sideways,
-and every action on them lies within the screen."""
+"""On a 390×844 phone the main pages of every role do not scroll sideways, every action on
+them lies within the screen, tables become stacked cards, and filters and the menu fold away."""
 
 from io import StringIO
 
@@ -14,6 +14,7 @@ from events.models import Event
 from monitoring.models import Period
 from network.models import Partnership
 from tests.conftest import log_in
+from tests.schools.factories import TeacherFactory
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +37,7 @@ MEASURE = """() => {
 
 
 def phone_pages():
-    """The main pages of the demo teacher and the demo director."""
+    """The main pages of each demo role, by username."""
     director = User.objects.get(username="direktor")
     school = director.teacher_profile.school
     event = (
@@ -48,6 +49,21 @@ def phone_pages():
     questionnaire = Questionnaire.objects.first()
     period = Period.objects.order_by("-starts_on").first()
     partnership = Partnership.objects.visible_to(director).first()
+    municipal = [
+        reverse("home"),
+        reverse("monitoring:dashboard_municipal"),
+        reverse("monitoring:dashboard_school", args=[school.pk]),
+        reverse("monitoring:dashboard_partnership", args=[partnership.pk]),
+        reverse("development:plan_list"),
+        reverse("development:plan_summary"),
+        reverse("development:questionnaire_results", args=[questionnaire.pk]),
+        reverse("reports:report_list"),
+        reverse("events:calendar"),
+        reverse("events:list"),
+        reverse("schools:list"),
+        reverse("network:list"),
+        reverse("network:roadmap", args=[partnership.pk]),
+    ]
     return {
         "uchitel": [
             reverse("home"),
@@ -73,6 +89,22 @@ def phone_pages():
             reverse("events:calendar"),
             reverse("reports:report_list"),
         ],
+        "metodist": [
+            *municipal,
+            reverse("events:create"),
+            reverse("events:detail", args=[event.pk]),
+            reverse("events:registrations", args=[event.pk]),
+            reverse("events:attendance", args=[event.pk]),
+            reverse("schools:teachers", args=[school.pk]),
+            reverse("network:associations"),
+            reverse("network:mentorships"),
+            reverse("monitoring:entry_home"),
+            reverse("monitoring:entry", args=[school.pk, period.pk]),
+            reverse("monitoring:submissions"),
+            reverse("monitoring:periods"),
+            reverse("monitoring:import"),
+        ],
+        "koordinator": municipal,
     }
 
 
@@ -88,7 +120,7 @@ def overflow_report(page):
     return problems
 
 
-@pytest.mark.parametrize("username", ["uchitel", "direktor"])
+@pytest.mark.parametrize("username", ["uchitel", "direktor", "metodist", "koordinator"])
 def test_main_pages_fit_a_phone(page, transactional_db, username):
     call_command("load_demo", stdout=StringIO())
     page.set_viewport_size(PHONE)
@@ -100,3 +132,35 @@ def test_main_pages_fit_a_phone(page, transactional_db, username):
         found += [f"{url}: {problem}" for problem in overflow_report(page)]
 
     assert not found, "\n".join(found)
+
+
+def test_tables_stack_and_filters_and_menu_fold_away_on_a_phone(page, methodologist):
+    TeacherFactory.create_batch(3)
+    page.set_viewport_size(PHONE)
+    log_in(page, methodologist.username)
+    page.goto(reverse("development:plan_list"))
+
+    filters = page.locator("#plan-filters")
+    assert not filters.is_visible()
+    page.get_by_role("button", name="Фильтры").click()
+    filters.get_by_label("Учебный год").wait_for()
+    assert not page.get_by_role("link", name="Уведомления").is_visible()
+    page.get_by_role("button", name="Меню").click()
+    page.get_by_role("link", name="Уведомления").wait_for()
+
+    cell = page.locator("table.table-stack tbody td[data-label]").first
+    assert cell.get_attribute("data-label") == "Школа"
+    # A card: each cell takes the whole width of the table, under its column's name.
+    table_box = page.locator("table.table-stack").bounding_box()
+    cell_box = cell.bounding_box()
+    assert abs(cell_box["width"] - table_box["width"]) < 2
+    label = cell.evaluate("(td) => getComputedStyle(td, '::before').content")
+    assert label.strip('"') == cell.get_attribute("data-label")
+
+
+def test_filters_stay_open_on_a_phone_while_filtering(page, methodologist):
+    page.set_viewport_size(PHONE)
+    log_in(page, methodologist.username)
+    page.goto(reverse("development:plan_list") + "?q=Бор")
+
+    assert page.locator("#plan-filters").is_visible()
