@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -64,7 +65,11 @@ class ServiceActionsMixin:
                 done += 1
             except DomainError as error:
                 self.message_user(request, f"{obj}: {error}", messages.WARNING)
-        self.message_user(request, _("Done: %(n)s.") % {"n": done}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("Done for %(n)s object.", "Done for %(n)s objects.", done) % {"n": done},
+            messages.SUCCESS,
+        )
         return done
 
 

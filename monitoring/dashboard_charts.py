@@ -8,6 +8,7 @@ rows), for a table view beside the chart.
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.charts import Bar, Series, bar_chart, line_chart
 from core.formats import decimal_comma
@@ -37,7 +38,12 @@ def _point(point):
     """A category's average with its spread and the number of schools, as table text."""
     if point.average is None:
         return "—"
-    return _("%(average)s (%(low)s–%(high)s; schools: %(count)s)") % {
+    text = ngettext(
+        "%(average)s (%(low)s–%(high)s; %(count)s school)",
+        "%(average)s (%(low)s–%(high)s; %(count)s schools)",
+        point.count,
+    )
+    return text % {
         "average": _number(point.average),
         "low": _number(point.low),
         "high": _number(point.high),

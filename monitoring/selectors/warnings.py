@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.formats import decimal_comma
 from monitoring.models import Indicator, Period
@@ -112,7 +112,12 @@ def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD)
             EarlyWarning(
                 schools[row["responsible_school_id"]],
                 WarningKind.OVERDUE,
-                _("%(n)s roadmap activities are overdue.") % {"n": row["n"]},
+                ngettext(
+                    "%(n)s roadmap activity is overdue.",
+                    "%(n)s roadmap activities are overdue.",
+                    row["n"],
+                )
+                % {"n": row["n"]},
             )
         )
     active = Partnership.objects.filter(

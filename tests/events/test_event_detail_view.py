@@ -56,7 +56,7 @@ def test_organisers_see_average_rating(login, methodologist, attended_registrati
     feedback_leave(registration=attended_registration, rating=4, comment="Очень полезно")
     url = reverse("events:detail", args=[attended_registration.event_id])
     page = login(methodologist).get(url).content.decode()
-    assert "Средняя оценка 4,0 из 5" in page
+    assert "Средняя оценка 4,0 из 5 (1 оценка)." in page
     assert "Очень полезно" in page
     assert "Очень полезно" not in login(None).get(url).content.decode()
 
