@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from events.models import Event, Registration
 from tests.events.factories import EventFactory, RegistrationFactory
@@ -78,3 +81,15 @@ def test_the_place_names_the_host_school_beside_the_room(school_a):
     assert event.place == f"{school_a}, каб. 21"
     assert EventFactory(host_school=school_a, venue="").place == str(school_a)
     assert EventFactory(host_school=None, venue="ИМЦ, зал 2").place == "ИМЦ, зал 2"
+
+
+@pytest.mark.parametrize(
+    ("seats", "text"),
+    [(1, "1 место зарезервировано"), (3, "3 места зарезервированы"), (5, "5 мест зарезервировано")],
+)
+def test_page_names_the_reserved_seats_in_russian_plural(login, seats, text):
+    event = EventFactory(
+        capacity=30, reserved_seats=seats, reserved_until=timezone.now() + timedelta(days=3)
+    )
+    page = login(None).get(reverse("events:detail", args=[event.pk])).content.decode()
+    assert text in page
