@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
-from development.models import DevelopmentPlan, Questionnaire
+from development.models import DevelopmentPlan, Questionnaire, Response
 from events.models import Event
 from monitoring.models import Period
 from network.models import MethodicalAssociation, Partnership
@@ -35,6 +35,7 @@ def demo_pages():
     period = Period.objects.order_by("-starts_on").first()
     association = MethodicalAssociation.objects.first()
     plan = DevelopmentPlan.objects.filter(teacher__user__username="uchitel").first()
+    response = Response.objects.filter(questionnaire=questionnaire).first()
 
     public = [
         reverse("home"),
@@ -66,7 +67,7 @@ def demo_pages():
         reverse("reports:report_list"),
     ]
     return {
-        None: [*public, reverse("login"), reverse("password_reset")],
+        None: [*public, reverse("login"), reverse("password_reset"), reverse("events:verify")],
         "uchitel": [
             *everyone,
             reverse("events:my"),
@@ -80,6 +81,7 @@ def demo_pages():
             reverse("schools:mine"),
             reverse("schools:teachers", args=[school.pk]),
             reverse("development:plan_list"),
+            reverse("development:plan_detail", args=[plan.pk]),
             reverse("development:questionnaire_results", args=[questionnaire.pk]),
             reverse("monitoring:entry_home"),
             reverse("monitoring:entry", args=[school.pk, period.pk]),
@@ -91,6 +93,9 @@ def demo_pages():
             *municipal,
             reverse("schools:teachers", args=[school.pk]),
             reverse("events:create"),
+            reverse("events:edit", args=[event.pk]),
+            reverse("network:partnership_add"),
+            reverse("development:response_detail", args=[response.pk]),
             reverse("events:registrations", args=[event.pk]),
             reverse("events:attendance", args=[event.pk]),
             reverse("monitoring:entry_home"),
