@@ -4,6 +4,7 @@ them lies within the screen, tables become stacked cards, and filters and the me
 from io import StringIO
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -14,6 +15,7 @@ from events.models import Event
 from monitoring.models import Period
 from network.models import Partnership
 from tests.conftest import log_in
+from tests.e2e.test_accessibility import blocking_violations
 from tests.schools.factories import TeacherFactory
 
 pytestmark = pytest.mark.browser
@@ -125,11 +127,14 @@ def test_main_pages_fit_a_phone(page, transactional_db, username):
     call_command("load_demo", stdout=StringIO())
     page.set_viewport_size(PHONE)
     log_in(page, username, DEMO_PASSWORD)
+    axe = Axe()
     found = []
     for url in phone_pages()[username]:
         response = page.goto(url)
         assert response.ok, f"{url} answered {response.status}"
         found += [f"{url}: {problem}" for problem in overflow_report(page)]
+        # The stacked cards and the folded filters must not cost what the desktop passes.
+        found += blocking_violations(page, axe)
 
     assert not found, "\n".join(found)
 
