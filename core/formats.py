@@ -1,5 +1,6 @@
 """Numbers as a Russian reader writes them."""
 
+import re
 from decimal import Decimal
 
 
@@ -12,3 +13,12 @@ def decimal_comma(number, *, places=None, empty="—") -> str:
     else:
         text = f"{Decimal(number).normalize():f}"
     return text.replace(".", ",")
+
+
+NO_BREAK_SPACE = "\u00a0"
+_NUMERO_SPACE = re.compile(r"№\s*(?=\S)")
+
+
+def no_break_after_numero(text) -> str:
+    """«Гимназия № 10» with a non-breaking space, so a line never ends at «№»."""
+    return _NUMERO_SPACE.sub("№" + NO_BREAK_SPACE, text or "")

@@ -18,7 +18,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
-from core.formats import decimal_comma
+from core.formats import decimal_comma, no_break_after_numero
 
 _acting = contextvars.ContextVar("history_acting_user", default=None)
 
@@ -99,7 +99,7 @@ def display_value(model_field, value) -> str:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.ForeignKey):
         # A person by their name: a teacher's __str__ would fetch their school for each row.
-        return str(getattr(value, "full_name", "") or value)
+        return no_break_after_numero(str(getattr(value, "full_name", "") or value))
     if isinstance(model_field, models.BooleanField):
         return _("yes") if value else _("no")
     if isinstance(value, Decimal | float):
@@ -110,7 +110,7 @@ def display_value(model_field, value) -> str:
         return date_format(value, "DATE_FORMAT")
     if isinstance(model_field, models.FileField):
         return str(getattr(value, "name", value)).rsplit("/", 1)[-1]
-    return str(value)
+    return no_break_after_numero(str(value))  # «Гимназия № 10» never breaks after «№»
 
 
 def _first_upper(text) -> str:

@@ -26,7 +26,7 @@ def event_location(event) -> str:
     parts = [event.venue]
     if event.host_school_id:
         school = event.host_school
-        parts += [school.short_name, school.address]
+        parts += [str(school), school.address]
     return ", ".join(part for part in parts if part)
 
 

@@ -8,6 +8,7 @@ rows), for a table view beside the chart.
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.charts import Bar, Series, bar_chart, line_chart
 from core.formats import decimal_comma
@@ -37,7 +38,12 @@ def _point(point):
     """A category's average with its spread and the number of schools, as table text."""
     if point.average is None:
         return "—"
-    return _("%(average)s (%(low)s–%(high)s; schools: %(count)s)") % {
+    text = ngettext(
+        "%(average)s (%(low)s–%(high)s; %(count)s school)",
+        "%(average)s (%(low)s–%(high)s; %(count)s schools)",
+        point.count,
+    )
+    return text % {
         "average": _number(point.average),
         "low": _number(point.low),
         "high": _number(point.high),
@@ -83,7 +89,7 @@ def ranking_chart(*, indicator, period, ranking, average=None, total=None) -> st
         title=title,
         bars=[
             Bar(
-                f"{r.rank}. {r.school.short_name}" if ends else r.school.short_name,
+                f"{r.rank}. {r.school}" if ends else str(r.school),
                 r.value,
                 emphasis=r.school.is_supported,
             )
@@ -100,15 +106,15 @@ def school_trend_chart(*, school, indicator, periods) -> Chart:
     """A school's indicator over periods beside the municipal average."""
     mine, averages = school_series(school=school, indicator=indicator, periods=periods)
     labels = [p.name for p in periods]
-    title = f"{indicator.name}: {school.short_name}"
+    title = f"{indicator.name}: {school}"
     svg = line_chart(
         title=title,
         labels=labels,
-        series=[Series(school.short_name, mine), Series(_("Municipal average"), averages)],
+        series=[Series(str(school), mine), Series(_("Municipal average"), averages)],
         unit=unit_of(indicator),
     )
     rows = [
-        [school.short_name, *map(_number, mine)],
+        [str(school), *map(_number, mine)],
         [_("Municipal average"), *map(_number, averages)],
     ]
     return Chart(svg=svg, title=title, headers=[_("Who"), *labels], rows=rows)

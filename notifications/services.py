@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.errors import DomainError
 from notifications.models import (
@@ -230,7 +231,12 @@ def send_digest(user_id: int) -> int:
         user = get_user_model().objects.get(pk=user_id)
         _send(
             user=user,
-            subject=_("Portal notifications: %(count)d new") % {"count": len(notes)},
+            subject=ngettext(
+                "Portal notifications: %(count)d new",
+                "Portal notifications: %(count)d new",
+                len(notes),
+            )
+            % {"count": len(notes)},
             template="digest",
             context={"notes": [(note, absolute(note.url)) for note in notes]},
             kind=DIGEST_KEY,

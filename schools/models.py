@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.formats import no_break_after_numero
 from core.history import AuditTrail
 from core.sorting import natural_sort_string
 
@@ -76,7 +77,9 @@ class School(models.Model):
         ordering = ["sort_name"]
 
     def __str__(self):
-        return self.short_name
+        # Pages, PDFs and letters show a school through str(): «№» and its number never
+        # part at a line's end. The name is stored as typed.
+        return no_break_after_numero(self.short_name)
 
     def save(self, *args, **kwargs):
         self.sort_name = natural_sort_string(self.short_name)
@@ -84,6 +87,11 @@ class School(models.Model):
         if update_fields is not None and "short_name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "sort_name"}
         super().save(*args, **kwargs)
+
+    @property
+    def display_full_name(self):
+        """The full name as pages show it: «№» kept with its number."""
+        return no_break_after_numero(self.full_name)
 
     @property
     def is_supported(self):

@@ -98,4 +98,4 @@ def test_actions_succeed_while_redis_is_down_and_each_mail_arrives_once_after(
     report.refresh_from_db()
     assert report.attempts == 1
     assert report.file.name.endswith(f"report-{report.pk}.pdf")
-    assert school_a.short_name in pdf_text(report.file.read())
+    assert str(school_a) in pdf_text(report.file.read())

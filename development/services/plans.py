@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history
 
 from core.errors import DomainError
@@ -193,7 +194,12 @@ def plan_complete(*, plan, by=None) -> DevelopmentPlan:
     left = plan.items.filter(status=PlanItem.Status.PLANNED).count()
     if left:
         raise PlansError(
-            _("%(n)s item(s) are still planned: mark them done or cancel them first.") % {"n": left}
+            ngettext(
+                "%(n)s item is still planned: mark it done or cancel it first.",
+                "%(n)s items are still planned: mark them done or cancel them first.",
+                left,
+            )
+            % {"n": left}
         )
     plan.status = DevelopmentPlan.Status.COMPLETED
     plan.completed_at = timezone.now()

@@ -190,8 +190,11 @@ class Event(models.Model):
     @property
     def place(self):
         """«МАОУ СОШ № 6, каб. 21»: the host school, then the room or address given."""
-        school = self.host_school.short_name if self.host_school_id else ""
-        if school and self.venue and school.casefold() not in self.venue.casefold():
+        if not self.host_school_id:
+            return self.venue
+        school = str(self.host_school)
+        typed = self.host_school.short_name.casefold()
+        if self.venue and typed not in self.venue.casefold():
             return f"{school}, {self.venue}"
         return self.venue or school
 

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import get_object_for_user
@@ -204,7 +205,10 @@ def attendance(request, pk):
         except EventsError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Attendance is saved (%(n)s changes).") % {"n": changed})
+            saved = ngettext(
+                "Attendance is saved: %(n)s change.", "Attendance is saved: %(n)s changes.", changed
+            )
+            messages.success(request, saved % {"n": changed})
             return redirect("events:attendance", pk=event.pk)
     return render(request, "events/attendance.html", {"event": event, "rows": rows})
 

@@ -118,9 +118,7 @@ def _webcal(url):
 def _shared_feeds(request, token):
     """The feeds of the user's school and of the associations it is in: (name, address)."""
     profile = request.user.teacher_profile
-    feeds = [
-        (profile.school.short_name, reverse("events:school_feed", args=[token, profile.school_id]))
-    ]
+    feeds = [(str(profile.school), reverse("events:school_feed", args=[token, profile.school_id]))]
     associations = (
         MethodicalAssociation.objects.filter(
             Q(leader__school_id=profile.school_id) | Q(members__school_id=profile.school_id)

@@ -7,7 +7,7 @@ from django.db import connection, models
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.formats import decimal_comma
 from monitoring.models import Indicator, IndicatorSubmission, Period
@@ -60,7 +60,11 @@ class EarlyWarning:
                 "target": decimal_comma(self.other),
             }
         if self.kind == WarningKind.OVERDUE:
-            return _("%(n)s roadmap activities are overdue.") % {"n": self.count}
+            return ngettext(
+                "%(n)s roadmap activity is overdue.",
+                "%(n)s roadmap activities are overdue.",
+                self.count,
+            ) % {"n": self.count}
         return _("No active partnership with a leader school.")
 
 
@@ -242,7 +246,7 @@ def partnership_effect(*, partnership, indicator, school=None) -> PartnershipEff
         periods=periods,
         start_period=start,
         series=[
-            EffectSeries(school.short_name, mine),
+            EffectSeries(str(school), mine),
             EffectSeries(_("Leader school: %(name)s") % {"name": partnership.leader}, leader),
             EffectSeries(_("Municipal average"), average),
         ],

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.review import ReviewFlow, review_accept, review_comment, review_return, review_submit
 from core.services import model_update
@@ -64,9 +65,12 @@ def _check_content(stage):
         unfinished = activities.filter(state__in=Activity.OPEN_STATES).count()
         if unfinished:
             raise NetworkError(
-                _(
-                    "Activities not finished yet: %(count)s. Complete or cancel each of them "
-                    "before submitting the stage."
+                ngettext(
+                    "%(count)s activity is not finished yet. Complete or cancel it "
+                    "before submitting the stage.",
+                    "%(count)s activities are not finished yet. Complete or cancel each of them "
+                    "before submitting the stage.",
+                    unfinished,
                 )
                 % {"count": unfinished}
             )

@@ -24,7 +24,7 @@ def clean(params, user):
 
 def title(params):
     school = School.objects.filter(pk=params["school"]).first()
-    name = school.short_name if school else "—"
+    name = str(school) if school else "—"
     return _("School report: %(school)s") % {"school": name}
 
 

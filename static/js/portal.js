@@ -49,7 +49,10 @@ document.querySelectorAll("table.table-stack").forEach((table) => {
       count.classList.remove("d-none");
       count.setAttribute("aria-hidden", "true");
       const label = document.getElementById("bell-label");
-      label.textContent = ", " + label.dataset.template + " " + data.unread;
+      // The Russian plural form for the count: data-one «1 …», data-few «2 …», data-many «5 …».
+      const form = new Intl.PluralRules(document.documentElement.lang || "ru").select(data.unread);
+      const text = label.dataset[form] || label.dataset.many;
+      label.textContent = ", " + text.replace(/\d+/, String(data.unread));
     })
     .catch(() => {});
 })();

@@ -61,7 +61,7 @@ def test_home_page_per_role_shows_real_data(login, cast, school_a):
     methodologist_home = login(cast["methodologist"]).get(reverse("home")).content.decode()
     anonymous_home = login(None).get(reverse("home")).content.decode()
 
-    assert school_a.short_name in director_home
+    assert str(school_a) in director_home
     assert "Проверить список учителей" in director_home
     assert "Муниципалитет" in methodologist_home
     assert "2 школы" in methodologist_home

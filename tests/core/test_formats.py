@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.formats import decimal_comma
+from core.formats import decimal_comma, no_break_after_numero
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,18 @@ def test_a_missing_number_is_a_dash():
 def test_a_missing_number_may_be_written_otherwise():
     assert decimal_comma(None, empty="") == ""
     assert decimal_comma(None, places=1, empty="нет данных") == "нет данных"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Гимназия № 10", "Гимназия №\u00a010"),
+        ("Гимназия №10", "Гимназия №\u00a010"),
+        ("МАОУ «СОШ №  5»", "МАОУ «СОШ №\u00a05»"),
+        ("Гимназия №\u00a010", "Гимназия №\u00a010"),
+        ("Лицей", "Лицей"),
+        ("", ""),
+    ],
+)
+def test_numero_keeps_its_number_on_the_same_line(typed, shown):
+    assert no_break_after_numero(typed) == shown

@@ -84,4 +84,4 @@ def test_render_pdf_produces_a_pdf_with_cyrillic_text(db):
 
     text = pdf_text(content)
     assert "Отчёт школы" in text
-    assert "Гимназия № 9" in text
+    assert "Гимназия №\u00a09" in text

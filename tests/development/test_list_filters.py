@@ -104,7 +104,7 @@ def test_the_filters_are_shown_as_chosen(login, methodologist, school_b):
         .content.decode()
     )
 
-    assert f'<option value="{school_b.pk}" selected>{school_b.short_name}</option>' in content
+    assert f'<option value="{school_b.pk}" selected>{school_b}</option>' in content
     assert '<option value="none" selected>' in content
     assert 'id="f-overdue" checked' in content
     assert 'value="Бор"' in content

@@ -218,3 +218,10 @@ def test_items_of_an_approved_plan_are_not_rewritten(teacher_a):
         plan_item_update(
             item=plan.items.get(), kind=PlanItem.Kind.COURSE, title="Другое", due_date=date.today()
         )
+
+
+def test_plan_with_planned_items_is_not_completed_and_says_how_many(teacher_a):
+    plan = _plan(teacher_a, status=S.APPROVED, items=2)
+
+    with pytest.raises(PlansError, match="В плане ещё 2 невыполненных пункта"):
+        plan_complete(plan=plan, by=teacher_a)

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
-from development.models import DevelopmentPlan, Questionnaire
+from development.models import DevelopmentPlan, Questionnaire, Response
 from events.models import Event
 from monitoring.models import Period
 from network.models import MethodicalAssociation, Partnership
@@ -37,6 +37,7 @@ def demo_pages():
     association = MethodicalAssociation.objects.first()
     plan = DevelopmentPlan.objects.filter(teacher__user__username="uchitel").first()
     practice = Practice.objects.published().first()
+    response = Response.objects.filter(questionnaire=questionnaire).first()
 
     public = [
         reverse("home"),
@@ -73,7 +74,7 @@ def demo_pages():
         reverse("reports:report_list"),
     ]
     return {
-        None: [*public, reverse("login"), reverse("password_reset")],
+        None: [*public, reverse("login"), reverse("password_reset"), reverse("events:verify")],
         "uchitel": [
             *everyone,
             reverse("events:my"),
@@ -87,6 +88,7 @@ def demo_pages():
             reverse("schools:mine"),
             reverse("schools:teachers", args=[school.pk]),
             reverse("development:plan_list"),
+            reverse("development:plan_detail", args=[plan.pk]),
             reverse("development:questionnaire_results", args=[questionnaire.pk]),
             reverse("monitoring:entry_home"),
             reverse("monitoring:entry", args=[school.pk, period.pk]),
@@ -99,6 +101,9 @@ def demo_pages():
             reverse("schools:teachers", args=[school.pk]),
             reverse("events:create"),
             reverse("practices:add"),
+            reverse("events:edit", args=[event.pk]),
+            reverse("network:partnership_add"),
+            reverse("development:response_detail", args=[response.pk]),
             reverse("events:registrations", args=[event.pk]),
             reverse("events:attendance", args=[event.pk]),
             reverse("monitoring:entry_home"),

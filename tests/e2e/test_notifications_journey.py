@@ -37,7 +37,7 @@ def test_the_director_follows_the_bell_to_the_returned_stages_comment(
     switch_user(page, "direktor_a")
     bell = page.locator("#bell")
     expect(bell.locator("#bell-count")).to_have_text("1")
-    expect(bell).to_have_accessible_name(re.compile("Уведомления.*непрочитанных: 1"))
+    expect(bell).to_have_accessible_name(re.compile("Уведомления.*1 непрочитанное"))
     bell.click()
     expect(
         page.get_by_text("Этап «Знакомство» партнёрства «СОШ № 1 и № 101» возвращён")

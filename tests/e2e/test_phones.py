@@ -1,9 +1,10 @@
-"""On a 390×844 phone the teacher's and the director's main pages do not scroll sideways,
-and every action on them lies within the screen."""
+"""On a 390×844 phone the main pages of every role do not scroll sideways, every action on
+them lies within the screen, tables become stacked cards, and filters and the menu fold away."""
 
 from io import StringIO
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -15,6 +16,8 @@ from monitoring.models import Period
 from network.models import MethodicalAssociation, Partnership
 from practices.models import Practice
 from tests.conftest import log_in
+from tests.e2e.test_accessibility import blocking_violations
+from tests.schools.factories import TeacherFactory
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +40,7 @@ MEASURE = """() => {
 
 
 def phone_pages():
-    """The main pages of the demo teacher and the demo director."""
+    """The main pages of each demo role, by username."""
     director = User.objects.get(username="direktor")
     school = director.teacher_profile.school
     event = (
@@ -51,6 +54,21 @@ def phone_pages():
     partnership = Partnership.objects.visible_to(director).first()
     practice = Practice.objects.published().first()
     association = MethodicalAssociation.objects.get(name="ММО учителей математики")
+    municipal = [
+        reverse("home"),
+        reverse("monitoring:dashboard_municipal"),
+        reverse("monitoring:dashboard_school", args=[school.pk]),
+        reverse("monitoring:dashboard_partnership", args=[partnership.pk]),
+        reverse("development:plan_list"),
+        reverse("development:plan_summary"),
+        reverse("development:questionnaire_results", args=[questionnaire.pk]),
+        reverse("reports:report_list"),
+        reverse("events:calendar"),
+        reverse("events:list"),
+        reverse("schools:list"),
+        reverse("network:list"),
+        reverse("network:roadmap", args=[partnership.pk]),
+    ]
     return {
         "uchitel": [
             reverse("home"),
@@ -80,6 +98,22 @@ def phone_pages():
             reverse("events:calendar"),
             reverse("reports:report_list"),
         ],
+        "metodist": [
+            *municipal,
+            reverse("events:create"),
+            reverse("events:detail", args=[event.pk]),
+            reverse("events:registrations", args=[event.pk]),
+            reverse("events:attendance", args=[event.pk]),
+            reverse("schools:teachers", args=[school.pk]),
+            reverse("network:associations"),
+            reverse("network:mentorships"),
+            reverse("monitoring:entry_home"),
+            reverse("monitoring:entry", args=[school.pk, period.pk]),
+            reverse("monitoring:submissions"),
+            reverse("monitoring:periods"),
+            reverse("monitoring:import"),
+        ],
+        "koordinator": municipal,
     }
 
 
@@ -95,15 +129,50 @@ def overflow_report(page):
     return problems
 
 
-@pytest.mark.parametrize("username", ["uchitel", "direktor"])
+@pytest.mark.parametrize("username", ["uchitel", "direktor", "metodist", "koordinator"])
 def test_main_pages_fit_a_phone(page, transactional_db, username):
     call_command("load_demo", stdout=StringIO())
     page.set_viewport_size(PHONE)
     log_in(page, username, DEMO_PASSWORD)
+    axe = Axe()
     found = []
     for url in phone_pages()[username]:
         response = page.goto(url)
         assert response.ok, f"{url} answered {response.status}"
         found += [f"{url}: {problem}" for problem in overflow_report(page)]
+        # The stacked cards and the folded filters must not cost what the desktop passes.
+        found += blocking_violations(page, axe)
 
     assert not found, "\n".join(found)
+
+
+def test_tables_stack_and_filters_and_menu_fold_away_on_a_phone(page, methodologist):
+    TeacherFactory.create_batch(3)
+    page.set_viewport_size(PHONE)
+    log_in(page, methodologist.username)
+    page.goto(reverse("development:plan_list"))
+
+    filters = page.locator("#plan-filters")
+    assert not filters.is_visible()
+    page.get_by_role("button", name="Фильтры").click()
+    filters.get_by_label("Учебный год").wait_for()
+    assert not page.get_by_role("link", name="Уведомления").is_visible()
+    page.get_by_role("button", name="Меню").click()
+    page.get_by_role("link", name="Уведомления").wait_for()
+
+    cell = page.locator("table.table-stack tbody td[data-label]").first
+    assert cell.get_attribute("data-label") == "Школа"
+    # A card: each cell takes the whole width of the table, under its column's name.
+    table_box = page.locator("table.table-stack").bounding_box()
+    cell_box = cell.bounding_box()
+    assert abs(cell_box["width"] - table_box["width"]) < 2
+    label = cell.evaluate("(td) => getComputedStyle(td, '::before').content")
+    assert label.strip('"') == cell.get_attribute("data-label")
+
+
+def test_filters_stay_open_on_a_phone_while_filtering(page, methodologist):
+    page.set_viewport_size(PHONE)
+    log_in(page, methodologist.username)
+    page.goto(reverse("development:plan_list") + "?q=Бор")
+
+    assert page.locator("#plan-filters").is_visible()

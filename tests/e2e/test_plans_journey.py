@@ -81,7 +81,7 @@ def test_teacher_plan_is_approved_and_closed_by_attendance(
     page.goto(reverse("events:attendance", args=[event.pk]))
     page.get_by_label(teacher.full_name).check()
     page.get_by_role("button", name="Сохранить посещаемость").click()
-    page.get_by_text("Посещаемость сохранена (изменений: 1)").wait_for()
+    page.get_by_text("Посещаемость сохранена: 1 изменение.").wait_for()
     registration = Registration.objects.get(event=event, teacher=teacher)
     assert registration.attended is True
 

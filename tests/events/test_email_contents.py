@@ -127,7 +127,7 @@ def test_change_letter_lists_what_changed_old_and_new(seminar, django_capture_on
         assert "14 апреля 2027, 11:00–13:00 (МСК)" in text
         assert "15 апреля 2027, 14:00–16:00 (МСК)" in text
         assert "ИМЦ, ауд. 12" in text
-        assert "МАОУ СОШ № 7, ул. Мира, 3" in text
+        assert "МАОУ СОШ №\u00a07, ул. Мира, 3" in text
         assert "Смешанный" in text
         assert "Очно" in text
         assert "https://meet.example.org/old" in text
@@ -135,7 +135,7 @@ def test_change_letter_lists_what_changed_old_and_new(seminar, django_capture_on
     assert "— Время: 14 апреля 2027, 11:00–13:00 (МСК) → 15 апреля 2027" in message.body
     vevent = _calendar_file(message)
     assert vevent["sequence"] == 1
-    assert str(vevent["location"]) == "МАОУ СОШ № 7, ул. Мира, 3"
+    assert str(vevent["location"]) == "МАОУ СОШ №\u00a07, ул. Мира, 3"
 
 
 def test_change_letter_to_the_waiting_list_keeps_the_link_to_itself(

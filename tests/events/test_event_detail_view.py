@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from events.models import Event, Registration
 from tests.events.factories import EventFactory, RegistrationFactory
@@ -56,7 +59,7 @@ def test_organisers_see_average_rating(login, methodologist, attended_registrati
     feedback_leave(registration=attended_registration, rating=4, comment="Очень полезно")
     url = reverse("events:detail", args=[attended_registration.event_id])
     page = login(methodologist).get(url).content.decode()
-    assert "Средняя оценка 4,0 из 5" in page
+    assert "Средняя оценка 4,0 из 5 (1 оценка)." in page
     assert "Очень полезно" in page
     assert "Очень полезно" not in login(None).get(url).content.decode()
 
@@ -75,6 +78,18 @@ def test_an_event_with_free_seats_offers_to_register(login, webinar, teacher_a):
 
 def test_the_place_names_the_host_school_beside_the_room(school_a):
     event = EventFactory(host_school=school_a, venue="каб. 21")
-    assert event.place == f"{school_a.short_name}, каб. 21"
-    assert EventFactory(host_school=school_a, venue="").place == school_a.short_name
+    assert event.place == f"{school_a}, каб. 21"
+    assert EventFactory(host_school=school_a, venue="").place == str(school_a)
     assert EventFactory(host_school=None, venue="ИМЦ, зал 2").place == "ИМЦ, зал 2"
+
+
+@pytest.mark.parametrize(
+    ("seats", "text"),
+    [(1, "1 место зарезервировано"), (3, "3 места зарезервированы"), (5, "5 мест зарезервировано")],
+)
+def test_page_names_the_reserved_seats_in_russian_plural(login, seats, text):
+    event = EventFactory(
+        capacity=30, reserved_seats=seats, reserved_until=timezone.now() + timedelta(days=3)
+    )
+    page = login(None).get(reverse("events:detail", args=[event.pk])).content.decode()
+    assert text in page

@@ -125,7 +125,7 @@ def test_location_has_the_host_school_and_url_the_online_link(login, teacher_a, 
     event = EventFactory(venue="", host_school=school_a, online_url="https://meet.example.org/y")
     RegistrationFactory(event=event, teacher=teacher_a.teacher_profile)
     (vevent,) = _events(_ics(login(teacher_a), event))
-    assert str(vevent["location"]) == "МАОУ СОШ № 101, ул. Ленина, 1"
+    assert str(vevent["location"]) == "МАОУ СОШ №\u00a0101, ул. Ленина, 1"
     assert str(vevent["url"]) == "https://meet.example.org/y"
     (public,) = _events(_ics(login(None), event))
     assert str(public["url"]) == f"https://portal.example.org/events/{event.pk}/"

@@ -64,5 +64,5 @@ def test_category_trend_chart_tables_the_same_numbers(school_a, period, last_per
     )
     assert chart.headers[1:] == ["2024/2025", "2025/2026"]
     low_results = next(row for row in chart.rows if row[0] == "ШНОР")
-    assert low_results[1:] == ["—", "80 (80–80; школ: 1)"]
+    assert low_results[1:] == ["—", "80 (80–80; 1 школа)"]
     assert parse(chart.svg).find(f"{NS}title").text == chart.title

@@ -137,7 +137,7 @@ def test_early_warning_for_overdue_activities(school_a, period):
         add_activity(first, school=school_a, due_on=datetime.date(2026, 3, 1))
         found = early_warnings(period=period, school=school_a)
     assert [w.kind for w in found] == [WarningKind.OVERDUE]
-    assert "1" in found[0].text
+    assert found[0].text == "Просрочено 1 мероприятие дорожной карты."
 
 
 def test_small_changes_are_not_warnings(school_b, period, last_period):

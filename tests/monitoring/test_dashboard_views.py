@@ -137,7 +137,7 @@ def test_dashboard_shows_a_new_value(coordinator, login, period):
     school = SchoolFactory(category=School.Category.LOW_RESULTS)
     ValueFactory(school=school, period=period, code="gia_passed_share", value=77)
     page = login(coordinator).get(reverse("monitoring:dashboard_municipal")).content.decode()
-    assert school.short_name in page and "77" in page
+    assert str(school) in page and "77" in page
 
 
 def test_partnership_page_shows_the_chosen_supported_school(methodologist, login, period):

@@ -102,10 +102,10 @@ def test_submission_list_filters_by_state(methodologist, school_a, school_b, per
     IndicatorSubmission.objects.create(school=school_a, period=period, state=S.SUBMITTED)
     client = login(methodologist)
     page = client.get(reverse("monitoring:submissions"), {"state": "submitted"})
-    assert school_a.short_name in page.content.decode()
-    assert school_b.short_name not in page.content.decode()
+    assert str(school_a) in page.content.decode()
+    assert str(school_b) not in page.content.decode()
     page = client.get(reverse("monitoring:submissions"), {"state": "none"})
-    assert school_b.short_name in page.content.decode()
+    assert str(school_b) in page.content.decode()
 
 
 def test_period_lock_view(methodologist, coordinator, period, login):

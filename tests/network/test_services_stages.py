@@ -128,7 +128,7 @@ def test_joint_activity_stage_needs_done_and_no_unfinished_activities(
         stage_submit(stage=second, by=director_a)
     complete(add_activity(second))
     add_activity(second, title="Семинар")
-    with pytest.raises(NetworkError, match="Не завершено мероприятий: 1"):
+    with pytest.raises(NetworkError, match="Не завершено 1 мероприятие"):
         stage_submit(stage=second, by=director_a)
 
 

@@ -112,7 +112,7 @@ def test_the_roadmap_says_what_blocks_the_stage_and_who_must_act(joint, leader, 
     page = login(director_a).get(reverse("network:roadmap", args=[joint.roadmap.partnership.pk]))
     text = page.content.decode()
     assert "Чтобы отправить этап на проверку:" in text
-    assert "МАОУ СОШ № 1: завершить или отменить «Открытый урок» (срок 01.04.2026)" in text
+    assert "МАОУ СОШ №\u00a01: завершить или отменить «Открытый урок» (срок 01.04.2026)" in text
 
 
 def test_the_schedule_has_the_reminders(settings):

@@ -118,7 +118,7 @@ def test_settings_choose_a_channel_per_kind(login, director_a, django_capture_on
         assert digests_order() == 1
     assert len(mail.outbox) == 2
     digest = mail.outbox[1]
-    assert digest.subject == "Уведомления портала: новых — 2"
+    assert digest.subject == "Уведомления портала: 2 новых"
     assert "План ждёт согласования" in digest.body and "Второй план ждёт" in digest.body
     assert send_digest(user_id=director_a.pk) == 0  # nothing waits any more
 

@@ -24,7 +24,7 @@ def test_order_queues_and_renders_on_commit(
     assert report.status == Report.Status.DONE
     assert report.attempts == 1
     text = pdf_text(report.file.read())
-    assert school_a.short_name in text
+    assert str(school_a) in text
     assert "Орлова" in text
 
 

@@ -33,7 +33,7 @@ def test_order_is_rendered_by_a_worker_and_downloaded(celery_workers, login, coo
     wait_for(lambda: status_of(report) == Report.Status.DONE, timeout=60)
     response = client.get(reverse("reports:report_download", args=[report.pk]))
     assert response.status_code == 200
-    assert "МАОУ СОШ № 77" in pdf_text(b"".join(response.streaming_content))
+    assert "МАОУ СОШ №\u00a077" in pdf_text(b"".join(response.streaming_content))
 
 
 def test_failed_report_records_its_reason_and_the_worker_goes_on(
