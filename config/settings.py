@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "development",
     "monitoring",
     "reports",
+    "scale",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,86 @@
+import time
+from io import StringIO
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.demo import DEMO_PASSWORD
+from accounts.models import User
+from scale.builders.base import Region, Sizes
+from scale.builders.development import build_plans, build_responses
+from scale.builders.events import build_events
+from scale.builders.monitoring import build_periods, build_values
+from scale.builders.network import build_partnerships
+from scale.builders.reports import build_reports
+from scale.builders.schools import build_schools, build_teachers
+
+# The demo's logins, one of each role the bench logs in as.
+LOGINS = {
+    "metodist": "methodologist",
+    "koordinator": "coordinator",
+    "direktor": "director of a low-results school",
+    "uchitel": "teacher of a low-results school",
+}
+STEPS = [
+    ("schools", build_schools),
+    ("teachers", build_teachers),
+    ("network", build_partnerships),
+    ("periods", build_periods),
+    ("indicator values", build_values),
+    ("events", build_events),
+    ("development plans", build_plans),
+    ("questionnaire answers", build_responses),
+    ("reports", build_reports),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Generate a whole region on top of the demo (the same seed gives the same data): "
+        "schools, teachers, partnerships, events, indicators, plans, answers."
+    )
+
+    def add_arguments(self, parser):
+        defaults = Sizes()
+        parser.add_argument("--schools", type=int, default=defaults.schools)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--teachers-per-school", type=int, default=defaults.teachers_per_school)
+        parser.add_argument("--events-per-school", type=float, default=defaults.events_per_school)
+        parser.add_argument(
+            "--registrations-per-event", type=int, default=defaults.registrations_per_event
+        )
+        parser.add_argument("--periods", type=int, default=defaults.periods)
+        parser.add_argument("--plan-share", type=float, default=defaults.plan_share)
+        parser.add_argument("--response-share", type=float, default=defaults.response_share)
+
+    def handle(self, *args, **options):
+        sizes = Sizes(
+            schools=options["schools"],
+            teachers_per_school=options["teachers_per_school"],
+            events_per_school=options["events_per_school"],
+            registrations_per_event=options["registrations_per_event"],
+            periods=options["periods"],
+            plan_share=options["plan_share"],
+            response_share=options["response_share"],
+        )
+        if sizes.periods < 3:
+            raise CommandError("--periods must be at least 3 (the demo's own).")
+        began = time.perf_counter()
+        call_command("load_demo", stdout=StringIO())
+        self.stdout.write(f"demo: {time.perf_counter() - began:.1f} s")
+        region = Region(sizes=sizes, seed=options["seed"])
+        region.users = {u.username: u for u in User.objects.filter(username__in=LOGINS)}
+        with transaction.atomic():
+            for name, step in STEPS:
+                started = time.perf_counter()
+                step(region)
+                self.stdout.write(f"{name}: {time.perf_counter() - started:.1f} s")
+        for name, number in region.counts.items():
+            self.stdout.write(f"  {name}: {number}")
+        self.stdout.write(
+            self.style.SUCCESS(f"Region generated in {time.perf_counter() - began:.1f} s.")
+        )
+        self.stdout.write("Logins (password %s):" % DEMO_PASSWORD)
+        for username, role in LOGINS.items():
+            self.stdout.write(f"  {username:<12} {role}")
