@@ -11,8 +11,8 @@ from monitoring.models import (
     SubmissionComment,
     Target,
 )
-from schools.models import School
 from scale.builders.base import bulk
+from schools.models import School
 
 C = School.Category
 CENT = Decimal("0.01")

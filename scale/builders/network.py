@@ -11,8 +11,8 @@ from network.models import (
     Stage,
     StageComment,
 )
-from schools.models import School
 from scale.builders.base import bulk, bulk_through
+from schools.models import School
 
 C = School.Category
 S = Stage.State
@@ -84,7 +84,8 @@ def build_partnerships(region):
         members.append(group)
     partnerships = bulk(Partnership, rows, region, "partnerships")
     bulk_through(
-        Partnership.schools, [(p.pk, s.pk) for p, g in zip(partnerships, members) for s in g]
+        Partnership.schools,
+        [(p.pk, s.pk) for p, g in zip(partnerships, members, strict=True) for s in g],
     )
     partners = getattr(region, "partners", [])
     if partners:

@@ -1,9 +1,9 @@
 """Schools in the region's real proportions, their category history and their teachers."""
 
 from core.sorting import natural_sort_string
+from scale.builders.base import bulk, bulk_through
 from schools.demo import person
 from schools.models import CategoryRecord, PartnerOrganisation, School, Subject, Teacher
-from scale.builders.base import bulk, bulk_through
 
 C = School.Category
 # Shares of the support categories in a region: most schools ordinary, about one in eight

@@ -81,6 +81,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Region generated in {time.perf_counter() - began:.1f} s.")
         )
-        self.stdout.write("Logins (password %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Logins (password {DEMO_PASSWORD}):")
         for username, role in LOGINS.items():
             self.stdout.write(f"  {username:<12} {role}")
