@@ -3,36 +3,10 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from accounts.demo import DEMO_PASSWORD
-from accounts.models import User
-from scale.builders.base import Region, Sizes
-from scale.builders.development import build_plans, build_responses
-from scale.builders.events import build_events
-from scale.builders.monitoring import build_periods, build_values
-from scale.builders.network import build_partnerships
-from scale.builders.reports import build_reports
-from scale.builders.schools import build_schools, build_teachers
-
-# The demo's logins, one of each role the bench logs in as.
-LOGINS = {
-    "metodist": "methodologist",
-    "koordinator": "coordinator",
-    "direktor": "director of a low-results school",
-    "uchitel": "teacher of a low-results school",
-}
-STEPS = [
-    ("schools", build_schools),
-    ("teachers", build_teachers),
-    ("network", build_partnerships),
-    ("periods", build_periods),
-    ("indicator values", build_values),
-    ("events", build_events),
-    ("development plans", build_plans),
-    ("questionnaire answers", build_responses),
-    ("reports", build_reports),
-]
+from scale.builders.base import Sizes
+from scale.region import LOGINS, region_build
 
 
 class Command(BaseCommand):
@@ -69,13 +43,7 @@ class Command(BaseCommand):
         began = time.perf_counter()
         call_command("load_demo", stdout=StringIO())
         self.stdout.write(f"demo: {time.perf_counter() - began:.1f} s")
-        region = Region(sizes=sizes, seed=options["seed"])
-        region.users = {u.username: u for u in User.objects.filter(username__in=LOGINS)}
-        with transaction.atomic():
-            for name, step in STEPS:
-                started = time.perf_counter()
-                step(region)
-                self.stdout.write(f"{name}: {time.perf_counter() - started:.1f} s")
+        region = region_build(sizes=sizes, seed=options["seed"], log=self.stdout.write)
         for name, number in region.counts.items():
             self.stdout.write(f"  {name}: {number}")
         self.stdout.write(
