@@ -20,9 +20,7 @@ from benchmarks.burst import burst
 from benchmarks.machine import describe
 from benchmarks.server import PYTHON, ROOT, Gunicorn, database_env, manage, recreate_database
 from benchmarks.web import Session, single
-from scale.pages import USERNAMES
-
-PASSWORD = "demo12345"
+from scale.logins import PASSWORD, USERNAMES
 
 
 def inprocess(env, what, *args):

@@ -11,15 +11,9 @@ from django.urls import reverse
 from development.models import Questionnaire
 from events.models import Event
 from network.models import Partnership
+from scale.logins import ROLES, USERNAMES  # noqa: F401
 from schools.models import School
 
-ROLES = ["methodologist", "coordinator", "director", "teacher"]
-USERNAMES = {
-    "methodologist": "metodist",
-    "coordinator": "koordinator",
-    "director": "direktor",
-    "teacher": "uchitel",
-}
 ADMIN = [
     ("admin: teachers", "admin:schools_teacher_changelist"),
     ("admin: registrations", "admin:events_registration_changelist"),

@@ -18,7 +18,8 @@ from network.models import Activity, Partnership, Stage
 from reports.models import Report
 from scale.builders.base import Sizes
 from scale.builders.schools import categories
-from scale.pages import ROLES, USERNAMES, pages_for
+from scale.logins import ROLES, USERNAMES
+from scale.pages import pages_for
 from scale.region import region_build
 from schools.models import School, Teacher
 
