@@ -18,10 +18,13 @@ def burst(base, *, cookies, event_pk, teacher_pks, token):
         session = Session(base)
         session.cookies = dict(cookies)
         start.wait()
-        status, _ = session.request(
-            f"/events/{event_pk}/register/",
-            {"csrfmiddlewaretoken": token, "teacher": teacher_pk},
-        )
+        try:
+            status, _ = session.request(
+                f"/events/{event_pk}/register/",
+                {"csrfmiddlewaretoken": token, "teacher": teacher_pk},
+            )
+        except OSError as error:  # refused, reset or timed out: counted, not lost
+            status = f"error: {type(error).__name__}"
         with lock:
             statuses.append(status)
 

@@ -28,9 +28,15 @@ def _verdict(failures):
     return Verdict(not failures, "; ".join(failures))
 
 
-def page_verdict(*, queries, html_kb, single_small=None, single_large=None, p95=None):
+def page_verdict(
+    *, queries, html_kb, single_small=None, single_large=None, p95=None, requests=None, errors=0
+):
     """A page against the marks; the growth and p95 marks only when measured."""
     failures = []
+    if requests == 0:
+        failures.append("no request answered within the run")
+    if errors:
+        failures.append(f"{errors} errors or answers other than 200")
     if queries is not None and queries > MAX_QUERIES:
         failures.append(f"{queries} queries > {MAX_QUERIES}")
     if html_kb is not None and html_kb > MAX_HTML_KB:

@@ -55,6 +55,7 @@ def measure_pages(server, counted, seconds):
                 "rps": load.rps,
                 "ratio": load.p95 / floor.p95 if floor.p95 else None,
                 "errors": load.errors,
+                "requests": load.requests,
             }
             print(f"  {role:<14} {page['name']:<28} p95 {load.p95:7.0f} ms", flush=True)
     return {"p95": floor.p95, "rps": floor.rps}, rows
@@ -72,7 +73,8 @@ def registration_burst(server, env):
         token=token,
     )
     counts = inprocess(env, "burst-count", setup["event"])
-    return {"requests": len(statuses), "answers": sorted(set(statuses)), **counts}
+    answers = ", ".join(f"{statuses.count(s)}× {s}" for s in sorted(set(statuses), key=str))
+    return {"requests": len(statuses), "answers": answers, **counts}
 
 
 def bench_size(size, server_url, seconds):
@@ -138,8 +140,8 @@ def extras(sizes, results):
             )
         b = results[s]["burst"]
         burst_rows.append(
-            [s, b.get("requests"), b.get("confirmed", 0), b.get("waitlisted", 0),
-             marks.burst_verdict(b.get("confirmed", 0))]
+            [s, b.get("requests"), b.get("answers"), b.get("confirmed", 0),
+             b.get("waitlisted", 0), marks.burst_verdict(b.get("confirmed", 0))]
         )  # fmt: skip
     return [
         ("Generation", ["schools", "generate_region"], gen),
@@ -151,10 +153,16 @@ def extras(sizes, results):
         ("Imports", ["schools", "import", "rows/s", "bulk_create rows/s", "marks"], import_rows),
         (
             "Registration burst (200 for 30 seats, HTTP)",
-            ["schools", "requests", "confirmed", "waitlisted", "marks"],
+            ["schools", "requests", "HTTP answers", "confirmed", "waitlisted", "marks"],
             burst_rows,
         ),
     ]
+
+
+def plain(result):
+    """A size's results with the pages keyed «role / page», as JSON wants."""
+    pages = {f"{role} / {name}": row for (role, name), row in result["pages"].items()}
+    return {**result, "pages": pages}
 
 
 def main():
@@ -179,7 +187,7 @@ def main():
     )
     output.write_text(text, encoding="utf-8")
     (output.with_suffix(".json")).write_text(
-        json.dumps({str(k): v for k, v in results.items()}, default=str, indent=1)
+        json.dumps({size: plain(r) for size, r in results.items()}, default=str, indent=1)
     )
     print(f"written {output}")
 

@@ -44,6 +44,8 @@ def page_rows(small, large, sizes):
             single_small=a.get("single") if b else None,
             single_large=b.get("single"),
             p95=last.get("p95"),
+            requests=last.get("requests"),
+            errors=last.get("errors", 0),
         )
         rows.append(
             [

@@ -58,6 +58,11 @@ def test_a_page_fails_each_mark_it_misses_and_says_which():
     assert "p95 9400 ms > 300 ms" in text
 
 
+def test_a_page_that_never_answered_or_erred_fails():
+    assert "no request answered" in marks.page_verdict(queries=5, html_kb=5, requests=0).why
+    assert "3 errors" in marks.page_verdict(queries=5, html_kb=5, requests=9, errors=3).why
+
+
 def test_report_import_and_burst_marks():
     assert marks.report_verdict(seconds=59, peak_mb=900).passed
     assert not marks.report_verdict(seconds=236, peak_mb=3800).passed
