@@ -10,7 +10,7 @@ PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
 # Two cores here: one pytest worker each.
 TEST_WORKERS ?= 2
 
-.PHONY: run test setup migrate demo lint format messages worker beat chromium fonts benchmark clean \
+.PHONY: run test setup migrate demo lint format messages worker beat chromium fonts bench benchmark clean \
 	backup restore
 
 # Cyrillic fonts that WeasyPrint embeds in the PDFs (Debian's DejaVu).
@@ -54,9 +54,19 @@ test: setup chromium
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-# Page timings and query counts on region-sized generated data (not part of the tests).
-benchmark: setup
-	SCHOOLS=$${SCHOOLS:-300} $(PY) benchmarks/run.py
+# The portal at region size on PostgreSQL as in production (gunicorn, DJANGO_DEBUG=0, wrk):
+# its own databases bench_300 and bench_2000, every key page of every role, the report,
+# the imports, the registration burst; writes docs/benchmarks.md. Not part of `make test`.
+# BENCH_SIZES="300 2000", BENCH_SECONDS=5, BENCH_SERVER=postgres://postgres@127.0.0.1:5432
+bench: setup
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get install -y -qq wrk >/dev/null 2>&1 || \
+	     (apt-get update -qq && apt-get install -y -qq wrk)) ; \
+	  else echo "wrk is missing: apt-get install wrk"; exit 1; fi; }
+	$(PY) -m benchmarks.run
+
+benchmark: bench
 
 lint: setup
 	$(VENV)/bin/ruff check .

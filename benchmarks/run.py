@@ -1,152 +1,195 @@
-"""Benchmark the main pages and the municipal report on region-sized generated data.
+"""`make bench`: the portal at region sizes on PostgreSQL as in production; docs/benchmarks.md.
 
-Not a test: it builds its own database (by default a throw-away SQLite file; point
-DATABASE_URL at an empty PostgreSQL database to measure that), fills it with the demo
-municipality scaled up, and prints how long each page takes and how many queries it
-makes. Run it with `make benchmark` (SCHOOLS=300 by default).
+For each size (BENCH_SIZES, default «300 2000» schools) it builds its own database
+bench_<size> (BENCH_SERVER, default postgres://postgres@127.0.0.1:5432), generates the
+region, counts each page's queries and HTML in-process, then starts gunicorn and measures
+every key page of every role with wrk (16 clients, BENCH_SECONDS each), the floor
+(/healthz), the municipal report beside a bare WeasyPrint table, the two imports beside
+bulk_create, and the 200-for-30 registration burst.
 """
 
+import json
 import os
-import random
-import statistics
+import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/benchmark.sqlite3")
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-
-import django  # noqa: E402
-
-django.setup()
-
-from datetime import timedelta  # noqa: E402
-from decimal import Decimal  # noqa: E402
-from io import StringIO  # noqa: E402
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from accounts.models import User  # noqa: E402
-from events.models import Event, Registration  # noqa: E402
-from monitoring.models import Indicator, IndicatorValue, Period  # noqa: E402
-from reports.services import report_render_now  # noqa: E402
-from schools.models import School, Teacher  # noqa: E402
-
-SCHOOLS = int(os.environ.get("SCHOOLS", "300"))
-TEACHERS_PER_SCHOOL = 30
-EVENTS = SCHOOLS * 3
-PAGES = [
-    "/schools/",
-    "/schools/?q=СОШ&page=3",
-    "/events/list/",
-    "/events/",
-    "/network/",
-    "/monitoring/dashboards/",
-    "/monitoring/plans/schools/",
-    "/monitoring/indicators/submissions/",
-]
+from benchmarks import marks, table, wrk
+from benchmarks.burst import burst
+from benchmarks.machine import describe
+from benchmarks.server import PYTHON, ROOT, Gunicorn, database_env, manage, recreate_database
+from benchmarks.web import Session, single
+from scale.logins import PASSWORD, USERNAMES
 
 
-def build():
-    call_command("migrate", verbosity=0)
-    call_command("load_demo", stdout=StringIO())
-    rng = random.Random(1)
-    categories = list(School.Category.values)
-    existing = School.objects.count()
-    School.objects.bulk_create(
-        School(
-            short_name=f"МБОУ СОШ № {n}",
-            full_name=f"Муниципальное бюджетное общеобразовательное учреждение № {n}",
-            settlement=f"Поселение {n % 40}",
-            category=rng.choice(categories),
+def inprocess(env, what, *args):
+    result = subprocess.run(
+        [PYTHON, "-m", "benchmarks.inprocess", what, *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    for line in result.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT ") :])
+    return {"error": (result.stderr or result.stdout)[-1500:]}
+
+
+def measure_pages(server, counted, seconds):
+    floor = wrk.run(server.base + "/healthz", cookie="", seconds=seconds)
+    rows = {}
+    for role, pages in counted.items():
+        session = Session(server.base).login(USERNAMES[role], PASSWORD)
+        for page in pages:
+            load = wrk.run(server.base + page["url"], cookie=session.cookie_header, seconds=seconds)
+            rows[role, page["name"]] = {
+                "url": page["url"],
+                "queries": page["queries"],
+                "kb": page["bytes"] / 1024,
+                "single": single(session, page["url"]),
+                "p50": load.p50,
+                "p95": load.p95,
+                "p99": load.p99,
+                "rps": load.rps,
+                "ratio": load.p95 / floor.p95 if floor.p95 else None,
+                "errors": load.errors,
+                "requests": load.requests,
+            }
+            print(f"  {role:<14} {page['name']:<28} p95 {load.p95:7.0f} ms", flush=True)
+    return {"p95": floor.p95, "rps": floor.rps}, rows
+
+
+def registration_burst(server, env):
+    setup = inprocess(env, "burst-setup")
+    session = Session(server.base).login(USERNAMES["methodologist"], PASSWORD)
+    token = session.csrf_token(f"/events/{setup['event']}/")
+    statuses = burst(
+        server.base,
+        cookies=session.cookies,
+        event_pk=setup["event"],
+        teacher_pks=setup["teachers"],
+        token=token,
+    )
+    counts = inprocess(env, "burst-count", setup["event"])
+    answers = ", ".join(f"{statuses.count(s)}× {s}" for s in sorted(set(statuses), key=str))
+    return {"requests": len(statuses), "answers": answers, **counts}
+
+
+def bench_size(size, server_url, seconds):
+    print(f"== {size} schools", flush=True)
+    env = database_env(recreate_database(server_url, f"bench_{size}"))
+    manage(env, "migrate", "--noinput")
+    generation, _ = manage(env, "generate_region", f"--schools={size}", "--seed=1")
+    print(f"  generated in {generation:.0f} s", flush=True)
+    counted = inprocess(env, "pages")
+    with Gunicorn(env) as server:
+        floor, pages = measure_pages(server, counted, seconds)
+        burst_result = registration_burst(server, env)
+    return {
+        "generation": generation,
+        "floor": floor,
+        "pages": pages,
+        "burst": burst_result,
+        "report": inprocess(env, "report"),
+        "bare": inprocess(env, "bare-table"),
+        "indicator_import": inprocess(env, "indicator-import"),
+        "teacher_import": inprocess(env, "teacher-import"),
+    }
+
+
+def extras(sizes, results):
+    """The sections after the pages: generation, report, imports, burst."""
+    gen = [[s, f"{results[s]['generation']:.0f} s"] for s in sizes]
+    report_rows, import_rows, burst_rows = [], [], []
+    for s in sizes:
+        rep, bare = results[s]["report"], results[s]["bare"]
+        limit = 10 if s <= 100 else marks.REPORT_MAX_S
+        verdict = (
+            marks.report_verdict(seconds=rep["seconds"], peak_mb=rep["peak_mb"], max_seconds=limit)
+            if "seconds" in rep
+            else rep.get("error", "")[:200]
         )
-        for n in range(100, 100 + SCHOOLS - existing)
-    )
-    new_schools = list(School.objects.filter(short_name__startswith="МБОУ"))
-    Teacher.objects.bulk_create(
-        Teacher(school=s, last_name=f"Учителева{s.pk}-{i}", first_name="Анна", patronymic="")
-        for s in new_schools
-        for i in range(TEACHERS_PER_SCHOOL)
-    )
-    start = timezone.now() - timedelta(days=180)
-    Event.objects.bulk_create(
-        Event(
-            title=f"Семинар № {n}",
-            kind=Event.Kind.SEMINAR,
-            format=Event.Format.IN_PERSON,
-            starts_at=start + timedelta(hours=9 * n),
-            ends_at=start + timedelta(hours=9 * n + 2),
-            capacity=40,
-            status=Event.Status.PUBLISHED,
+        report_rows.append(
+            [
+                s,
+                f"{rep.get('seconds', 0):.1f} s, {rep.get('peak_mb', 0):.0f} MB, "
+                f"{rep.get('pages', 0)} pages",
+                f"{bare.get('seconds', 0):.1f} s, {bare.get('peak_mb', 0):.0f} MB, "
+                f"{bare.get('pages', 0)} pages",
+                verdict,
+            ]
         )
-        for n in range(EVENTS)
-    )
-    teachers = list(Teacher.objects.values_list("pk", flat=True))
-    events = list(Event.objects.filter(title__startswith="Семинар № ").values_list("pk", flat=True))
-    Registration.objects.bulk_create(
-        Registration(event_id=e, teacher_id=t, status=Registration.Status.CONFIRMED)
-        for e in events
-        for t in rng.sample(teachers, 30)
-    )
-    indicators = list(Indicator.objects.filter(source=Indicator.Source.IMPORTED)[:5]) or list(
-        Indicator.objects.all()[:5]
-    )
-    IndicatorValue.objects.bulk_create(
-        IndicatorValue(
-            indicator=i,
-            school=s,
-            period=p,
-            value=Decimal(rng.randint(40, 100)),
-            source=Indicator.Source.IMPORTED,
-        )
-        for i in indicators
-        for s in new_schools
-        for p in Period.objects.all()
-    )
+        for name, key, min_rps, ratio in (
+            ("indicator import", "indicator_import", marks.INDICATOR_IMPORT_MIN_RPS, 5),
+            ("teacher import", "teacher_import", marks.TEACHER_IMPORT_MIN_RPS, 20),
+        ):
+            got = results[s][key]
+            if "rows_per_s" not in got:
+                import_rows.append([s, name, "—", "—", got.get("error", "")[-200:]])
+                continue
+            verdict = marks.import_verdict(
+                rows_per_s=got["rows_per_s"],
+                floor_rows_per_s=got["floor_rows_per_s"],
+                min_rps=min_rps,
+                max_ratio=ratio,
+            )
+            import_rows.append(
+                [s, name, f"{got['rows_per_s']:.0f}", f"{got['floor_rows_per_s']:.0f}", verdict]
+            )
+        b = results[s]["burst"]
+        burst_rows.append(
+            [s, b.get("requests"), b.get("answers"), b.get("confirmed", 0),
+             b.get("waitlisted", 0), marks.burst_verdict(b.get("confirmed", 0))]
+        )  # fmt: skip
+    return [
+        ("Generation", ["schools", "generate_region"], gen),
+        (
+            "Municipal report",
+            ["schools", "report: time, peak memory, pages", "bare WeasyPrint table", "marks"],
+            report_rows,
+        ),
+        ("Imports", ["schools", "import", "rows/s", "bulk_create rows/s", "marks"], import_rows),
+        (
+            "Registration burst (200 for 30 seats, HTTP)",
+            ["schools", "requests", "HTTP answers", "confirmed", "waitlisted", "marks"],
+            burst_rows,
+        ),
+    ]
 
 
-def measure(client, url, runs=3):
-    times, queries = [], 0
-    for _ in range(runs):
-        connection.queries_log.clear()  # the log holds 9000 queries; building filled it
-        with CaptureQueriesContext(connection) as captured:
-            began = time.perf_counter()
-            response = client.get(url)
-            times.append(time.perf_counter() - began)
-        assert response.status_code == 200, (url, response.status_code)
-        queries = len(captured)
-    return statistics.median(times), queries
+def plain(result):
+    """A size's results with the pages keyed «role / page», as JSON wants."""
+    pages = {f"{role} / {name}": row for (role, name), row in result["pages"].items()}
+    return {**result, "pages": pages}
 
 
 def main():
-    began = time.perf_counter()
-    build()
-    print(
-        f"data: {School.objects.count()} schools, {Teacher.objects.count()} teachers, "
-        f"{Event.objects.count()} events, {Registration.objects.count()} registrations, "
-        f"{IndicatorValue.objects.count()} indicator values "
-        f"({time.perf_counter() - began:.0f} s to build, {connection.vendor})"
+    began = time.monotonic()
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "300 2000").split()]
+    server_url = os.environ.get("BENCH_SERVER", "postgres://postgres@127.0.0.1:5432")
+    seconds = int(os.environ.get("BENCH_SECONDS", "5"))
+    output = Path(os.environ.get("BENCH_OUTPUT", ROOT / "docs" / "benchmarks.md"))
+    if not wrk.available():
+        sys.exit("wrk is missing: apt-get install -y wrk")
+    results = {size: bench_size(size, server_url, seconds) for size in sizes}
+    pages = table.page_rows(
+        results[sizes[0]]["pages"], results[sizes[-1]]["pages"] if len(sizes) > 1 else {}, sizes
     )
-    client = Client()
-    client.force_login(User.objects.get(username="metodist"))
-    print(f"{'page':<45} {'median ms':>10} {'queries':>8}")
-    for url in PAGES:
-        seconds, queries = measure(client, url)
-        print(f"{url:<45} {seconds * 1000:>10.0f} {queries:>8}")
-    began = time.perf_counter()
-    pdf = report_render_now(kind="municipal", params={})
-    print(
-        f"{'municipal report PDF':<45} {(time.perf_counter() - began) * 1000:>10.0f} "
-        f"{len(pdf) // 1024:>6} KB"
+    text = table.document(
+        machine=describe(f"{server_url}/postgres"),
+        sizes=sizes,
+        floor=results[sizes[-1]]["floor"],
+        pages=pages,
+        extras=extras(sizes, results),
+        minutes=(time.monotonic() - began) / 60,
     )
+    output.write_text(text, encoding="utf-8")
+    (output.with_suffix(".json")).write_text(
+        json.dumps({size: plain(r) for size, r in results.items()}, default=str, indent=1)
+    )
+    print(f"written {output}")
 
 
 if __name__ == "__main__":

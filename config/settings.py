@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "practices",
     "monitoring",
     "reports",
+    "scale",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,243 @@
+"""The measurements made inside Django, each in its own process: ``python -m benchmarks.inprocess
+<what>`` prints one JSON object. Run against the bench database (DATABASE_URL)."""
+
+import json
+import os
+import resource
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django
+
+django.setup()
+
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from accounts.models import User  # noqa: E402
+from scale.pages import ROLES, USERNAMES, pages_for  # noqa: E402
+
+
+def pdf_pages(pdf):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(BytesIO(pdf)).pages)
+
+
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def pages():
+    """Every role's key pages: URL, queries and HTML size of one request."""
+    result = {}
+    for role in ROLES:
+        user = User.objects.get(username=USERNAMES[role])
+        client = Client()
+        client.force_login(user)
+        rows = []
+        for name, url in pages_for(role, user):
+            client.get(url)  # warm the caches a first request fills
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(url)
+            rows.append(
+                {
+                    "name": name,
+                    "url": url,
+                    "status": response.status_code,
+                    "queries": len(captured),
+                    "bytes": len(response.content),
+                }
+            )
+        result[role] = rows
+    return result
+
+
+def report():
+    from reports.services import report_render_now
+
+    began = time.perf_counter()
+    pdf = report_render_now(kind="municipal", params={})
+    return {
+        "seconds": time.perf_counter() - began,
+        "pages": pdf_pages(pdf),
+        "peak_mb": peak_mb(),
+    }
+
+
+def bare_table():
+    """WeasyPrint alone: one table with a row per school and its values, as the report has."""
+    from weasyprint import HTML
+
+    from monitoring.models import IndicatorValue, Period
+
+    period = Period.objects.current()
+    values = {}
+    for school, indicator, value in IndicatorValue.objects.filter(period=period).values_list(
+        "school__short_name", "indicator__code", "value"
+    ):
+        values.setdefault(school, {})[indicator] = value
+    codes = sorted({c for row in values.values() for c in row})
+    head = "".join(f"<th>{c}</th>" for c in codes)
+    body = "".join(
+        f"<tr><td>{school}</td>" + "".join(f"<td>{row.get(c, '')}</td>" for c in codes) + "</tr>"
+        for school, row in sorted(values.items())
+    )
+    html = (
+        "<html><head><style>@page{size:A4 landscape}table{font:7pt DejaVu Sans;"
+        "border-collapse:collapse}td,th{border:1px solid #999}</style></head><body>"
+        f"<table><thead><tr><th>школа</th>{head}</tr></thead><tbody>{body}</tbody></table>"
+        "</body></html>"
+    )
+    began = time.perf_counter()
+    pdf = HTML(string=html).write_pdf()
+    return {
+        "seconds": time.perf_counter() - began,
+        "pages": pdf_pages(pdf),
+        "peak_mb": peak_mb(),
+        "rows": len(values),
+    }
+
+
+class Rollback(Exception):
+    pass
+
+
+def _timed_in_rollback(work):
+    """Run ``work`` in a transaction that is rolled back; answer (seconds, its result)."""
+    holder = {}
+    try:
+        with transaction.atomic():
+            began = time.perf_counter()
+            holder["result"] = work()
+            holder["seconds"] = time.perf_counter() - began
+            raise Rollback
+    except Rollback:
+        pass
+    return holder["seconds"], holder["result"]
+
+
+def indicator_import():
+    """The current period's file imported into an emptied period, beside bulk_create."""
+    from monitoring.models import IndicatorValue, Period
+    from monitoring.services.indicator_import import indicator_export, indicator_import_apply
+
+    period = Period.objects.current()
+    data = indicator_export(period=period)
+    rows = list(IndicatorValue.objects.filter(period=period).order_by("pk"))
+    methodologist = User.objects.get(username=USERNAMES["methodologist"])
+
+    def through_import():
+        IndicatorValue.objects.filter(period=period).delete()
+        began = time.perf_counter()
+        saved = indicator_import_apply(
+            data=data, filename="bench.xlsx", period=period, by=methodologist
+        )
+        return time.perf_counter() - began, saved.created + saved.updated
+
+    def floor():
+        IndicatorValue.objects.filter(period=period).delete()
+        for row in rows:
+            row.pk = None
+        began = time.perf_counter()
+        IndicatorValue.objects.bulk_create(rows, batch_size=5000)
+        return time.perf_counter() - began, len(rows)
+
+    _, (seconds, applied) = _timed_in_rollback(through_import)
+    _, (floor_seconds, floor_rows) = _timed_in_rollback(floor)
+    return {
+        "rows": applied,
+        "rows_per_s": applied / seconds if seconds else 0,
+        "floor_rows_per_s": floor_rows / floor_seconds if floor_seconds else 0,
+    }
+
+
+def teacher_import():
+    """Admin's teacher import (dry run, then confirm) of one file, beside bulk_create."""
+    from schools.models import School, Teacher
+    from schools.resources import TeacherResource
+
+    schools = list(School.objects.filter(short_name__startswith="МБОУ").order_by("pk")[:40])
+    queryset = Teacher.objects.filter(school__in=schools).order_by("pk")
+    dataset = TeacherResource().export(queryset)
+    rows = list(queryset)
+
+    def clear():
+        Teacher.objects.filter(pk__in=[t.pk for t in rows]).delete()
+
+    def through_import():
+        clear()
+        began = time.perf_counter()
+        dry = TeacherResource().import_data(dataset, dry_run=True, raise_errors=True)
+        TeacherResource().import_data(dataset, dry_run=False, raise_errors=True)
+        return time.perf_counter() - began, dry.totals
+
+    def floor():
+        clear()
+        for row in rows:
+            row.pk = None
+        began = time.perf_counter()
+        Teacher.objects.bulk_create(rows, batch_size=5000)
+        return time.perf_counter() - began
+
+    _, (seconds, _totals) = _timed_in_rollback(through_import)
+    _, floor_seconds = _timed_in_rollback(floor)
+    return {
+        "rows": len(rows),
+        "rows_per_s": len(rows) / seconds if seconds else 0,
+        "floor_rows_per_s": len(rows) / floor_seconds if floor_seconds else 0,
+    }
+
+
+def burst_setup():
+    """A published event with 30 seats and 200 teachers who are not registered to it."""
+    import datetime
+
+    from django.utils import timezone
+
+    from events.models import Event
+    from schools.models import Teacher
+
+    starts = timezone.now() + datetime.timedelta(days=30)
+    event = Event.objects.create(
+        title="Семинар для проверки наплыва регистраций",
+        kind=Event.Kind.SEMINAR,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        capacity=30,
+        status=Event.Status.PUBLISHED,
+    )
+    teachers = list(
+        Teacher.objects.filter(school__short_name__startswith="МБОУ")
+        .order_by("pk")
+        .values_list("pk", flat=True)[:200]
+    )
+    return {"event": event.pk, "teachers": teachers}
+
+
+def burst_count(event_pk):
+    from events.models import Registration
+
+    statuses = Registration.objects.filter(event_id=event_pk).values_list("status", flat=True)
+    statuses = list(statuses)
+    return {s: statuses.count(s) for s in set(statuses)}
+
+
+COMMANDS = {
+    "pages": pages,
+    "report": report,
+    "bare-table": bare_table,
+    "indicator-import": indicator_import,
+    "teacher-import": teacher_import,
+    "burst-setup": burst_setup,
+    "burst-count": burst_count,
+}
+
+if __name__ == "__main__":
+    what, *args = sys.argv[1:]
+    print("RESULT " + json.dumps(COMMANDS[what](*args), default=str))
