@@ -111,7 +111,7 @@ def by_category(scope: Scope) -> Section:
                         _("Schools"),
                         previous_name,
                         scope.period.name,
-                        _("Change"),
+                        _("Change since last period"),
                         _("Lowest – highest"),
                         _("Target"),
                         _("Reached the target"),
