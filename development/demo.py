@@ -253,11 +253,13 @@ def _uchitel_plans(uchitel, director, year):
 def _backdate_past_plans(year):
     """Last year's demo plans were written and closed within that year: their history
     says so, for the reports of past periods, which read plans as of the period's end."""
-    for past in DevelopmentPlan.objects.filter(year__lt=year).values_list("year", flat=True):
+    for past in set(DevelopmentPlan.objects.filter(year__lt=year).values_list("year", flat=True)):
         last_day = timezone.make_aware(timezone.datetime(past + 1, 8, 31, 12))
-        DevelopmentPlan.history.filter(year=past, history_date__gt=last_day).update(
-            history_date=last_day
-        )
+        late = DevelopmentPlan.history.filter(year=past, history_date__gt=last_day)
+        records = list(late.order_by("history_date", "history_id"))
+        for step, record in enumerate(records):  # the same order, a minute apart
+            moment = last_day - timedelta(minutes=len(records) - step)
+            DevelopmentPlan.history.filter(pk=record.pk).update(history_date=moment)
 
 
 def plan_due(year, month):

@@ -64,13 +64,13 @@ def plan_figures(scope: Scope):
             ),
         ),
     )
-    planned = DevelopmentPlan.objects.filter(year=scope.year).values("teacher_id")
     teachers, untracked_teachers = teachers_as_of(scope)
-    without = (
-        teachers.exclude(id__in=planned).count()
-        + untracked_teachers.exclude(pk__in=planned).count()
-    )
-    return by_status, items, without, teachers.count() + untracked_teachers.count()
+    for planned in (known.values("teacher_id"), untracked.values("teacher_id")):
+        teachers = teachers.exclude(id__in=planned)
+        untracked_teachers = untracked_teachers.exclude(pk__in=planned)
+    without = teachers.count() + untracked_teachers.count()
+    all_teachers = teachers_as_of(scope)
+    return by_status, items, without, all_teachers[0].count() + all_teachers[1].count()
 
 
 def summary(scope: Scope) -> Section:
