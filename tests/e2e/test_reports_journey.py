@@ -1,6 +1,8 @@
 """A coordinator orders the municipal report, watches it get ready, and downloads it
 with its editable copy and its annex."""
 
+import io
+
 import docx
 import openpyxl
 import pytest
@@ -44,7 +46,8 @@ def test_coordinator_orders_and_downloads_the_municipal_report(page, celery_work
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Приложение (XLSX)").click()
     assert download_info.value.suggested_filename.endswith("2025-2026. Приложение.xlsx")
-    annex = openpyxl.load_workbook(download_info.value.path())
+    with open(download_info.value.path(), "rb") as xlsx:  # the saved file has no extension
+        annex = openpyxl.load_workbook(io.BytesIO(xlsx.read()))
     names = [row[0] for row in annex.worksheets[0].iter_rows(min_row=2, values_only=True)]
     assert names == ["МАОУ СОШ № 31"]
     report = Report.objects.get()
