@@ -302,6 +302,14 @@ PORTAL_BASE_URL = env_str(
 ).rstrip("/")
 
 PORTAL_CENTRE_NAME = env_str("PORTAL_CENTRE_NAME", "Муниципальный информационно-методический центр")
+# Who signs the reports: the centre's head approves («Утверждаю»), the education office
+# agrees («Согласовано»; leave both empty to print no such block).
+PORTAL_CENTRE_HEAD_POSITION = env_str("PORTAL_CENTRE_HEAD_POSITION", "Директор ИМЦ")
+PORTAL_CENTRE_HEAD_NAME = env_str("PORTAL_CENTRE_HEAD_NAME", "И. О. Фамилия")
+PORTAL_REPORT_AGREED_POSITION = env_str(
+    "PORTAL_REPORT_AGREED_POSITION", "Начальник управления образования"
+)
+PORTAL_REPORT_AGREED_NAME = env_str("PORTAL_REPORT_AGREED_NAME", "")
 
 # Production hardening; each can be relaxed through the environment behind a proxy.
 if not DEBUG:

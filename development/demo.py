@@ -129,6 +129,7 @@ def load(*, stdout):
         # Its own generator: the same teachers on every run, whatever the steps above drew.
         chosen = random.Random(66).sample(others, min(40, len(others)))
         _colleague_plans(chosen, methodologist, templates, year)
+    _backdate_past_plans(year)
     stdout.write(
         f"Планов развития: {DevelopmentPlan.objects.count()}, "
         f"ответов на диагностику: {Response.objects.count()}"
@@ -247,6 +248,18 @@ def _uchitel_plans(uchitel, director, year):
     )
     for registration in registrations.order_by("event__starts_at"):
         plan_item_add_event(plan=plan, event=registration.event)
+
+
+def _backdate_past_plans(year):
+    """Last year's demo plans were written and closed within that year: their history
+    says so, for the reports of past periods, which read plans as of the period's end."""
+    for past in set(DevelopmentPlan.objects.filter(year__lt=year).values_list("year", flat=True)):
+        last_day = timezone.make_aware(timezone.datetime(past + 1, 8, 31, 12))
+        late = DevelopmentPlan.history.filter(year=past, history_date__gt=last_day)
+        records = list(late.order_by("history_date", "history_id"))
+        for step, record in enumerate(records):  # the same order, a minute apart
+            moment = last_day - timedelta(minutes=len(records) - step)
+            DevelopmentPlan.history.filter(pk=record.pk).update(history_date=moment)
 
 
 def plan_due(year, month):

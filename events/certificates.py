@@ -1,6 +1,7 @@
 """The participation certificate: an A4 PDF rendered by the project's one render_pdf."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.pdf import render_pdf
 from events.models import Certificate
@@ -18,4 +19,6 @@ def certificate_pdf(certificate: Certificate) -> bytes:
             "teacher": registration.teacher,
             "verify_url": absolute(reverse("events:verify")) + f"?code={certificate.code}",
         },
+        subject=_("Certificate of participation in «%(event)s»")
+        % {"event": registration.event.title},
     )

@@ -132,7 +132,8 @@ def load(*, stdout):
     _submissions(periods, schools, metodist)
     computed_recalculate(period=periods[-1], by=metodist)
     _computed_history(rng, periods, indicators, metodist)
-    _targets(periods[-1], indicators, schools, metodist)
+    for period in periods:  # every year had its targets, so every report shows them
+        _targets(period, indicators, schools, metodist)
     for period in periods[:-1]:
         period.state = Period.State.LOCKED
         period.save(update_fields=["state"])

@@ -63,6 +63,8 @@ class ReportOrderForm(forms.Form):
         params = {}
         if kind == Report.Kind.SCHOOL and data.get("school"):
             params["school"] = data["school"].pk
+            if data.get("period"):
+                params["period"] = data["period"].pk
         if kind == Report.Kind.PARTNERSHIP and data.get("partnership"):
             params["partnership"] = data["partnership"].pk
         if kind == Report.Kind.EVENT and data.get("event"):

@@ -11,7 +11,8 @@ from core.history import AuditTrail
 
 
 class Report(models.Model):
-    """A PDF that a user ordered (or the schedule did), rendered by a Celery worker."""
+    """A PDF that a user ordered (or the schedule did), rendered by a Celery worker,
+    with its DOCX copy and XLSX annex for the kinds that have them."""
 
     class Kind(models.TextChoices):
         MUNICIPAL = "municipal", _("Municipal monitoring report")
@@ -36,6 +37,9 @@ class Report(models.Model):
     )
     error = models.TextField(_("reason of failure"), blank=True)
     file = models.FileField(_("file"), upload_to="reports/", blank=True)
+    # The editable copy and the per-school annex, for the kinds that have them.
+    docx = models.FileField(_("editable copy (DOCX)"), upload_to="reports/", blank=True)
+    annex = models.FileField(_("annex (XLSX)"), upload_to="reports/", blank=True)
     ordered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -130,7 +130,7 @@ def report_render(*, report_id: int) -> Report | None:
 
     try:
         with heartbeat(report.pk):
-            content = report_kind(report.kind).render(report.params)
+            files = report_kind(report.kind).render_files(report.params)
     except TRANSIENT_ERRORS:
         # Queued again; the outbox retries the item with a pause.
         Report.objects.filter(pk=report.pk).update(status=Report.Status.QUEUED)
@@ -146,20 +146,33 @@ def report_render(*, report_id: int) -> Report | None:
             reason=_("The report could not be prepared because of an internal error."),
         )
 
-    # One file per report, whatever an earlier, interrupted run left behind.
-    path = report.file.field.generate_filename(report, f"report-{report.pk}.pdf")
-    storage = report.file.storage
-    if report.file and report.file.name != path:
-        report.file.delete(save=False)
-    if storage.exists(path):
-        storage.delete(path)
-    report.file.save(path.rsplit("/", 1)[-1], ContentFile(content), save=False)
+    _store(report, "file", "pdf", files.pdf)
+    _store(report, "docx", "docx", files.docx)
+    _store(report, "annex", "xlsx", files.annex)
     report.status = Report.Status.DONE
     report.finished_at = timezone.now()
-    report.save(update_fields=["file", "status", "finished_at"])
+    report.save(update_fields=["file", "docx", "annex", "status", "finished_at"])
     logger.info("Report %s done after %s attempt(s)", report.pk, report.attempts)
     _tell(report, Kind.REPORT_DONE, _("The report «%(title)s» is ready"))
     return report
+
+
+def _store(report, field, extension, content):
+    """One file per report and field, whatever an earlier, interrupted run left behind."""
+    current = getattr(report, field)
+    if content is None:
+        if current:
+            current.delete(save=False)
+        return
+    suffix = "-annex" if field == "annex" else ""
+    name = f"report-{report.pk}{suffix}.{extension}"
+    path = current.field.generate_filename(report, name)
+    storage = current.storage
+    if current and current.name != path:
+        current.delete(save=False)
+    if storage.exists(path):
+        storage.delete(path)
+    current.save(path.rsplit("/", 1)[-1], ContentFile(content), save=False)
 
 
 def _tell(report, kind, title, text=""):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import get_object_for_user
+from core.pdf import attachment_disposition
 from reports.forms import ReportOrderForm
 from reports.models import Report
 from reports.selectors import reports_visible_to
@@ -33,6 +34,7 @@ def _mark_retriable(page, user):
     centre = user.has_perm("reports.order_any_report")
     for report in page.object_list:
         report.can_retry = _may_retry(report, user, centre)
+        report.downloads = downloads(report)
 
 
 @login_required
@@ -92,6 +94,7 @@ def report_status(request):
                     "download": reverse("reports:report_download", args=[r.pk])
                     if r.status == Report.Status.DONE
                     else None,
+                    "downloads": downloads(r),
                     "retry": reverse("reports:report_retry", args=[r.pk])
                     if _may_retry(r, request.user, centre)
                     else None,
@@ -102,9 +105,19 @@ def report_status(request):
     )
 
 
-@login_required
-@require_GET
-def report_download(request, pk):
+# The files of a done report: (model field, extension, content type).
+FILES = {
+    "pdf": ("file", "pdf", "application/pdf"),
+    "docx": (
+        "docx",
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "annex": ("annex", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+def _send(request, pk, which):
     # Nobody who may not see a report learns that it exists.
     report = get_object_for_user(
         request.user,
@@ -113,14 +126,49 @@ def report_download(request, pk):
         known_by="reports.view_report",
         pk=pk,
     )
-    if report.status != Report.Status.DONE or not report.file:
+    field, extension, content_type = FILES[which]
+    stored = getattr(report, field)
+    if report.status != Report.Status.DONE or not stored:
         raise Http404
-    return FileResponse(
-        report.file.open("rb"),
-        as_attachment=True,
-        filename=f"{report.title}.pdf",
-        content_type="application/pdf",
+    name = report.title if which != "annex" else _("%(title)s. Annex") % {"title": report.title}
+    response = FileResponse(stored.open("rb"), content_type=content_type)
+    response["Content-Disposition"] = attachment_disposition(
+        f"{name}.{extension}",
+        fallback=f"report-{report.pk}{'-annex' if which == 'annex' else ''}.{extension}",
     )
+    return response
+
+
+@login_required
+@require_GET
+def report_download(request, pk):
+    return _send(request, pk, "pdf")
+
+
+@login_required
+@require_GET
+def report_download_docx(request, pk):
+    return _send(request, pk, "docx")
+
+
+@login_required
+@require_GET
+def report_download_annex(request, pk):
+    return _send(request, pk, "annex")
+
+
+def downloads(report):
+    """The links of a done report's files, in the order the page shows them."""
+    if report.status != Report.Status.DONE:
+        return []
+    links = [(reverse("reports:report_download", args=[report.pk]), _("Download PDF"))]
+    if report.docx:
+        links.append((reverse("reports:report_download_docx", args=[report.pk]), _("DOCX")))
+    if report.annex:
+        links.append(
+            (reverse("reports:report_download_annex", args=[report.pk]), _("Annex (XLSX)"))
+        )
+    return [{"href": href, "label": str(label)} for href, label in links]
 
 
 @login_required

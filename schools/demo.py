@@ -1,6 +1,9 @@
 """Demo municipality: schools of every category, their teachers and the first logins."""
 
 import random
+from datetime import datetime
+
+from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD, DemoLogin, demo_user
 from accounts.roles import Role
@@ -130,8 +133,18 @@ def load(*, stdout):
         # A leader school's teacher: the seats reserved for supported schools are not hers.
         _school_login("uchitel2", Role.TEACHER, leader, ("Орлова", "Наталья", "Викторовна")),
     ]
+    _backdate_registry(schools, year - 2)
     stdout.write(f"Школ: {School.objects.count()}, учителей: {Teacher.objects.count()}")
     return logins
+
+
+def _backdate_registry(schools, year):
+    """The demo registry was kept from the first demo year on, so that the reports of past
+    periods, which count teachers as the registry's history records them, find them."""
+    first_day = timezone.make_aware(datetime(year, 9, 1, 9))
+    Teacher.history.filter(
+        history_type="+", school_id__in=[s.pk for s in schools], history_date__gt=first_day
+    ).update(history_date=first_day)
 
 
 def _municipal(username, role, names):

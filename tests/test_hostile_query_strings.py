@@ -119,6 +119,8 @@ PATH_KWARGS = {
     "monitoring:dashboard_school": {"school_pk": "school"},
     "monitoring:dashboard_partnership": {"pk": "partnership"},
     "reports:report_download": {"pk": "report"},
+    "reports:report_download_docx": {"pk": "report"},
+    "reports:report_download_annex": {"pk": "report"},
     "reports:report_retry": {"pk": "report"},
     "practices:detail": {"pk": "practice"},
     "practices:edit": {"pk": "practice"},

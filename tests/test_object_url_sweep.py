@@ -114,6 +114,8 @@ HIDDEN = {
     "monitoring:dashboard_school": lambda w: {"school_pk": w["school"].pk},
     "monitoring:dashboard_partnership": pk("partnership"),
     "reports:report_download": pk("report"),
+    "reports:report_download_docx": pk("report"),
+    "reports:report_download_annex": pk("report"),
     "reports:report_retry": pk("report"),
     # A practice not yet published is its school's and the centre's; so is the discussion
     # of an association of school A's teachers.
@@ -311,6 +313,8 @@ def world(school_a, director_a, teacher_a, methodologist, settings, tmp_path):
         params={"school": school_a.pk}, ordered_by=director_a, status=Report.Status.DONE
     )
     report.file.save("report.pdf", ContentFile(b"%PDF-1.7 report"))
+    report.docx.save("report.docx", ContentFile(b"PK docx"))
+    report.annex.save("report-annex.xlsx", ContentFile(b"PK xlsx"))
     school_c = SchoolFactory(short_name="МАОУ СОШ № 303")
     association = MethodicalAssociationFactory(leader=TeacherFactory(school=school_a))
     practice = draft(by=teacher_a)

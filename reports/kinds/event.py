@@ -30,6 +30,10 @@ def title(params):
     return _("Event report: %(title)s") % {"title": name}
 
 
+def subject(params):
+    return _("Participants, attendance and feedback of an event")
+
+
 def context(params):
     event = _event(params)
     if event is None:
@@ -67,6 +71,7 @@ def context(params):
 EVENT = register(
     ReportKind(
         key="event",
+        subject=subject,
         template="reports/pdf/event.html",
         clean=clean,
         title=title,

@@ -1,168 +1,251 @@
-"""The sections of the municipal monitoring report, each built from the same selectors
-that the dashboards and the other pages use."""
+"""The municipal report's other sections: summary, warnings, the network, events and
+plans, conclusions. Each builder takes the report's Scope and returns a Section (or None
+to leave it out); the list in municipal.py orders them."""
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from development.models.plans import DevelopmentPlan, ItemStatus
 from events.models import Event, Registration
-from monitoring.dashboard_charts import category_trend_chart
-from monitoring.models import Indicator
-from monitoring.selectors.indicators import (
-    CATEGORY_ORDER,
-    categories_by_period,
-    previous_period,
-    published_values,
-    target_for,
-    target_status,
-    targets_of,
+from monitoring.selectors.indicators import CATEGORY_ORDER
+from monitoring.selectors.warnings import WarningKind, early_warnings
+from network.models import Activity, Partnership, Stage
+from reports.document import Paragraph, Section, Table
+from reports.kinds.period_facts import (
+    Scope,
+    as_of,
+    schools_by_category,
+    supported_categories_q,
+    teachers_as_of,
 )
-from monitoring.selectors.warnings import early_warnings
-from network.selectors import partnership_overview
-from schools.models import School, Teacher
+from schools.models import School
 
-# The indicators whose trends the report draws (the rest are in the tables).
-CHART_CODES = ["gia_passed_share", "contests_share", "teachers_online_share"]
-SUPPORTED = (School.Category.LOW_RESULTS, School.Category.UNFAVOURABLE)
+WARNINGS_LISTED = 25  # the rest are in the annex
+PARTNERSHIPS_LISTED = 30
 
 
-class CentreView:
-    """The municipality's view of the data, for selectors that scope by user."""
-
-    is_authenticated = True
-    is_municipal = True
-    is_methodologist = False
-    is_coordinator = True
+def percent(part, total):
+    return f"{round(100 * part / total, 1):g}".replace(".", ",") if total else "—"
 
 
-def summary(period):
-    schools = dict(School.objects.values_list("category").annotate(n=Count("pk")))
-    return {
-        "schools": sum(schools.values()),
-        "by_category": [(School.Category(c).label, schools.get(c, 0)) for c in CATEGORY_ORDER],
-        "teachers": Teacher.objects.count(),
-    }
+def active_partnerships(scope: Scope):
+    period = scope.period
+    return Partnership.objects.filter(
+        Q(starts_on__lte=period.ends_on)
+        & (Q(ends_on__isnull=True) | Q(ends_on__gte=period.starts_on))
+    )
 
 
-@dataclass
-class IndicatorRow:
-    school: School
-    value: object
-    target: object
-    status: object
-    change: object
-
-
-def indicator_tables(period):
-    """Every active indicator: its schools grouped by category, with target and change."""
-    indicators = list(Indicator.objects.filter(is_active=True))
-    before = previous_period(period)
-    periods = [period] + ([before] if before else [])
-    values = published_values(indicators=indicators, periods=periods)
-    targets = targets_of(indicators=indicators, periods=[period])
-    categories = categories_by_period([period])
-    schools = School.objects.in_bulk()
-    tables = []
-    for indicator in indicators:
-        groups = defaultdict(list)
-        for school_id, school in sorted(schools.items(), key=lambda item: item[1].sort_name):
-            value = values.get((indicator.pk, school_id, period.pk))
-            if value is None:
-                continue
-            previous = values.get((indicator.pk, school_id, before.pk)) if before else None
-            target = target_for(targets, indicator.pk, school_id, period.pk)
-            groups[categories.get((school_id, period.pk), school.category)].append(
-                IndicatorRow(
-                    school=school,
-                    value=value,
-                    target=target,
-                    status=target_status(
-                        value, target, higher_is_better=indicator.higher_is_better
-                    ),
-                    change=None if previous is None else value - previous,
-                )
-            )
-        tables.append(
-            {
-                "indicator": indicator,
-                "groups": [
-                    (School.Category(c).label, groups[c]) for c in CATEGORY_ORDER if groups[c]
-                ],
-            }
-        )
-    return tables
-
-
-def charts(period):
-    from monitoring.selectors.indicators import periods_up_to
-
-    periods = periods_up_to(period, count=3)
-    indicators = Indicator.objects.filter(code__in=CHART_CODES, is_active=True)
-    return [category_trend_chart(indicator=i, periods=periods) for i in indicators]
-
-
-def partnerships(today):
-    return list(partnership_overview(CentreView(), today=today))
-
-
-def events(period):
-    """Events held in the period, by kind, with attendance and the supported schools' share."""
+def held_events(scope: Scope):
     start = timezone.make_aware(
-        timezone.datetime.combine(period.starts_on, timezone.datetime.min.time())
+        timezone.datetime.combine(scope.period.starts_on, timezone.datetime.min.time())
     )
-    end = timezone.make_aware(
-        timezone.datetime.combine(period.ends_on, timezone.datetime.max.time())
+    return Event.objects.filter(
+        status=Event.Status.HELD, starts_at__range=(start, scope.as_of_moment)
     )
-    held = Event.objects.filter(status=Event.Status.HELD, starts_at__range=(start, end))
-    by_kind = dict(held.values_list("kind").annotate(n=Count("pk")))
+
+
+def plan_figures(scope: Scope):
+    known, untracked = as_of(DevelopmentPlan, scope)
+    known, untracked = known.filter(year=scope.year), untracked.filter(year=scope.year)
+    by_status = Counter(dict(known.values_list("status").annotate(n=Count("id")).order_by()))
+    by_status.update(dict(untracked.values_list("status").annotate(n=Count("pk")).order_by()))
+    items = DevelopmentPlan.objects.filter(year=scope.year).aggregate(
+        total=Count("items", filter=~Q(items__status=ItemStatus.CANCELLED)),
+        # Done by the period's end: an item completed later was still open then.
+        done=Count(
+            "items",
+            filter=Q(items__status=ItemStatus.DONE)
+            & (
+                Q(items__completed_at__isnull=True) | Q(items__completed_at__lte=scope.as_of_moment)
+            ),
+        ),
+    )
+    teachers, untracked_teachers = teachers_as_of(scope)
+    for planned in (known.values("teacher_id"), untracked.values("teacher_id")):
+        teachers = teachers.exclude(id__in=planned)
+        untracked_teachers = untracked_teachers.exclude(pk__in=planned)
+    without = teachers.count() + untracked_teachers.count()
+    all_teachers = teachers_as_of(scope)
+    return by_status, items, without, all_teachers[0].count() + all_teachers[1].count()
+
+
+def summary(scope: Scope) -> Section:
+    categories = schools_by_category(scope)
+    by_status, _items, without, teachers = plan_figures(scope)
+    rows = [[_("Schools"), sum(categories.values())]]
+    rows += [[f"— {School.Category(c).label}", categories.get(c, 0)] for c in CATEGORY_ORDER]
+    rows += [
+        [_("Teachers in the registry"), teachers],
+        [_("Partnerships"), active_partnerships(scope).count()],
+        [_("Events held in the period"), held_events(scope).count()],
+        [_("Development plans for the year"), sum(by_status.values())],
+        [_("Teachers without a plan for the year"), without],
+    ]
+    return Section(
+        _("Summary"),
+        blocks=[Table(headers=[_("Figure"), _("Value")], rows=rows, numeric=frozenset({1}))],
+    )
+
+
+def warnings(scope: Scope) -> Section:
+    found = early_warnings(period=scope.period, today=scope.as_of)
+    counts = Counter(w.kind for w in found)
+    section = Section(_("Early warnings"))
+    section.blocks.append(
+        Table(
+            headers=[_("Warning"), _("Schools")],
+            rows=[[kind.label, counts.get(kind, 0)] for kind in WarningKind],
+            numeric=frozenset({1}),
+        )
+    )
+    if not found:
+        section.blocks.append(Paragraph(_("Nothing needs attention.")))
+        return section
+    if len(found) > WARNINGS_LISTED:
+        section.blocks.append(
+            Paragraph(
+                _("The first %(n)s of %(total)s warnings; all of them are in the annex.")
+                % {"n": WARNINGS_LISTED, "total": len(found)}
+            )
+        )
+    section.blocks.append(
+        Table(
+            headers=[_("School"), _("Warning"), _("Details")],
+            rows=[[str(w.school), w.kind.label, w.text] for w in found[:WARNINGS_LISTED]],
+        )
+    )
+    return section
+
+
+def network(scope: Scope) -> Section:
+    active = active_partnerships(scope)
+    current = Stage.objects.filter(roadmap__partnership=OuterRef("pk"), state__in=Stage.CURRENT)
+    stages = active.annotate(kind=Subquery(current.values("kind")[:1])).values("kind")
+    by_stage = dict(stages.annotate(n=Count("pk")).values_list("kind", "n").order_by())
+    rows = [[f"{n}. «{kind.label}»", by_stage.get(kind, 0)] for n, kind in enumerate(Stage.Kind, 1)]
+    rows.append([_("completed"), by_stage.get(None, 0)])
+    activities = Activity.objects.filter(stage__roadmap__partnership__in=active).aggregate(
+        planned=Count("pk", filter=~Q(state=Activity.State.CANCELLED)),
+        done=Count("pk", filter=Q(state=Activity.State.DONE)),
+        overdue=Count("pk", filter=Q(state__in=Activity.OPEN_STATES, due_on__lt=scope.as_of)),
+    )
+    section = Section(_("Partnerships by stage"))
+    section.blocks.append(
+        Table(headers=[_("Current stage"), _("Partnerships")], rows=rows, numeric=frozenset({1}))
+    )
+    section.blocks.append(
+        Table(
+            headers=[_("Roadmap activities"), _("Value")],
+            rows=[
+                [_("Planned"), activities["planned"]],
+                [_("Done"), activities["done"]],
+                [_("Overdue"), activities["overdue"]],
+                [_("Done, %"), percent(activities["done"], activities["planned"])],
+            ],
+            numeric=frozenset({1}),
+        )
+    )
+    listed = (
+        active.select_related("leader")
+        .annotate(
+            stage_kind=Subquery(current.values("kind")[:1]),
+            overdue=Count(
+                "roadmap__stages__activities",
+                filter=Q(
+                    roadmap__stages__activities__state__in=Activity.OPEN_STATES,
+                    roadmap__stages__activities__due_on__lt=scope.as_of,
+                ),
+            ),
+        )
+        .order_by("-overdue", "title")[:PARTNERSHIPS_LISTED]
+    )
+    section.blocks.append(
+        Table(
+            headers=[_("Partnership"), _("Leader school"), _("Current stage"), _("Overdue")],
+            rows=[
+                [
+                    p.title,
+                    str(p.leader),
+                    Stage.Kind(p.stage_kind).label if p.stage_kind else _("completed"),
+                    p.overdue,
+                ]
+                for p in listed
+            ],
+            numeric=frozenset({3}),
+        )
+    )
+    return section
+
+
+def events_and_plans(scope: Scope) -> Section:
+    held = held_events(scope)
+    by_kind = dict(held.values_list("kind").annotate(n=Count("pk")).order_by())
     attended = Registration.objects.filter(event__in=held, attended=True)
     per_kind = {
         row["event__kind"]: row
-        for row in attended.values("event__kind").annotate(
+        for row in attended.values("event__kind")
+        .annotate(
             participants=Count("pk"),
-            supported=Count("pk", filter=Q(teacher__school__category__in=SUPPORTED)),
+            supported=Count("pk", filter=supported_categories_q(scope, "teacher__school")),
         )
+        .order_by()
     }
     rows = []
-    for kind, count in sorted(by_kind.items(), key=lambda item: -item[1]):
+    for kind, count in sorted(by_kind.items(), key=lambda item: (-item[1], item[0])):
         figures = per_kind.get(kind, {"participants": 0, "supported": 0})
         rows.append(
-            {
-                "kind": Event.Kind(kind).label,
-                "events": count,
-                "participants": figures["participants"],
-                "supported_share": _percent(figures["supported"], figures["participants"]),
-            }
+            [
+                Event.Kind(kind).label,
+                count,
+                figures["participants"],
+                percent(figures["supported"], figures["participants"]),
+            ]
         )
-    return rows
-
-
-def plans(period):
-    year = period.starts_on.year
-    plans = DevelopmentPlan.objects.filter(year=year)
-    by_status = dict(plans.values_list("status").annotate(n=Count("pk")))
-    items = plans.aggregate(
-        total=Count("items", filter=~Q(items__status=ItemStatus.CANCELLED)),
-        done=Count("items", filter=Q(items__status=ItemStatus.DONE)),
+    events = Section(_("Events held, by kind"))
+    if rows:
+        events.blocks.append(
+            Table(
+                headers=[
+                    _("Kind"),
+                    _("Events"),
+                    _("Participants"),
+                    _("From low-result and unfavourable-conditions schools, %"),
+                ],
+                rows=rows,
+                numeric=frozenset({1, 2, 3}),
+            )
+        )
+    else:
+        events.blocks.append(Paragraph(_("No events were held in this period."), muted=True))
+    by_status, items, without, _teachers = plan_figures(scope)
+    plans = Section(_("Development plans"))
+    plans.blocks.append(
+        Table(
+            headers=[_("State"), _("Plans")],
+            rows=[[s.label, by_status.get(s, 0)] for s in DevelopmentPlan.Status]
+            + [
+                [
+                    _("Items done of planned"),
+                    "{done} / {total} ({share} %)".format(
+                        share=percent(items["done"], items["total"]), **items
+                    ),
+                ],
+                [_("Teachers without a plan for the year"), without],
+            ],
+            numeric=frozenset({1}),
+        )
     )
-    return {
-        "by_status": [
-            (DevelopmentPlan.Status(s).label, by_status.get(s, 0)) for s in DevelopmentPlan.Status
-        ],
-        "total": sum(by_status.values()),
-        "items_total": items["total"],
-        "items_done": items["done"],
-        "items_share": _percent(items["done"], items["total"]),
-        "teachers_without": Teacher.objects.exclude(development_plans__year=year).count(),
-    }
+    return Section(_("Events and development plans"), subsections=[events, plans])
 
 
-def warnings(period, today):
-    return early_warnings(period=period, today=today)
-
-
-def _percent(part, total):
-    return round(100 * part / total, 1) if total else None
+def conclusions(scope: Scope, conclusion: str) -> Section:
+    if conclusion:
+        return Section(_("Conclusions"), blocks=[Paragraph(conclusion)])
+    return Section(
+        _("Conclusions"),
+        blocks=[Paragraph(_("The methodologist wrote no conclusion for this report."), muted=True)],
+    )

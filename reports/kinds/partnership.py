@@ -31,6 +31,10 @@ def title(params):
     return _("Partnership report: %(title)s") % {"title": name}
 
 
+def subject(params):
+    return _("The roadmap of a partnership of schools, stage by stage")
+
+
 def context(params):
     partnership = _partnership(params)
     if partnership is None:
@@ -77,6 +81,7 @@ def extra_sections(partnership):
 PARTNERSHIP = register(
     ReportKind(
         key="partnership",
+        subject=subject,
         template="reports/pdf/partnership.html",
         clean=clean,
         title=title,

@@ -39,12 +39,15 @@
             error.textContent = report.error;
             state.append(error);
           }
-          if (report.download) {
-            const link = document.createElement("a");
-            link.className = "btn btn-sm btn-success";
-            link.href = report.download;
-            link.textContent = table.dataset.downloadLabel;
-            row.querySelector(".report-download").replaceChildren(link);
+          if (report.downloads && report.downloads.length) {
+            const links = report.downloads.map((file, index) => {
+              const link = document.createElement("a");
+              link.className = index ? "btn btn-sm btn-outline-success ms-1" : "btn btn-sm btn-success";
+              link.href = file.href;
+              link.textContent = file.label;
+              return link;
+            });
+            row.querySelector(".report-download").replaceChildren(...links);
           }
         }
       }

@@ -68,18 +68,17 @@ def test_a_link_in_user_text_is_printed_not_fetched(tmp_path, caplog):
 
 
 def test_render_pdf_produces_a_pdf_with_cyrillic_text(db):
+    from reports.document import Document, Paragraph, Section
     from tests.schools.factories import SchoolFactory
 
     school = SchoolFactory(short_name="Гимназия № 9")
+    document = Document(
+        title="Отчёт школы",
+        centre="ИМЦ",
+        sections=[Section("Школа", blocks=[Paragraph(school.short_name)])],
+    ).numbered()
     content = render_pdf(
-        "reports/pdf/school.html",
-        {
-            "title": "Отчёт школы",
-            "school": school,
-            "history": [],
-            "figures": {},
-            "teachers": [],
-        },
+        "reports/pdf/document.html", {"title": document.title, "document": document}
     )
 
     text = pdf_text(content)

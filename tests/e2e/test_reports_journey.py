@@ -1,5 +1,10 @@
-"""A coordinator orders the municipal report, watches it get ready, and downloads it."""
+"""A coordinator orders the municipal report, watches it get ready, and downloads it
+with its editable copy and its annex."""
 
+import io
+
+import docx
+import openpyxl
 import pytest
 
 from reports.models import Report
@@ -28,9 +33,23 @@ def test_coordinator_orders_and_downloads_the_municipal_report(page, celery_work
     assert page.locator("tr[data-report-id] .badge").first.inner_text() == "Готов"
     with page.expect_download() as download_info:
         download_link.click()
-    path = download_info.value.path()
-    with open(path, "rb") as pdf:
+    download = download_info.value
+    assert download.suggested_filename == "Муниципальный отчёт о мониторинге за 2025-2026.pdf"
+    with open(download.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="DOCX").click()
+    word = docx.Document(str(download_info.value.path()))
+    assert any(p.text == "1. Сводные показатели" for p in word.paragraphs)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Приложение (XLSX)").click()
+    assert download_info.value.suggested_filename.endswith("2025-2026. Приложение.xlsx")
+    with open(download_info.value.path(), "rb") as xlsx:  # the saved file has no extension
+        annex = openpyxl.load_workbook(io.BytesIO(xlsx.read()))
+    names = [row[0] for row in annex.worksheets[0].iter_rows(min_row=2, values_only=True)]
+    assert names == ["МАОУ СОШ № 31"]
     report = Report.objects.get()
     assert report.status == Report.Status.DONE
     assert report.params["conclusion"] == "Сеть работает."

@@ -90,7 +90,8 @@ def test_rendering_twice_overwrites_the_one_file(school_a, settings, tmp_path):
     report.refresh_from_db()
     assert report.status == Report.Status.DONE
     assert report.attempts == 2
-    assert [p.name for p in (tmp_path / "reports").iterdir()] == [f"report-{report.pk}.pdf"]
+    names = sorted(p.name for p in (tmp_path / "reports").iterdir())
+    assert names == [f"report-{report.pk}.docx", f"report-{report.pk}.pdf"]
 
 
 def test_a_done_report_is_not_rendered_again(school_a):

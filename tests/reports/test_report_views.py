@@ -19,6 +19,8 @@ def report_of_a(school_a, methodologist, settings, tmp_path):
         params={"school": school_a.pk}, ordered_by=methodologist, status=Report.Status.DONE
     )
     report.file.save("report.pdf", ContentFile(b"%PDF-1.7 stand-in"))
+    report.docx.save("report.docx", ContentFile(b"PK stand-in"))
+    report.annex.save("report-annex.xlsx", ContentFile(b"PK stand-in"))
     return report
 
 
@@ -27,6 +29,8 @@ MATRIX = {
     "list": (LOGIN, 403, 200, 200, 200, 200),
     "status": (LOGIN, 403, 200, 200, 200, 200),
     "download": (LOGIN, 404, 200, 404, 200, 200),
+    "docx": (LOGIN, 404, 200, 404, 200, 200),
+    "annex": (LOGIN, 404, 200, 404, 200, 200),
     "order_get": (LOGIN, 405, 405, 405, 405, 405),
     # school A's report: its director and the centre order it; director B's form refuses it
     "order_post": (LOGIN, 403, ORDERED, 400, ORDERED, ORDERED),
@@ -45,6 +49,8 @@ def test_access_matrix(login, cast, school_a, report_of_a, name, role):
             "list": reverse("reports:report_list"),
             "status": reverse("reports:report_status") + f"?id={report_of_a.pk}",
             "download": reverse("reports:report_download", args=[report_of_a.pk]),
+            "docx": reverse("reports:report_download_docx", args=[report_of_a.pk]),
+            "annex": reverse("reports:report_download_annex", args=[report_of_a.pk]),
             "order_get": reverse("reports:report_order"),
         }[name]
         response = client.get(url)
