@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "network",
     "events",
     "development",
+    "programmes",
     "monitoring",
     "reports",
 ]

@@ -24,6 +24,18 @@ class Kind(models.TextChoices):
     ACTIVITY_OVERDUE = "activity_overdue", _("An activity of your school is overdue")
     PERIOD_OPENED = "period_opened", _("A monitoring period is open for data entry")
     PERIOD_DEADLINE = "period_deadline", _("The deadline of a monitoring period is near")
+    PROGRAMME_SUBMITTED = (
+        "programme_submitted",
+        _("A school's risk profile or programme is submitted for review"),
+    )
+    PROGRAMME_RETURNED = (
+        "programme_returned",
+        _("Your school's risk profile or programme is returned for revision"),
+    )
+    PROGRAMME_ACCEPTED = (
+        "programme_accepted",
+        _("Your school's risk profile or programme is accepted"),
+    )
     WEEKLY_DIGEST = "weekly_digest", _("The weekly summary for methodologists")
     # The events app e-mails these itself; the portal shows them too.
     EVENT_REGISTRATION = "event_registration", _("Your registration for an event")
