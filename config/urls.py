@@ -46,6 +46,7 @@ urlpatterns = [
     path("network/", include("network.urls")),
     path("events/", include("events.urls")),
     path("development/", include("development.urls")),
+    path("programmes/", include("programmes.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),

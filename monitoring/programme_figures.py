@@ -37,4 +37,3 @@ def gia_figures(school, year):
 
 def register_figures():
     register(LEARNING_FAILURE, gia_figures)
-

@@ -1,8 +1,8 @@
 from programmes.models.documents import (
     Curatorship,
+    ProfileEntry,
     Programme,
     ProgrammeEntry,
-    ProfileEntry,
     RiskAssessment,
     RiskProfile,
 )

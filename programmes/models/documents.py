@@ -156,7 +156,10 @@ class ProfileEntry(ReviewEntry):
     """One entry of a risk profile's review thread."""
 
     profile = models.ForeignKey(
-        RiskProfile, on_delete=models.CASCADE, related_name="entries", verbose_name=_("risk profile")
+        RiskProfile,
+        on_delete=models.CASCADE,
+        related_name="entries",
+        verbose_name=_("risk profile"),
     )
 
     class Meta(ReviewEntry.Meta):

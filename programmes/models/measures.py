@@ -140,7 +140,9 @@ class Measure(models.Model):
             found.append((self.mentorship, self.mentorship.ends_on))
         items = [item for item in self.plan_items.all() if item.status != PlanItem.Status.CANCELLED]
         if items and all(item.status == PlanItem.Status.DONE for item in items):
-            found.append((items[0], max(_day(item.completed_at) or item.due_date for item in items)))
+            found.append(
+                (items[0], max(_day(item.completed_at) or item.due_date for item in items))
+            )
         return found
 
     @property
@@ -163,7 +165,9 @@ class Measure(models.Model):
     @property
     def done_in_time(self):
         done_on = self.done_on
-        return self.shown_state == self.State.DONE and done_on is not None and done_on <= self.due_on
+        return (
+            self.shown_state == self.State.DONE and done_on is not None and done_on <= self.due_on
+        )
 
     @property
     def is_overdue(self):

@@ -120,11 +120,11 @@ def measure_create(*, risk, by, plan_items=(), **data) -> Measure:
 @transaction.atomic
 def measure_update(*, measure, by, data, plan_items=None) -> Measure:
     _require_editable(measure.risk.programme, _("programme"))
-    fields = model_update(instance=measure, data=data, allowed=MEASURE_FIELDS)
+    # A model form may have assigned the values already, so the measure is saved whatever changed.
+    model_update(instance=measure, data=data, allowed=MEASURE_FIELDS)
     _check_links(measure, measure.risk.programme.profile.school_id)
-    if fields:
-        measure._history_user = by
-        measure.save()
+    measure._history_user = by
+    measure.save()
     if plan_items is not None:
         measure.plan_items.set(plan_items)
     return measure

@@ -53,7 +53,9 @@ def monitoring_enter(*, programme, stage, by, rows) -> MonitoringRound:
         )
         if measure.state != state:
             measure.state = state
-            measure.completed_on = (measure.completed_on or today) if state == Measure.State.DONE else None
+            measure.completed_on = (
+                (measure.completed_on or today) if state == Measure.State.DONE else None
+            )
             measure._history_user = by
             measure.save(update_fields=["state", "completed_on"])
     return monitoring

@@ -55,9 +55,7 @@ def _locked_profile(profile):
 
 def _locked_programme(programme):
     return (
-        Programme.objects.select_for_update()
-        .select_related("profile__school")
-        .get(pk=programme.pk)
+        Programme.objects.select_for_update().select_related("profile__school").get(pk=programme.pk)
     )
 
 
