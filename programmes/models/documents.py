@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.dates import academic_year_label
@@ -37,10 +38,10 @@ class Curatorship(models.Model):
 
 
 class ReviewState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted for review")
-    RETURNED = "returned", _("Returned for revision")
-    ACCEPTED = "accepted", _("Accepted")
+    DRAFT = "draft", pgettext_lazy("document state", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("document state", "On review")
+    RETURNED = "returned", pgettext_lazy("document state", "Returned for revision")
+    ACCEPTED = "accepted", pgettext_lazy("document state", "Accepted")
 
 
 EDITABLE = (ReviewState.DRAFT, ReviewState.RETURNED)

@@ -78,16 +78,25 @@ def profile_update(*, profile, by, rows) -> RiskProfile:
     return profile
 
 
-def programme_update(*, programme, by, goal) -> Programme:
+def _require_programme_editable(programme_id):
+    """Lock the programme and refuse unless it is a draft or returned."""
+    programme = Programme.objects.select_for_update().get(pk=programme_id)
     _require_editable(programme, _("programme"))
+    return programme
+
+
+@transaction.atomic
+def programme_update(*, programme, by, goal) -> Programme:
+    programme = _require_programme_editable(programme.pk)
     if model_update(instance=programme, data={"goal": goal.strip()}):
         programme._history_user = by
         programme.save()
     return programme
 
 
+@transaction.atomic
 def risk_update(*, risk, by, goal, tasks) -> RiskProgramme:
-    _require_editable(risk.programme, _("programme"))
+    _require_programme_editable(risk.programme_id)
     if model_update(instance=risk, data={"goal": goal.strip(), "tasks": tasks.strip()}):
         risk._history_user = by
         risk.save()
@@ -107,7 +116,7 @@ def _check_links(measure, school_id):
 
 @transaction.atomic
 def measure_create(*, risk, by, plan_items=(), **data) -> Measure:
-    _require_editable(risk.programme, _("programme"))
+    _require_programme_editable(risk.programme_id)
     measure = Measure(risk=risk)
     model_update(instance=measure, data=data, allowed=MEASURE_FIELDS)
     _check_links(measure, risk.programme.profile.school_id)
@@ -119,7 +128,7 @@ def measure_create(*, risk, by, plan_items=(), **data) -> Measure:
 
 @transaction.atomic
 def measure_update(*, measure, by, data, plan_items=None) -> Measure:
-    _require_editable(measure.risk.programme, _("programme"))
+    _require_programme_editable(measure.risk.programme_id)
     # A model form may have assigned the values already, so the measure is saved whatever changed.
     model_update(instance=measure, data=data, allowed=MEASURE_FIELDS)
     _check_links(measure, measure.risk.programme.profile.school_id)
