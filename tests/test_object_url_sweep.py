@@ -23,6 +23,8 @@ from events.services import attendance_mark, calendar_feed_for
 from network.models import Stage
 from notifications.models import Kind
 from notifications.services import notify, unsubscribe_token
+from programmes.models import Measure, MonitoringRound
+from programmes.services import monitoring_enter
 from reports.models import Report
 from schools.models import School
 from tests.accounts.factories import UserFactory
@@ -38,6 +40,7 @@ from tests.network.factories import (
     pdf,
     stage,
 )
+from tests.programmes.factories import accepted
 from tests.reports.factories import ReportFactory
 from tests.schools.factories import SchoolFactory, TeacherFactory
 
@@ -113,6 +116,21 @@ HIDDEN = {
     "monitoring:dashboard_partnership": pk("partnership"),
     "reports:report_download": pk("report"),
     "reports:report_retry": pk("report"),
+    "programmes:detail": pk("profile"),
+    "programmes:profile_edit": pk("profile"),
+    "programmes:programme_edit": pk("profile"),
+    "programmes:export_pdf": pk("profile"),
+    "programmes:export_docx": pk("profile"),
+    "programmes:monitoring": lambda w: {"pk": w["profile"].pk, "stage": "interim"},
+    **{
+        f"programmes:{document}_{move}": pk("profile")
+        for document in ("profile", "programme")
+        for move in ("submit", "accept", "return", "comment")
+    },
+    "programmes:risk_edit": pk("risk"),
+    "programmes:measure_add": pk("risk"),
+    "programmes:measure_edit": pk("measure"),
+    "programmes:conclude": pk("round"),
     # A notification is its addressee's alone.
     "notifications:open": pk("notification"),
 }
@@ -275,7 +293,19 @@ def world(school_a, director_a, teacher_a, methodologist, settings, tmp_path):
     )
     report.file.save("report.pdf", ContentFile(b"%PDF-1.7 report"))
     school_c = SchoolFactory(short_name="МАОУ СОШ № 303")
+    profile = accepted(school_a, by=director_a, curator=methodologist)
+    measure = Measure.objects.filter(risk__programme=profile.programme).first()
+    monitoring = monitoring_enter(
+        programme=profile.programme,
+        stage=MonitoringRound.Stage.ENTRY,
+        by=director_a,
+        rows={measure.pk: {"state": "planned", "value": None}},
+    )
     return {
+        "profile": profile,
+        "risk": measure.risk,
+        "measure": measure,
+        "round": monitoring,
         "school": school_a,
         "teacher": teacher,
         "partnership": partnership,

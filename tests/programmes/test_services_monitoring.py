@@ -77,7 +77,9 @@ def test_a_stage_may_be_corrected_until_the_curator_concludes_it(
     enter(profile, MonitoringRound.Stage.ENTRY, director_a, value=Decimal(50))
     assert {row.value for row in monitoring.progress.all()} == {Decimal(50)}
     assert not next(iter(monitoring.progress.all())).reached
-    services.monitoring_conclude(monitoring=monitoring, by=methodologist, conclusion="Идёт по плану")
+    services.monitoring_conclude(
+        monitoring=monitoring, by=methodologist, conclusion="Идёт по плану"
+    )
     with pytest.raises(ProgrammeError, match="закрыт"):
         enter(profile, MonitoringRound.Stage.ENTRY, director_a)
 
