@@ -101,6 +101,7 @@ class MeasureForm(forms.ModelForm):
             "plan_items",
         ]
         widgets = {"due_on": DATE}
+        labels = {"event": _("Calendar event")}
 
     def __init__(self, *args, school, **kwargs):
         super().__init__(*args, **kwargs)

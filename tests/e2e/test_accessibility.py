@@ -18,6 +18,7 @@ from development.models import DevelopmentPlan, Questionnaire
 from events.models import Event
 from monitoring.models import Period
 from network.models import MethodicalAssociation, Partnership
+from programmes.models import RiskProfile
 from tests.conftest import log_in
 
 pytestmark = pytest.mark.browser
@@ -35,6 +36,7 @@ def demo_pages():
     period = Period.objects.order_by("-starts_on").first()
     association = MethodicalAssociation.objects.first()
     plan = DevelopmentPlan.objects.filter(teacher__user__username="uchitel").first()
+    programme = RiskProfile.objects.get(school=school)
 
     public = [
         reverse("home"),
@@ -64,6 +66,8 @@ def demo_pages():
         reverse("monitoring:dashboard_school", args=[school.pk]),
         reverse("monitoring:dashboard_partnership", args=[partnership.pk]),
         reverse("reports:report_list"),
+        reverse("programmes:detail", args=[programme.pk]),
+        reverse("programmes:summary"),
     ]
     return {
         None: [*public, reverse("login"), reverse("password_reset")],
@@ -74,6 +78,7 @@ def demo_pages():
             reverse("development:plan_mine"),
             reverse("development:plan_detail", args=[plan.pk]),
             reverse("development:questionnaire_answer", args=[questionnaire.pk]),
+            reverse("programmes:detail", args=[programme.pk]),
         ],
         "direktor": [
             *everyone,
@@ -85,6 +90,8 @@ def demo_pages():
             reverse("monitoring:entry", args=[school.pk, period.pk]),
             reverse("monitoring:dashboard_mine"),
             reverse("reports:report_list"),
+            reverse("programmes:detail", args=[programme.pk]),
+            reverse("programmes:monitoring", args=[programme.pk, "interim"]),
         ],
         "metodist": [
             *everyone,
@@ -97,6 +104,7 @@ def demo_pages():
             reverse("monitoring:submissions"),
             reverse("monitoring:periods"),
             reverse("monitoring:import"),
+            reverse("programmes:curator"),
         ],
         "koordinator": [*everyone, *municipal],
     }
