@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.dates import current_academic_year
+from core.dates import academic_year_label, current_academic_year
 from core.errors import DomainError
 from programmes import forms, services
 from programmes.figures import figures_for
@@ -32,7 +32,11 @@ def mine(request):
     return render(
         request,
         "programmes/none.html",
-        {"school": school, "can_start": school.is_supported, "year": current_academic_year()},
+        {
+            "school": school,
+            "can_start": school.is_supported,
+            "year": academic_year_label(current_academic_year()),
+        },
     )
 
 
