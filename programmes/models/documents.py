@@ -39,7 +39,7 @@ class Curatorship(models.Model):
 
 class ReviewState(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("document state", "Draft")
-    SUBMITTED = "submitted", pgettext_lazy("document state", "On review")
+    SUBMITTED = "submitted", pgettext_lazy("document state", "Submitted for review")
     RETURNED = "returned", pgettext_lazy("document state", "Returned for revision")
     ACCEPTED = "accepted", pgettext_lazy("document state", "Accepted")
 
