@@ -54,7 +54,7 @@ def test_director_and_curator_take_the_programme_through_review_and_monitoring(
         page.get_by_label("Цель").fill(f"Снизить риск № {index + 1}")
         page.get_by_role("button", name="Сохранить").click()
         page.get_by_role("link", name=f"Добавить мероприятие — {factor.name}").click()
-        page.get_by_label(re.compile(r"^Мероприятие\*?$")).fill(
+        page.get_by_label(re.compile(r"^Мероприятие\s*\*?$")).fill(
             f"Мероприятие по риску № {index + 1}"
         )
         page.get_by_label("Модуль").select_option(label="Управление и лидерство")
