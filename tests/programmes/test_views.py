@@ -237,3 +237,17 @@ def test_the_lists_refuse_school_staff(director_a, teacher_a, login):
     for user in (director_a, teacher_a):
         assert answer(login(user), reverse("programmes:curator")) == 403
         assert answer(login(user), reverse("programmes:summary")) == 403
+
+
+def test_the_forms_render_for_the_director(profile, director_a, login):
+    client = login(director_a)
+    risk = profile.programme.risks.first()
+    for url in (
+        reverse("programmes:profile_edit", args=[profile.pk]),
+        reverse("programmes:programme_edit", args=[profile.pk]),
+        reverse("programmes:risk_edit", args=[risk.pk]),
+        reverse("programmes:measure_add", args=[risk.pk]),
+    ):
+        page = client.get(url)
+        assert page.status_code == 200, url
+    assert 'for="id_title"' in page.content.decode()
