@@ -34,22 +34,26 @@ def profiles():
 
 def profile_detail(pk):
     """A profile with everything its page shows, in a fixed number of queries."""
-    return profiles().prefetch_related(
-        Prefetch("assessments", RiskAssessment.objects.select_related("risk_factor")),
-        Prefetch("entries", ProfileEntry.objects.select_related("author")),
-        Prefetch("programme__entries", ProgrammeEntry.objects.select_related("author")),
-        Prefetch(
-            "programme__risks",
-            RiskProgramme.objects.select_related("assessment__risk_factor").prefetch_related(
-                Prefetch("measures", measures())
+    return (
+        profiles()
+        .filter(pk=pk)
+        .prefetch_related(
+            Prefetch("assessments", RiskAssessment.objects.select_related("risk_factor")),
+            Prefetch("entries", ProfileEntry.objects.select_related("author")),
+            Prefetch("programme__entries", ProgrammeEntry.objects.select_related("author")),
+            Prefetch(
+                "programme__risks",
+                RiskProgramme.objects.select_related("assessment__risk_factor").prefetch_related(
+                    Prefetch("measures", measures())
+                ),
             ),
-        ),
-        Prefetch(
-            "programme__rounds",
-            MonitoringRound.objects.select_related("entered_by").prefetch_related(
-                Prefetch("progress", MeasureProgress.objects.select_related("measure"))
+            Prefetch(
+                "programme__rounds",
+                MonitoringRound.objects.select_related("entered_by").prefetch_related(
+                    Prefetch("progress", MeasureProgress.objects.select_related("measure"))
+                ),
             ),
-        ),
+        )
     )
 
 
