@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "events",
     "development",
     "practices",
+    "programmes",
     "monitoring",
     "reports",
     "scale",

@@ -47,6 +47,7 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("development/", include("development.urls")),
     path("practices/", include("practices.urls")),
+    path("programmes/", include("programmes.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),

@@ -29,6 +29,18 @@ class Kind(models.TextChoices):
     PRACTICE_RETURNED = "practice_returned", _("Your practice is returned for revision")
     ASSOCIATION_POST = "association_post", _("A new post in your methodical association")
     POST_COMMENT = "post_comment", _("A comment on your post in an association")
+    PROGRAMME_SUBMITTED = (
+        "programme_submitted",
+        _("A school's risk profile or programme is submitted for review"),
+    )
+    PROGRAMME_RETURNED = (
+        "programme_returned",
+        _("Your school's risk profile or programme is returned for revision"),
+    )
+    PROGRAMME_ACCEPTED = (
+        "programme_accepted",
+        _("Your school's risk profile or programme is accepted"),
+    )
     WEEKLY_DIGEST = "weekly_digest", _("The weekly summary for methodologists")
     # The events app e-mails these itself; the portal shows them too.
     EVENT_REGISTRATION = "event_registration", _("Your registration for an event")

@@ -23,6 +23,8 @@ from network.models import Stage
 from notifications.models import Kind
 from notifications.services import notify, unsubscribe_token
 from practices.services.discussion import post_comment, post_create
+from programmes.models import Measure, MonitoringRound
+from programmes.services import monitoring_enter
 from schools.models import School
 from tests.accounts.factories import UserFactory
 from tests.development.factories import DevelopmentPlanFactory, PlanItemFactory, questionnaire_with
@@ -37,6 +39,7 @@ from tests.network.factories import (
     stage,
 )
 from tests.practices.factories import draft
+from tests.programmes.factories import accepted
 from tests.reports.factories import ReportFactory
 from tests.schools.factories import SchoolFactory
 
@@ -141,6 +144,21 @@ PATH_KWARGS = {
     "practices:post_moderate": {"pk": "post"},
     "practices:post_file": {"pk": "post"},
     "practices:comment_moderate": {"pk": "post_comment"},
+    "programmes:detail": {"pk": "risk_profile"},
+    "programmes:profile_edit": {"pk": "risk_profile"},
+    "programmes:programme_edit": {"pk": "risk_profile"},
+    "programmes:export_pdf": {"pk": "risk_profile"},
+    "programmes:export_docx": {"pk": "risk_profile"},
+    "programmes:monitoring": {"pk": "risk_profile", "stage": "monitoring_stage"},
+    **{
+        f"programmes:{document}_{move}": {"pk": "risk_profile"}
+        for document in ("profile", "programme")
+        for move in ("submit", "accept", "return", "comment")
+    },
+    "programmes:risk_edit": {"pk": "antirisk"},
+    "programmes:measure_add": {"pk": "antirisk"},
+    "programmes:measure_edit": {"pk": "measure"},
+    "programmes:conclude": {"pk": "monitoring_round"},
 }
 # The addresses kept for old bookmarks take the rest of the old path.
 MOVED_KWARGS = {"rest": "empty"}
@@ -260,7 +278,20 @@ def targets(school_a, director_a, teacher_a, methodologist):
     association = MethodicalAssociationFactory(leader=teacher, members=[teacher])
     practice = draft(by=teacher_a)
     post = post_create(association=association, by=teacher_a, text="Вопрос")
+    profile = accepted(school_a, by=director_a, curator=methodologist)
+    measure = Measure.objects.filter(risk__programme=profile.programme).first()
+    monitoring = monitoring_enter(
+        programme=profile.programme,
+        stage=MonitoringRound.Stage.ENTRY,
+        by=director_a,
+        rows={measure.pk: {"state": "planned", "value": None}},
+    )
     return {
+        "risk_profile": profile.pk,
+        "monitoring_stage": "interim",
+        "antirisk": measure.risk_id,
+        "measure": measure.pk,
+        "monitoring_round": monitoring.pk,
         "empty": "",
         "uid": urlsafe_base64_encode(force_bytes(director_a.pk)),
         "reset_token": default_token_generator.make_token(director_a),

@@ -24,6 +24,8 @@ from network.models import Stage
 from notifications.models import Kind
 from notifications.services import notify, unsubscribe_token
 from practices.services.discussion import post_comment, post_create
+from programmes.models import Measure, MonitoringRound
+from programmes.services import monitoring_enter
 from reports.models import Report
 from schools.models import School
 from tests.accounts.factories import UserFactory
@@ -40,6 +42,7 @@ from tests.network.factories import (
     stage,
 )
 from tests.practices.factories import draft
+from tests.programmes.factories import accepted
 from tests.reports.factories import ReportFactory
 from tests.schools.factories import SchoolFactory, TeacherFactory
 
@@ -136,6 +139,21 @@ HIDDEN = {
     "practices:post_moderate": pk("post"),
     "practices:post_file": pk("post"),
     "practices:comment_moderate": pk("post_comment"),
+    "programmes:detail": pk("profile"),
+    "programmes:profile_edit": pk("profile"),
+    "programmes:programme_edit": pk("profile"),
+    "programmes:export_pdf": pk("profile"),
+    "programmes:export_docx": pk("profile"),
+    "programmes:monitoring": lambda w: {"pk": w["profile"].pk, "stage": "interim"},
+    **{
+        f"programmes:{document}_{move}": pk("profile")
+        for document in ("profile", "programme")
+        for move in ("submit", "accept", "return", "comment")
+    },
+    "programmes:risk_edit": pk("risk"),
+    "programmes:measure_add": pk("risk"),
+    "programmes:measure_edit": pk("measure"),
+    "programmes:conclude": pk("round"),
     # A notification is its addressee's alone.
     "notifications:open": pk("notification"),
 }
@@ -319,11 +337,23 @@ def world(school_a, director_a, teacher_a, methodologist, settings, tmp_path):
     association = MethodicalAssociationFactory(leader=TeacherFactory(school=school_a))
     practice = draft(by=teacher_a)
     post = post_create(association=association, by=teacher_a, text="Вопрос")
+    profile = accepted(school_a, by=director_a, curator=methodologist)
+    measure = Measure.objects.filter(risk__programme=profile.programme).first()
+    monitoring = monitoring_enter(
+        programme=profile.programme,
+        stage=MonitoringRound.Stage.ENTRY,
+        by=director_a,
+        rows={measure.pk: {"state": "planned", "value": None}},
+    )
     return {
         "practice": practice,
         "practice_file": practice.files.get(),
         "post": post,
         "post_comment": post_comment(post=post, by=teacher_a, text="Ответ"),
+        "profile": profile,
+        "risk": measure.risk,
+        "measure": measure,
+        "round": monitoring,
         "school": school_a,
         "teacher": teacher,
         "partnership": partnership,

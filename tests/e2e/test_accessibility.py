@@ -19,6 +19,7 @@ from events.models import Event
 from monitoring.models import Period
 from network.models import MethodicalAssociation, Partnership
 from practices.models import Practice
+from programmes.models import RiskProfile
 from tests.conftest import log_in
 
 pytestmark = pytest.mark.browser
@@ -38,6 +39,7 @@ def demo_pages():
     plan = DevelopmentPlan.objects.filter(teacher__user__username="uchitel").first()
     practice = Practice.objects.published().first()
     response = Response.objects.filter(questionnaire=questionnaire).first()
+    programme = RiskProfile.objects.get(school=school)
 
     public = [
         reverse("home"),
@@ -72,6 +74,8 @@ def demo_pages():
         reverse("monitoring:dashboard_school", args=[school.pk]),
         reverse("monitoring:dashboard_partnership", args=[partnership.pk]),
         reverse("reports:report_list"),
+        reverse("programmes:detail", args=[programme.pk]),
+        reverse("programmes:summary"),
     ]
     return {
         None: [*public, reverse("login"), reverse("password_reset"), reverse("events:verify")],
@@ -82,6 +86,7 @@ def demo_pages():
             reverse("development:plan_mine"),
             reverse("development:plan_detail", args=[plan.pk]),
             reverse("development:questionnaire_answer", args=[questionnaire.pk]),
+            reverse("programmes:detail", args=[programme.pk]),
         ],
         "direktor": [
             *everyone,
@@ -94,6 +99,8 @@ def demo_pages():
             reverse("monitoring:entry", args=[school.pk, period.pk]),
             reverse("monitoring:dashboard_mine"),
             reverse("reports:report_list"),
+            reverse("programmes:detail", args=[programme.pk]),
+            reverse("programmes:monitoring", args=[programme.pk, "interim"]),
         ],
         "metodist": [
             *everyone,
@@ -112,6 +119,7 @@ def demo_pages():
             reverse("monitoring:import"),
             reverse("schools:import", args=["schools"]),
             reverse("schools:import", args=["teachers"]),
+            reverse("programmes:curator"),
         ],
         "koordinator": [*everyone, *municipal],
     }

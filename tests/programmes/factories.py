@@ -1,0 +1,70 @@
+"""Programmes built through the services, as the portal builds them."""
+
+import datetime
+
+from network.models import RiskFactor
+from programmes import services
+from programmes.models import Curatorship, Measure, Module
+
+YEAR = 2025
+
+
+def factors(count=3):
+    return list(RiskFactor.objects.order_by("order")[:count])
+
+
+def started(school, *, by, year=YEAR):
+    return services.programme_start(school=school, year=year, by=by)
+
+
+def filled(profile, *, by, applying=None):
+    """Every factor assessed; the first three (or ``applying``) apply."""
+    applying = applying if applying is not None else factors(3)
+    ids = {factor.pk for factor in applying}
+    rows = {
+        factor.pk: {
+            "level": "high" if factor.pk in ids else "low",
+            "justification": "По итогам самодиагностики",
+            "applies": factor.pk in ids,
+        }
+        for factor in RiskFactor.objects.all()
+    }
+    return services.profile_update(profile=profile, by=by, rows=rows)
+
+
+def add_measure(risk, *, by, title="Методический день по математике", **data):
+    data.setdefault("module", Module.TEACHING)
+    data.setdefault("due_on", datetime.date(2026, 3, 1))
+    data.setdefault("responsible", "Завуч Иванова И. И.")
+    return services.measure_create(risk=risk, by=by, title=title, **data)
+
+
+def written(profile, *, by):
+    """A goal, and a goal and one measure for every risk that applies."""
+    programme = profile.programme
+    services.programme_update(programme=programme, by=by, goal="Переход в эффективный режим")
+    for risk in programme.risks.all():
+        services.risk_update(risk=risk, by=by, goal="Снизить риск", tasks="Провести мероприятия")
+        add_measure(risk, by=by, indicator="Доля успевающих", target=90)
+    return programme
+
+
+def accepted(school, *, by, curator, applying=None):
+    """A profile and programme taken all the way through the review."""
+    profile = filled(started(school, by=by), by=by, applying=applying)
+    written(profile, by=by)
+    services.profile_submit(profile=profile, by=by)
+    services.profile_accept(profile=profile, by=curator)
+    services.programme_submit(programme=profile.programme, by=by)
+    services.programme_accept(programme=profile.programme, by=curator)
+    profile.refresh_from_db()
+    profile.programme.refresh_from_db()
+    return profile
+
+
+def curate(school, curator):
+    return Curatorship.objects.create(school=school, curator=curator)
+
+
+def measures_of(profile):
+    return Measure.objects.filter(risk__programme__profile=profile).order_by("pk")
