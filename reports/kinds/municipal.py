@@ -16,6 +16,7 @@ from reports.kinds import municipal_sections as sections
 from reports.kinds.base import ReportDataError, ReportKind, new_document, register
 from reports.kinds.municipal_annex import municipal_annex
 from reports.kinds.period_facts import scope_for
+from reports.kinds.programme_sections import municipal_programmes
 from reports.models import Report
 from reports.rules import may_order_about
 
@@ -29,6 +30,7 @@ SECTIONS = [
     lambda scope, params: sections.warnings(scope),
     lambda scope, params: sections.network(scope),
     lambda scope, params: sections.events_and_plans(scope),
+    municipal_programmes,
     lambda scope, params: sections.conclusions(scope, params.get("conclusion", "")),
 ]
 

@@ -15,6 +15,7 @@ from reports.document import Paragraph, Section, Table
 from reports.kinds.base import ReportDataError, ReportKind, int_param, new_document, register
 from reports.kinds.municipal import period_lines
 from reports.kinds.period_facts import category_of_year, scope_for, teachers_as_of
+from reports.kinds.programme_sections import school_programme
 from reports.models import Report
 from reports.rules import may_order_about
 from schools.models import School, Teacher
@@ -170,7 +171,7 @@ def teacher_list(school, scope):
     )
 
 
-SECTIONS = [registry, staff, indicators, teacher_list]
+SECTIONS = [registry, staff, indicators, teacher_list, school_programme]
 
 
 def document(params):
