@@ -1,7 +1,9 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import text_limits
+from core.found import FoundChoiceField
 from events.models import Event
 from monitoring.models import Period
 from network.models import Partnership
@@ -11,6 +13,32 @@ from reports.models import Report
 from reports.rules import kinds_for
 from schools.models import School
 from schools.selectors import school_id_of
+
+
+def _named(field):
+    return lambda queryset, text: queryset.filter(**{f"{field}__icontains": text})
+
+
+# How each choosable object is found by what is typed.
+SEARCHES = {
+    "school": lambda queryset, text: queryset.search(text),
+    "partnership": _named("title"),
+    "event": _named("title"),
+}
+
+
+def choosable(user) -> dict:
+    """What the user may order a report about: {field: queryset}."""
+    schools = School.objects.order_by("sort_name", "pk")
+    events = Event.objects.exclude(status=Event.Status.DRAFT).order_by("-starts_at", "pk")
+    if not user.has_perm("reports.order_any_report"):
+        schools = schools.filter(pk=school_id_of(user))
+        events = events.none()
+    return {
+        "school": schools,
+        "partnership": Partnership.objects.visible_to(user).order_by("title", "pk"),
+        "event": events,
+    }
 
 
 @text_limits
@@ -24,13 +52,28 @@ class ReportOrderForm(forms.Form):
         required=False,
         empty_label=_("the current one"),
     )
-    school = forms.ModelChoiceField(
-        label=_("School"), queryset=School.objects.none(), required=False
+    school = FoundChoiceField(
+        label=_("School"),
+        queryset=School.objects.none(),
+        search=SEARCHES["school"],
+        url=reverse_lazy("reports:report_suggest", args=["school"]),
+        required=False,
+        help_text=_("Type a part of the name; the matching ones are offered."),
     )
-    partnership = forms.ModelChoiceField(
-        label=_("Partnership"), queryset=Partnership.objects.none(), required=False
+    partnership = FoundChoiceField(
+        label=_("Partnership"),
+        queryset=Partnership.objects.none(),
+        search=SEARCHES["partnership"],
+        url=reverse_lazy("reports:report_suggest", args=["partnership"]),
+        required=False,
     )
-    event = forms.ModelChoiceField(label=_("Event"), queryset=Event.objects.none(), required=False)
+    event = FoundChoiceField(
+        label=_("Event"),
+        queryset=Event.objects.none(),
+        search=SEARCHES["event"],
+        url=reverse_lazy("reports:report_suggest", args=["event"]),
+        required=False,
+    )
     conclusion = forms.CharField(
         label=_("Conclusion (for the municipal report)"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -42,17 +85,10 @@ class ReportOrderForm(forms.Form):
         super().__init__(*args, **kwargs)
         allowed = kinds_for(user)
         kinds = [(k.value, k.label) for k in Report.Kind if k in KINDS and k in allowed]
-        schools = School.objects.order_by("sort_name")
-        events = Event.objects.exclude(status=Event.Status.DRAFT).order_by("-starts_at")
-        orders_any = user.has_perm("reports.order_any_report")
-        if not orders_any:
-            schools = schools.filter(pk=school_id_of(user))
-            events = events.none()
         self.fields["kind"].choices = kinds
-        self.fields["school"].queryset = schools
-        self.fields["partnership"].queryset = Partnership.objects.visible_to(user).order_by("title")
-        self.fields["event"].queryset = events
-        if not orders_any:
+        for name, queryset in choosable(user).items():
+            self.fields[name].queryset = queryset
+        if not user.has_perm("reports.order_any_report"):
             for name in ("period", "event", "conclusion"):
                 del self.fields[name]
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.report_list, name="report_list"),
     path("order/", views.report_order_view, name="report_order"),
     path("status/", views.report_status, name="report_status"),
+    path("suggest/<slug:what>/", views.report_suggest, name="report_suggest"),
     path("<int:pk>/download/", views.report_download, name="report_download"),
     path("<int:pk>/docx/", views.report_download_docx, name="report_download_docx"),
     path("<int:pk>/annex/", views.report_download_annex, name="report_download_annex"),

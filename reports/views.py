@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import get_object_for_user
+from core.found import suggestions
 from core.pdf import attachment_disposition
-from reports.forms import ReportOrderForm
+from reports.forms import SEARCHES, ReportOrderForm, choosable
 from reports.models import Report
 from reports.selectors import reports_visible_to
 from reports.services import ReportError, report_order, report_retry
@@ -48,6 +49,19 @@ def report_list(request):
     _mark_retriable(page, request.user)
     form = ReportOrderForm(user=request.user)
     return render(request, "reports/list.html", {"form": form, "page": page})
+
+
+@login_required
+@require_GET
+def report_suggest(request, what):
+    """The names of the schools, partnerships or events (that the user may order a report
+    about) matching what is typed in the order form."""
+    _require_orderer(request.user)
+    querysets = choosable(request.user)
+    if what not in querysets:
+        raise Http404
+    names = suggestions(querysets[what], SEARCHES[what], request.GET.get("q"))
+    return JsonResponse({"names": names})
 
 
 @login_required

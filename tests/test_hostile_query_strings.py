@@ -52,6 +52,7 @@ PATH_KWARGS = {
     "schools:teachers": {"pk": "school"},
     "schools:teacher_edit": {"pk": "school", "teacher_pk": "teacher"},
     "schools:import": {"kind": "import_kind"},
+    "reports:report_suggest": {"what": "suggest_what"},
     "schools:import_errors": {"kind": "import_kind"},
     "schools:import_confirm": {"kind": "import_kind"},
     "schools:import_template": {"kind": "import_kind"},
@@ -321,6 +322,7 @@ def targets(school_a, director_a, teacher_a, methodologist):
         "notification": notify([director_a], kind=Kind.REPORT_DONE, title="Готово")[0].pk,
         "unsubscribe_token": unsubscribe_token(director_a, Kind.REPORT_DONE),
         "import_kind": "teachers",
+        "suggest_what": "school",
     }
 
 

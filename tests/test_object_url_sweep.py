@@ -249,6 +249,8 @@ NOT_OBJECTS = {
     "schools:import_errors",
     "schools:import_confirm",
     "schools:import_template",
+    # The order form's suggestions: what to search (schools, partnerships or events).
+    "reports:report_suggest",
 }
 
 

@@ -111,7 +111,7 @@ def test_director_cannot_order_another_schools_report(login, director_a, school_
     )
 
     assert response.status_code == 400
-    assert "Выберите корректный вариант" in response.content.decode()
+    assert f"Ничего не найдено по запросу «{school_b.pk}»" in response.content.decode()
     assert not Report.objects.exists()
 
 
