@@ -124,7 +124,8 @@ def problem(body, kind, expected):
     if kind == "file" and sha(body) != expected:
         return f"the file's bytes differ ({len(body)} bytes)"
     if kind == "text":
-        text = body.decode("utf-8", "replace")
+        # Names are shown with a non-breaking space after «№»; a reader sees a space.
+        text = body.decode("utf-8", "replace").replace("\u00a0", " ").replace("&nbsp;", " ")
         if expected not in text and escape(expected) not in text:
             return f"{expected!r} is not on the page"
     return None

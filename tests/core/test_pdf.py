@@ -75,7 +75,7 @@ def test_render_pdf_produces_a_pdf_with_cyrillic_text(db):
     document = Document(
         title="Отчёт школы",
         centre="ИМЦ",
-        sections=[Section("Школа", blocks=[Paragraph(school.short_name)])],
+        sections=[Section("Школа", blocks=[Paragraph(str(school))])],
     ).numbered()
     content = render_pdf(
         "reports/pdf/document.html", {"title": document.title, "document": document}
