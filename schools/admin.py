@@ -8,8 +8,9 @@ from import_export.results import RowResult
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.admin import AccusativeTitlesMixin, HistoryAdmin
+from core.admin_formats import FORMATS
 from core.dates import current_academic_year
-from core.spreadsheets import FORMATS, SpreadsheetTooLarge
+from core.spreadsheets import SpreadsheetTooLarge
 from schools.imports.columns import SCHOOLS, TEACHERS
 from schools.models import CategoryRecord, PartnerOrganisation, School, Subject, Teacher
 from schools.resources import SchoolResource, TeacherResource

@@ -29,6 +29,7 @@ from notifications.services import notify
 from practices.errors import PracticesError
 from practices.models import Practice, PracticeFile, PracticeReview, UsefulMark
 from practices.search import practice_index
+from practices.services.plan_items import plan_items_close
 from schools.selectors import school_id_of
 
 MAX_FILE_SIZE = 50 * MB
@@ -180,8 +181,6 @@ def practice_submit(*, practice, by) -> Practice:
 @transaction.atomic
 def practice_publish(*, practice, by, comment="") -> Practice:
     """Publish a submitted practice; it closes its authors' «обобщение опыта» item."""
-    from practices.services.links import plan_items_close
-
     practice = _locked(practice)
     review = review_accept(flow=FLOW, obj=practice, by=by, comment=comment)
     plan_items_close(practice=practice, by=by)

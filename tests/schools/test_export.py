@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from core.spreadsheets import CSV, XLSX
+from core.admin_formats import CSV, XLSX
 from schools.resources import SchoolResource, TeacherResource
 from tests.schools.factories import SchoolFactory, TeacherFactory
 from tests.schools.spreadsheets import read_xlsx
