@@ -2,6 +2,7 @@
 
 import datetime
 
+from network.demo import risk_factors
 from network.models import RiskFactor
 from programmes import services
 from programmes.models import Curatorship, Measure, Module
@@ -10,6 +11,7 @@ YEAR = 2025
 
 
 def factors(count=3):
+    risk_factors()  # a flushed (transactional) database has lost the reference list
     return list(RiskFactor.objects.order_by("order")[:count])
 
 
