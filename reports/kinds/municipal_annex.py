@@ -6,17 +6,16 @@ schools cost what 20 do, times the rows.
 
 import io
 
-from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from core.spreadsheets import escape_formula
 from monitoring.models import IndicatorValue
 from monitoring.selectors.warnings import early_warnings
-from network.models import Stage
 from reports.kinds.municipal_indicators import indicators
-from reports.kinds.municipal_sections import active_partnerships
+from reports.kinds.municipal_sections import active_partnerships, stage_label
 from reports.kinds.period_facts import Scope, category_of_year
+from reports.kinds.roadmap_facts import network_then
 from schools.models import School
 
 
@@ -58,20 +57,15 @@ def municipal_annex(scope: Scope) -> bytes:
     for warning in early_warnings(period=scope.period, today=scope.as_of):
         sheet.append(_row([warning.school.short_name, str(warning.kind.label), warning.text]))
 
-    current = Stage.objects.filter(roadmap__partnership=OuterRef("pk"), state__in=Stage.CURRENT)
     sheet = _sheet(
         book,
         _("Partnerships"),
         [_("Partnership"), _("Leader school"), _("Current stage"), _("Start"), _("End")],
     )
-    partnerships = (
-        active_partnerships(scope)
-        .select_related("leader")
-        .annotate(stage_kind=Subquery(current.values("kind")[:1]))
-        .order_by("title")
-    )
-    for p in partnerships.iterator(chunk_size=1000):
-        stage = Stage.Kind(p.stage_kind).label if p.stage_kind else _("completed")
+    active = active_partnerships(scope)
+    stage_of = network_then(scope, active).stage_of
+    for p in active.select_related("leader").order_by("title").iterator(chunk_size=1000):
+        stage = stage_label(stage_of[p.pk])
         sheet.append(_row([p.title, p.leader.short_name, str(stage), p.starts_on, p.ends_on]))
     out = io.BytesIO()
     book.save(out)

@@ -4,23 +4,25 @@ to leave it out); the list in municipal.py orders them."""
 
 from collections import Counter
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from development.models.plans import DevelopmentPlan, ItemStatus
+from development.models.plans import DevelopmentPlan
 from events.models import Event, Registration
 from monitoring.selectors.indicators import CATEGORY_ORDER
 from monitoring.selectors.warnings import WarningKind, early_warnings
-from network.models import Activity, Partnership, Stage
+from network.models import Partnership, Stage
 from reports.document import Paragraph, Section, Table
 from reports.kinds.period_facts import (
     Scope,
     as_of,
+    counts_then,
     schools_by_category,
     supported_categories_q,
     teachers_as_of,
 )
+from reports.kinds.roadmap_facts import network_then, plan_items_then
 from schools.models import School
 
 WARNINGS_LISTED = 25  # the rest are in the annex
@@ -49,21 +51,10 @@ def held_events(scope: Scope):
 
 
 def plan_figures(scope: Scope):
+    by_status = counts_then(DevelopmentPlan, scope, "status", year=scope.year)
+    items = plan_items_then(scope)
     known, untracked = as_of(DevelopmentPlan, scope)
     known, untracked = known.filter(year=scope.year), untracked.filter(year=scope.year)
-    by_status = Counter(dict(known.values_list("status").annotate(n=Count("id")).order_by()))
-    by_status.update(dict(untracked.values_list("status").annotate(n=Count("pk")).order_by()))
-    items = DevelopmentPlan.objects.filter(year=scope.year).aggregate(
-        total=Count("items", filter=~Q(items__status=ItemStatus.CANCELLED)),
-        # Done by the period's end: an item completed later was still open then.
-        done=Count(
-            "items",
-            filter=Q(items__status=ItemStatus.DONE)
-            & (
-                Q(items__completed_at__isnull=True) | Q(items__completed_at__lte=scope.as_of_moment)
-            ),
-        ),
-    )
     teachers, untracked_teachers = teachers_as_of(scope)
     for planned in (known.values("teacher_id"), untracked.values("teacher_id")):
         teachers = teachers.exclude(id__in=planned)
@@ -121,18 +112,16 @@ def warnings(scope: Scope) -> Section:
     return section
 
 
+def stage_label(kind) -> str:
+    return Stage.Kind(kind).label if kind else _("completed")
+
+
 def network(scope: Scope) -> Section:
     active = active_partnerships(scope)
-    current = Stage.objects.filter(roadmap__partnership=OuterRef("pk"), state__in=Stage.CURRENT)
-    stages = active.annotate(kind=Subquery(current.values("kind")[:1])).values("kind")
-    by_stage = dict(stages.annotate(n=Count("pk")).values_list("kind", "n").order_by())
+    facts = network_then(scope, active)
+    by_stage = Counter(facts.stage_of.values())
     rows = [[f"{n}. «{kind.label}»", by_stage.get(kind, 0)] for n, kind in enumerate(Stage.Kind, 1)]
     rows.append([_("completed"), by_stage.get(None, 0)])
-    activities = Activity.objects.filter(stage__roadmap__partnership__in=active).aggregate(
-        planned=Count("pk", filter=~Q(state=Activity.State.CANCELLED)),
-        done=Count("pk", filter=Q(state=Activity.State.DONE)),
-        overdue=Count("pk", filter=Q(state__in=Activity.OPEN_STATES, due_on__lt=scope.as_of)),
-    )
     section = Section(_("Partnerships by stage"))
     section.blocks.append(
         Table(headers=[_("Current stage"), _("Partnerships")], rows=rows, numeric=frozenset({1}))
@@ -141,39 +130,29 @@ def network(scope: Scope) -> Section:
         Table(
             headers=[_("Roadmap activities"), _("Value")],
             rows=[
-                [_("Planned"), activities["planned"]],
-                [_("Done"), activities["done"]],
-                [_("Overdue"), activities["overdue"]],
-                [_("Done, %"), percent(activities["done"], activities["planned"])],
+                [_("Planned"), facts.planned],
+                [_("Done"), facts.done],
+                [_("Overdue"), facts.overdue],
+                [_("Done, %"), percent(facts.done, facts.planned)],
             ],
             numeric=frozenset({1}),
         )
     )
-    listed = (
-        active.select_related("leader")
-        .annotate(
-            stage_kind=Subquery(current.values("kind")[:1]),
-            overdue=Count(
-                "roadmap__stages__activities",
-                filter=Q(
-                    roadmap__stages__activities__state__in=Activity.OPEN_STATES,
-                    roadmap__stages__activities__due_on__lt=scope.as_of,
-                ),
-            ),
-        )
-        .order_by("-overdue", "title")[:PARTNERSHIPS_LISTED]
-    )
+    titles = dict(active.values_list("pk", "title"))
+    first = sorted(titles, key=lambda pk: (-facts.overdue_of[pk], titles[pk]))
+    first = first[:PARTNERSHIPS_LISTED]
+    listed = active.select_related("leader").in_bulk(first)
     section.blocks.append(
         Table(
             headers=[_("Partnership"), _("Leader school"), _("Current stage"), _("Overdue")],
             rows=[
                 [
-                    p.title,
-                    str(p.leader),
-                    Stage.Kind(p.stage_kind).label if p.stage_kind else _("completed"),
-                    p.overdue,
+                    listed[pk].title,
+                    str(listed[pk].leader),
+                    stage_label(facts.stage_of[pk]),
+                    facts.overdue_of[pk],
                 ]
-                for p in listed
+                for pk in first
             ],
             numeric=frozenset({3}),
         )

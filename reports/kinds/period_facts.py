@@ -2,9 +2,11 @@
 
 Categories come from the category history for the period's academic year, teachers from
 the registry's history as of the period's end (a teacher added or moved later is not
-counted); events, plans and values are dated records already.
+counted), roadmap stages, activities and plan items from their history as well; events
+and values are dated records already.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -71,6 +73,31 @@ def as_of(model, scope: Scope):
     without it), taken as they are."""
     tracked = model.history.model.objects.values("id")
     return model.history.as_of(scope.as_of_moment), model.objects.exclude(pk__in=tracked)
+
+
+def rows_then(model, scope: Scope, fields, **filters) -> list[tuple]:
+    """``fields`` of the rows of ``model`` that match ``filters`` as they stood at the end
+    of the period: from the history for a past period, live for the running one. The
+    filters must read the same on the model and on its historical records."""
+    if not scope.is_past:
+        return list(model.objects.filter(**filters).values_list(*fields))
+    known, untracked = as_of(model, scope)
+    return list(known.filter(**filters).values_list(*fields)) + list(
+        untracked.filter(**filters).values_list(*fields)
+    )
+
+
+def counts_then(model, scope: Scope, field: str, **filters) -> Counter:
+    """How many rows of ``model`` had each value of ``field`` at the period's end, counted
+    in the database (as ``rows_then`` reads them)."""
+    if not scope.is_past:
+        parts = [model.objects.filter(**filters)]
+    else:
+        parts = [qs.filter(**filters) for qs in as_of(model, scope)]
+    counts = Counter()
+    for qs in parts:
+        counts.update(dict(qs.values_list(field).annotate(n=Count("pk")).order_by()))
+    return counts
 
 
 def teachers_as_of(scope: Scope, school=None):

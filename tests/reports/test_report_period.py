@@ -3,14 +3,23 @@
 import datetime
 
 import time_machine
+from django.utils import timezone
 
-from development.models.plans import DevelopmentPlan
+from development.models.plans import DevelopmentPlan, PlanItem
+from network.models import Stage
 from reports.models import Report
 from reports.services import report_render_now
 from schools.models import School
 from schools.services import school_set_category
-from tests.development.factories import DevelopmentPlanFactory
+from tests.development.factories import DevelopmentPlanFactory, PlanItemFactory
 from tests.monitoring.factories import PeriodFactory
+from tests.network.factories import (
+    PartnershipFactory,
+    add_activity,
+    complete,
+    open_joint_activity,
+    stage,
+)
 from tests.pdf import pdf_text
 from tests.schools.factories import SchoolFactory, TeacherFactory
 
@@ -70,3 +79,38 @@ def test_past_school_report_prints_the_category_and_staff_of_that_year(db):
     assert "Категория ШНОР" in text
     assert "Учителей в реестре 3" in text
     assert "Данные на 31.08.2025" in text
+
+
+def test_past_report_prints_the_stages_activities_and_plan_items_of_then(db):
+    with at(2024, 9, 10):
+        past = PeriodFactory(year=2024)
+        partnership = PartnershipFactory(
+            starts_on=datetime.date(2024, 9, 1), ends_on=datetime.date(2026, 6, 30)
+        )
+        first = stage(partnership, Stage.Kind.ACQUAINTANCE)
+        done = add_activity(first, due_on=datetime.date(2024, 10, 1))
+        late = add_activity(first, title="Методический день", due_on=datetime.date(2025, 3, 1))
+        plan = DevelopmentPlanFactory(year=2024, status=DevelopmentPlan.Status.APPROVED)
+        finished = PlanItemFactory(plan=plan, due_date=datetime.date(2024, 12, 1))
+        PlanItemFactory(plan=plan, due_date=datetime.date(2025, 5, 1))
+    with at(2024, 11, 20):  # the clock is frozen: history needs each change at its own time
+        complete(done, on=datetime.date(2024, 11, 19))
+        finished.status, finished.completed_at = PlanItem.Status.DONE, timezone.now()
+        finished.completion = PlanItem.Completion.MANUAL
+        finished.save()
+    with at(2026, 1, 15):  # since then: stage 1 accepted, the late activity done, items added
+        PeriodFactory(year=2025)
+        complete(late, on=datetime.date(2026, 1, 14))
+        open_joint_activity(partnership)
+        PlanItemFactory.create_batch(3, plan=plan, due_date=datetime.date(2025, 6, 1))
+
+    with at(2026, 2, 1):
+        text = flat(
+            pdf_text(report_render_now(kind=Report.Kind.MUNICIPAL, params={"period": past.pk}))
+        )
+
+    assert "1. «Знакомство» 1" in text
+    assert "2. «Совместная деятельность по реализации дорожной карты» 0" in text
+    assert "Запланировано 2 Выполнено 1 Просрочено 1" in text
+    assert "Выполнено пунктов из запланированных 1 / 2 (50 %)" in text
+    assert flat(f"{partnership.title} {partnership.leader} Знакомство 1") in text
