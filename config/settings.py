@@ -120,6 +120,9 @@ AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out username and address before any password is checked.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
+    # Django's model backend that reads the user's teacher record with the user.
+    "accounts.backends.PortalBackend",
+    # Kept so that sessions opened before PortalBackend stay open.
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

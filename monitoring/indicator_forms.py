@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.formats import decimal_comma
 from core.forms import text_limits
-from monitoring.models import Indicator, IndicatorSubmission, Period
+from monitoring.models import IndicatorSubmission, Period
 from monitoring.services.indicators import Entry
 from schools.models import School
 
@@ -149,9 +149,25 @@ class SubmissionFilterForm(forms.Form):
 
 @text_limits
 class DashboardForm(forms.Form):
-    indicator = forms.ModelChoiceField(
-        label=_("Indicator"), queryset=Indicator.objects.filter(is_active=True), required=False
+    """The indicator and the period of a dashboard, chosen among lists the view has read
+    once (the page's other reads use them too)."""
+
+    EMPTY = "---------"
+
+    indicator = forms.TypedChoiceField(
+        label=_("Indicator"), coerce=int, required=False, empty_value=None
     )
-    period = forms.ModelChoiceField(
-        label=_("Period"), queryset=Period.objects.order_by("-starts_on"), required=False
-    )
+    period = forms.TypedChoiceField(label=_("Period"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, indicators, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = {i.pk: i for i in indicators}
+        self.periods = {p.pk: p for p in periods}
+        self.fields["indicator"].choices = [("", self.EMPTY)] + [(i.pk, str(i)) for i in indicators]
+        self.fields["period"].choices = [("", self.EMPTY)] + [(p.pk, str(p)) for p in periods]
+
+    def clean_indicator(self):
+        return self.indicators.get(self.cleaned_data["indicator"])
+
+    def clean_period(self):
+        return self.periods.get(self.cleaned_data["period"])

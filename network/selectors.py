@@ -1,6 +1,14 @@
 """Reads of the network that more than one view, the admin or the monitoring use."""
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Subquery
+from django.db.models import (
+    Count,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,32 +67,32 @@ def partnership_overview(user, today=None):
 
 
 def roadmap_for_page(partnership) -> Roadmap:
-    """The roadmap with everything its page shows, in a fixed number of queries."""
+    """The roadmap with everything its page shows, in a fixed number of queries; the
+    partnership's roadmap is read with it when it was selected with it."""
     # "events" is the events app's link to the activity an event realised.
     activities = Activity.objects.select_related("responsible_school", "problem").prefetch_related(
         "participants", "events"
     )
-    return (
-        Roadmap.objects.select_related("partnership__leader")
-        .prefetch_related(
-            Prefetch(
-                "stages",
-                queryset=Stage.objects.prefetch_related(
-                    Prefetch("activities", queryset=activities),
-                    Prefetch("comments", queryset=StageComment.objects.select_related("author")),
-                ),
+    roadmap = partnership.roadmap
+    prefetch_related_objects(
+        [roadmap],
+        Prefetch(
+            "stages",
+            queryset=Stage.objects.prefetch_related(
+                Prefetch("activities", queryset=activities),
+                Prefetch("comments", queryset=StageComment.objects.select_related("author")),
             ),
-            Prefetch(
-                "problems",
-                queryset=Problem.objects.select_related("school", "risk_factor").annotate(
-                    activity_count=Count("activities")
-                ),
+        ),
+        Prefetch(
+            "problems",
+            queryset=Problem.objects.select_related("school", "risk_factor").annotate(
+                activity_count=Count("activities")
             ),
-            "partnership__schools",
-            "partnership__partners",
-        )
-        .get(partnership=partnership)
+        ),
     )
+    prefetch_related_objects([partnership], "schools", "partners")
+    roadmap.partnership = partnership
+    return roadmap
 
 
 def stage_progress(stage) -> tuple[int, int]:

@@ -48,15 +48,30 @@ def average(values) -> Decimal | None:
     return Decimal(sum(values) / len(values)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
-def periods_up_to(period=None, *, count=3) -> list[Period]:
-    """The given period and those before it, oldest first (the latest ones when None)."""
+def periods_up_to(period=None, *, count=3, among=None) -> list[Period]:
+    """The given period and those before it, oldest first (the latest ones when None).
+
+    ``among``: every period, already read (latest first), so that no query is needed."""
+    if among is not None:
+        earlier = [p for p in among if period is None or p.starts_on <= period.starts_on]
+        return list(reversed(earlier[:count]))
     periods = Period.objects.order_by("-starts_on")
     if period is not None:
         periods = periods.filter(starts_on__lte=period.starts_on)
     return list(reversed(periods[:count]))
 
 
+def remember_previous(period, among) -> Period:
+    """Tell ``period`` its previous period from ``among`` (every period, latest first), so
+    that the reads of one page that ask for it ask no query."""
+    earlier = [p for p in among if p.starts_on < period.starts_on]
+    period.__dict__["_previous_period"] = earlier[0] if earlier else None
+    return period
+
+
 def previous_period(period) -> Period | None:
+    if "_previous_period" in period.__dict__:
+        return period.__dict__["_previous_period"]
     return Period.objects.filter(starts_on__lt=period.starts_on).order_by("-starts_on").first()
 
 
@@ -201,6 +216,16 @@ def municipal_averages(*, indicators, period) -> dict[int, Decimal | None]:
     return {row["indicator_id"]: _mean(row["total"], row["n"]) for row in rows}
 
 
+def municipal_average_and_count(*, indicator, period) -> tuple[Decimal | None, int]:
+    """The average of the published values of all schools, and how many there are."""
+    row = (
+        IndicatorValue.objects.published()
+        .filter(indicator=indicator, period=period)
+        .aggregate(total=models.Sum("value"), n=models.Count("pk"))
+    )
+    return _mean(row["total"], row["n"]), row["n"]
+
+
 def municipal_average(*, indicator, period) -> Decimal | None:
     """The average of the published values of all schools."""
     return municipal_averages(indicators=[indicator], period=period).get(indicator.pk)
@@ -217,10 +242,11 @@ class ProfileRow:
     municipal_average: Decimal | None
 
 
-def school_profile(*, school, period) -> list[ProfileRow]:
+def school_profile(*, school, period, indicators=None) -> list[ProfileRow]:
     """Every indicator of a school for a period: value, target and status, last period's
-    value and the municipal average."""
-    indicators = list(Indicator.objects.filter(is_active=True).order_by("order"))
+    value and the municipal average. ``indicators``: the active ones, already read."""
+    if indicators is None:
+        indicators = list(Indicator.objects.filter(is_active=True).order_by("order"))
     before = previous_period(period)
     periods = [period] + ([before] if before else [])
     values = published_values(indicators=indicators, periods=periods, schools=[school])

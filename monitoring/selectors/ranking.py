@@ -80,11 +80,15 @@ def school_ranking(*, indicator, period) -> list[SchoolRow]:
     return ranking_rows(ranking_queryset(indicator=indicator, period=period), indicator=indicator)
 
 
-def ranking_ends(*, indicator, period, count) -> list[SchoolRow]:
+def ranking_ends(*, indicator, period, count, first_rows=None) -> list[SchoolRow]:
     """The best and the lowest ``CHART_EACH_END`` schools of a ranking of ``count`` rows
-    (all of them when there are few), best first; two queries whatever the count."""
-    ranked = ranking_queryset(indicator=indicator, period=period)
-    best = ranking_rows(ranked[:CHART_EACH_END], indicator=indicator)
+    (all of them when there are few), best first; two queries whatever the count, one when
+    ``first_rows`` (the ranking's first rows, already read) hold the best ones."""
+    if first_rows is not None and len(first_rows) >= min(CHART_EACH_END, count):
+        best = list(first_rows[:CHART_EACH_END])
+    else:
+        ranked = ranking_queryset(indicator=indicator, period=period)
+        best = ranking_rows(ranked[:CHART_EACH_END], indicator=indicator)
     worst = ranking_queryset(indicator=indicator, period=period, worst_first=True)
     tail = list(worst[: min(CHART_EACH_END, max(count - CHART_EACH_END, 0))])
     lowest = ranking_rows(reversed(tail), indicator=indicator, first_rank=count - len(tail) + 1)

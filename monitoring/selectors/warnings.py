@@ -112,8 +112,9 @@ WHERE cur.period_id = %(period)s {school}
 """
 
 
-def _value_rows(*, period, before, school, threshold):
-    """The candidate values, each with ``previous`` and ``target`` set."""
+def _value_rows(*, period, before, school, threshold, known_indicators, also):
+    """The candidate values, each with ``previous`` and ``target`` set, and the schools
+    they name and those of ``also`` ({id: school}), read together."""
     params = {
         "period": period.pk,
         "before": before.pk if before else -1,
@@ -130,16 +131,21 @@ def _value_rows(*, period, before, school, threshold):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchall()
-    indicators = Indicator.objects.in_bulk({row[0] for row in found})
-    schools = School.objects.only(*SCHOOL_FIELDS).in_bulk({row[1] for row in found})
-    for indicator_id, school_id, value, previous, target in found:
-        yield _Row(
-            indicators[indicator_id],
+    wanted = {row[0] for row in found}
+    if known_indicators is None or not wanted <= set(known_indicators):
+        known_indicators = Indicator.objects.in_bulk(wanted)
+    schools = School.objects.only(*SCHOOL_FIELDS).in_bulk({row[1] for row in found} | also)
+    rows = [
+        _Row(
+            known_indicators[indicator_id],
             schools[school_id],
             _decimal(value),
             _decimal(previous),
             _decimal(target),
         )
+        for indicator_id, school_id, value, previous, target in found
+    ]
+    return rows, schools
 
 
 @dataclass(frozen=True)
@@ -172,24 +178,30 @@ def _value_warnings(rows, *, threshold):
             yield EarlyWarning(row.school, WarningKind.TARGET_FAR, indicator, value, row.target)
 
 
-def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD):
+def early_warnings(*, period, today=None, school=None, threshold=DROP_THRESHOLD, indicators=None):
     """What needs the centre's attention for a period, ordered by school:
     a value that fell against last period by more than ``threshold`` percent, a target far
     off, overdue roadmap activities, a low-result school without an active partnership.
+    ``indicators``: {id: indicator} already read by the caller, if any.
 
     The database finds them; the cost does not grow with the schools that are fine."""
     today = today or timezone.localdate()
-    rows = _value_rows(
-        period=period, before=previous_period(period), school=school, threshold=threshold
-    )
-    found = list(_value_warnings(rows, threshold=threshold))
     overdue = Activity.objects.overdue(today)
     if school is not None:
         overdue = overdue.filter(responsible_school=school)
     overdue = overdue.order_by().values("responsible_school_id").annotate(n=Count("pk"))
     counts = {row["responsible_school_id"]: row["n"] for row in overdue}
-    for school_obj in School.objects.only(*SCHOOL_FIELDS).filter(pk__in=counts):
-        found.append(EarlyWarning(school_obj, WarningKind.OVERDUE, count=counts[school_obj.pk]))
+    rows, schools = _value_rows(
+        period=period,
+        before=previous_period(period),
+        school=school,
+        threshold=threshold,
+        known_indicators=indicators,
+        also=set(counts),
+    )
+    found = list(_value_warnings(rows, threshold=threshold))
+    for school_id, count in counts.items():
+        found.append(EarlyWarning(schools[school_id], WarningKind.OVERDUE, count=count))
     active = Partnership.objects.filter(
         Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gte=today))
     )

@@ -5,9 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from core.access import get_object_for_user
+from core.pagination import CountedPaginator
 from monitoring.dashboard_charts import (
     category_trend_chart,
     partnership_effect_chart,
@@ -16,7 +18,12 @@ from monitoring.dashboard_charts import (
 )
 from monitoring.indicator_forms import DashboardForm
 from monitoring.models import Indicator, Period
-from monitoring.selectors.indicators import municipal_average, periods_up_to, school_profile
+from monitoring.selectors.indicators import (
+    municipal_average_and_count,
+    periods_up_to,
+    remember_previous,
+    school_profile,
+)
 from monitoring.selectors.ranking import ranking_ends, ranking_queryset, ranking_rows
 from monitoring.selectors.warnings import early_warnings, partnership_effect
 from network.models import Partnership
@@ -27,22 +34,48 @@ DEFAULT_INDICATOR = "gia_passed_share"
 PAGE_SIZE = 25
 
 
-def _choice(request):
-    form = DashboardForm(request.GET or None)
-    form.is_valid()
-    data = getattr(form, "cleaned_data", {})
-    indicator = data.get("indicator") or (
-        Indicator.objects.filter(code=DEFAULT_INDICATOR).first() or Indicator.objects.first()
-    )
-    period = data.get("period") or Period.objects.current()
-    if indicator is None or period is None:
-        return form, None, None
-    # Shown unbound, so that the chosen indicator and period appear selected.
-    return (
-        DashboardForm(initial={"indicator": indicator.pk, "period": period.pk}),
-        indicator,
-        period,
-    )
+class Choice:
+    """What a dashboard shows: the form, the indicator and the period, with every active
+    indicator and every period read once for the page's other reads."""
+
+    def __init__(self, request):
+        self.indicators = list(Indicator.objects.filter(is_active=True))
+        self.periods = list(Period.objects.order_by("-starts_on"))
+        lists = {"indicators": self.indicators, "periods": self.periods}
+        form = DashboardForm(request.GET or None, **lists)
+        form.is_valid()
+        data = getattr(form, "cleaned_data", {})
+        self.indicator = data.get("indicator") or _default_indicator(self.indicators)
+        self.period = data.get("period") or _current_period(self.periods)
+        self.form = form
+        if self.indicator is not None and self.period is not None:
+            remember_previous(self.period, self.periods)
+            # Shown unbound, so that the chosen indicator and period appear selected.
+            initial = {"indicator": self.indicator.pk, "period": self.period.pk}
+            self.form = DashboardForm(initial=initial, **lists)
+
+    @property
+    def empty(self):
+        return self.indicator is None or self.period is None
+
+    @property
+    def by_id(self):
+        return {i.pk: i for i in self.indicators}
+
+    def periods_up_to(self):
+        return periods_up_to(self.period, among=self.periods)
+
+
+def _default_indicator(indicators):
+    chosen = [i for i in indicators if i.code == DEFAULT_INDICATOR]
+    return (chosen or indicators or [None])[0]
+
+
+def _current_period(periods):
+    """As ``Period.objects.current()``: the period that contains today, else the latest."""
+    today = timezone.localdate()
+    running = [p for p in periods if p.starts_on <= today <= p.ends_on]
+    return (running or periods or [None])[0]
 
 
 def _empty(request, form, template="monitoring/dashboards/empty.html"):
@@ -54,24 +87,29 @@ def _empty(request, form, template="monitoring/dashboards/empty.html"):
 def municipal(request):
     if not request.user.has_perm("monitoring.view_municipal_dashboard"):
         raise PermissionDenied
-    form, indicator, period = _choice(request)
-    if indicator is None:
-        return _empty(request, form)
-    trend = category_trend_chart(indicator=indicator, periods=periods_up_to(period))
-    ranked = Paginator(ranking_queryset(indicator=indicator, period=period), PAGE_SIZE)
+    choice = Choice(request)
+    if choice.empty:
+        return _empty(request, choice.form)
+    indicator, period = choice.indicator, choice.period
+    trend = category_trend_chart(indicator=indicator, periods=choice.periods_up_to())
+    average, count = municipal_average_and_count(indicator=indicator, period=period)
+    ranked = CountedPaginator(
+        ranking_queryset(indicator=indicator, period=period), PAGE_SIZE, count=count
+    )
     ranking = ranked.get_page(request.GET.get("ranking_page"))
     rows = ranking_rows(ranking.object_list, indicator=indicator, first_rank=ranking.start_index())
-    average = municipal_average(indicator=indicator, period=period)
-    ends = ranking_ends(indicator=indicator, period=period, count=ranked.count)
+    first_rows = rows if ranking.number == 1 else None
+    ends = ranking_ends(indicator=indicator, period=period, count=count, first_rows=first_rows)
     chart = ranking_chart(
-        indicator=indicator, period=period, ranking=ends, average=average, total=ranked.count
+        indicator=indicator, period=period, ranking=ends, average=average, total=count
     )
-    warnings = Paginator(early_warnings(period=period), PAGE_SIZE).get_page(request.GET.get("page"))
+    found = early_warnings(period=period, indicators=choice.by_id)
+    warnings = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "monitoring/dashboards/municipal.html",
         {
-            "form": form,
+            "form": choice.form,
             "indicator": indicator,
             "period": period,
             "trend": trend,
@@ -106,24 +144,25 @@ def school(request, school_pk):
         known_by="monitoring.know_school_data",
         pk=school_pk,
     )
-    form, indicator, period = _choice(request)
-    if indicator is None:
-        return _empty(request, form)
-    rows = school_profile(school=school_obj, period=period)
+    choice = Choice(request)
+    if choice.empty:
+        return _empty(request, choice.form)
+    indicator, period = choice.indicator, choice.period
+    rows = school_profile(school=school_obj, period=period, indicators=choice.indicators)
     chart = school_trend_chart(
-        school=school_obj, indicator=indicator, periods=periods_up_to(period)
+        school=school_obj, indicator=indicator, periods=choice.periods_up_to()
     )
     return render(
         request,
         "monitoring/dashboards/school.html",
         {
-            "form": form,
+            "form": choice.form,
             "school": school_obj,
             "period": period,
             "indicator": indicator,
             "rows": rows,
             "chart": chart,
-            "warnings": early_warnings(period=period, school=school_obj),
+            "warnings": early_warnings(period=period, school=school_obj, indicators=choice.by_id),
             "partnerships": Partnership.objects.with_member(school_obj).order_by("title"),
         },
     )
@@ -140,9 +179,10 @@ def partnership(request, pk):
         known_by="monitoring.view_partnership_effect",
         pk=pk,
     )
-    form, indicator, _period = _choice(request)
+    choice = Choice(request)
+    form, indicator = choice.form, choice.indicator
     supported = list(partnership_obj.schools.order_by("sort_name"))
-    if indicator is None or not supported:
+    if choice.empty or not supported:
         return _empty(request, form)
     chosen = next((s for s in supported if str(s.pk) == request.GET.get("school")), supported[0])
     effect = partnership_effect(partnership=partnership_obj, indicator=indicator, school=chosen)

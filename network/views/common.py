@@ -13,7 +13,7 @@ KNOWN_BY = "network.know_partnership"
 
 
 def partnerships():
-    return Partnership.objects.select_related("leader").prefetch_related("schools")
+    return Partnership.objects.select_related("leader", "roadmap").prefetch_related("schools")
 
 
 def stages():

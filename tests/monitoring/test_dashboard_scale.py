@@ -17,7 +17,7 @@ from tests.network.factories import PartnershipFactory
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 30
+MAX_QUERIES = 15
 MAX_HTML = 200 * 1024
 
 
@@ -105,5 +105,7 @@ def test_query_count_does_not_grow_with_the_schools(coordinator, login):
     before = [_cost(client, url)[0] for url in _pages(small) for _ in (0, 1)][1::2]
     _region(100, offset=2000, periods=periods)
     after = [_cost(client, url)[0] for url in _pages(small) for _ in (0, 1)][1::2]
-    # A list that was empty skips its query; nothing may grow with the rows.
-    assert all(a - b <= 1 for a, b in zip(after, before, strict=True)), (before, after)
+    # A list that was empty skips its query, and a second ranking page that does not exist
+    # yet shows the first, whose rows also give the chart's best; nothing else may grow.
+    assert all(a - b <= 2 for a, b in zip(after, before, strict=True)), (before, after)
+    assert all(a - b <= 1 for a, b in zip(after[:3], before[:3], strict=True)), (before, after)

@@ -71,7 +71,7 @@ def test_municipal_dashboard_queries_are_bounded(
     municipality, coordinator, login, django_assert_max_num_queries
 ):
     client = login(coordinator)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(15):
         response = client.get(reverse("monitoring:dashboard_municipal"))
     page = response.content.decode()
     assert response.status_code == 200
@@ -88,7 +88,7 @@ def test_school_dashboard_queries_are_bounded(
     schools, _periods = municipality
     client = login(methodologist)
     url = reverse("monitoring:dashboard_school", args=[schools[0].pk])
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(15):
         response = client.get(url)
     assert response.status_code == 200
     assert "Среднее по муниципалитету" in response.content.decode()

@@ -61,7 +61,7 @@ def test_roadmap_costs_the_same_queries_for_many_activities(
             complete(activity)
     client = login(methodologist)
     url = reverse("network:roadmap", args=[partnership.pk])
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(15):
         response = client.get(url)
     assert len(response.context["stages"][1].activities.all()) == 40
 

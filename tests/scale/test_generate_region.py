@@ -1,14 +1,16 @@
 """The region generator at a tiny size: counts, proportions, the same data for the same seed,
-every key page of every role answering 200."""
+every key page of every role answering 200 within 15 queries and 200 KB, with the demo
+alone and with a region beside it."""
 
 import random
 from decimal import Decimal
 from io import StringIO
 
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Sum
 from django.test import Client, TestCase
+from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
 from development.models import Answer, DevelopmentPlan, PlanItem, Response
@@ -123,14 +125,35 @@ class GeneratedRegionTests(TestCase):
         assert prints[0] != prints[2]
         assert prints[0][2] > Decimal(0)
 
-    def test_every_key_page_of_the_region_answers_for_each_role(self):
+    def test_every_key_page_costs_at_most_15_queries_at_either_size(self):
+        small = every_key_page()  # the demo alone
         generate()
-        for role in ROLES:
-            user = User.objects.get(username=USERNAMES[role])
-            client = Client()
-            client.force_login(user)
-            pages = pages_for(role, user)
-            assert len(pages) >= 6
-            for name, url in pages:
+        large = every_key_page()  # with the generated region beside it
+        for key, (queries, size) in [*small.items(), *large.items()]:
+            assert queries <= MAX_QUERIES, (key, queries)
+            assert size <= MAX_HTML, (key, size)
+        assert small.keys() == large.keys()
+        grown = {k: (small[k][0], large[k][0]) for k in large if large[k][0] > small[k][0] + 1}
+        assert not grown, grown
+
+
+MAX_QUERIES = 15
+MAX_HTML = 200 * 1024
+
+
+def every_key_page():
+    """{(role, page): (queries, bytes of HTML)} of one request to each key page."""
+    seen = {}
+    for role in ROLES:
+        user = User.objects.get(username=USERNAMES[role])
+        client = Client()
+        client.force_login(user)
+        pages = pages_for(role, user)
+        assert len(pages) >= 6
+        for name, url in pages:
+            client.get(url)  # the first request fills the caches
+            with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
-                assert response.status_code == 200, (role, name, url, response.status_code)
+            assert response.status_code == 200, (role, name, url, response.status_code)
+            seen[role, name] = (len(queries), len(response.content))
+    return seen
