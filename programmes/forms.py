@@ -117,7 +117,8 @@ class MeasureForm(forms.ModelForm):
             choices=[("", "—"), *((i.code, i.name) for i in catalogue())],
         )
         self.fields["indicator"].help_text = _(
-            "Any other indicator, in words; for one of the monitoring its name is enough."
+            "Any other indicator, in words; for one of the monitoring leave it empty "
+            "to take its name."
         )
         self.fields["activity"].queryset = Activity.objects.filter(
             responsible_school=school
