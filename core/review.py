@@ -84,9 +84,10 @@ class ReviewFlow:
     def state(self, obj):
         return getattr(obj, self.state_field)
 
-    def record(self, obj, *, by, action, text=""):
+    def record(self, obj, *, by, action, text="", **fields):
+        """Write an entry of the object's thread; ``fields`` are the entry model's own."""
         return self.entry_model.objects.create(
-            **{self.thread: obj}, author=by, action=action, text=text
+            **{self.thread: obj}, author=by, action=action, text=text, **fields
         )
 
     def move(self, obj, state, *, by, **fields):

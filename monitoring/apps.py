@@ -21,8 +21,10 @@ class MonitoringConfig(AppConfig):
     def ready(self):
         from monitoring.catalogue import catalogue_sync
         from monitoring.programme_figures import register_figures
+        from monitoring.programme_values import register_values
 
         register_figures()
+        register_values()
 
         # The indicator catalogue is data that must exist on every database; loading it
         # after migrate (not in a data migration) keeps it in step with the code.

@@ -41,6 +41,7 @@ class Kind(models.TextChoices):
         "programme_accepted",
         _("Your school's risk profile or programme is accepted"),
     )
+    CURATOR_ASSIGNED = "curator_assigned", _("You are assigned as a school's curator")
     WEEKLY_DIGEST = "weekly_digest", _("The weekly summary for methodologists")
     # The events app e-mails these itself; the portal shows them too.
     EVENT_REGISTRATION = "event_registration", _("Your registration for an event")

@@ -13,15 +13,31 @@ from programmes.models import (
     RiskProfile,
     RiskProgramme,
 )
+from programmes.selectors import curator_candidates
+from programmes.services import curator_assign
 
 
 @admin.register(Curatorship)
-class CuratorshipAdmin(admin.ModelAdmin):
+class CuratorshipAdmin(HistoryAdmin):
     list_display = ["school", "curator"]
     list_select_related = ["school", "curator"]
     list_filter = ["curator"]
     search_fields = ["school__short_name", "curator__last_name"]
     autocomplete_fields = ["school"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A curatorship moves to another curator, never to another school.
+        return ["school"] if obj is not None else []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "curator":
+            kwargs["queryset"] = curator_candidates()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        # The portal's assignment: the same history and the same notice to the curator.
+        saved = curator_assign(school=obj.school, curator=obj.curator, by=request.user)
+        obj.pk = saved.pk
 
 
 class AssessmentInline(admin.TabularInline):

@@ -1,6 +1,7 @@
 """Demo programmes: three supported schools at different states, with «metodist» as curator.
 
-The demo director's school has an accepted programme with its entry monitoring; a second
+The demo director's school has an accepted programme with its entry monitoring (two of its
+measures move indicators of the monitoring, whose approved values the next stages take); a second
 school's profile and programme wait for the curator; a third school is filling its profile.
 Everything goes through the services; a second run finds what the first made.
 """
@@ -11,24 +12,35 @@ from accounts.models import User
 from core.dates import current_academic_year
 from network.models import Activity, RiskFactor
 from programmes import services
+from programmes.indicators import catalogue_indicator
 from programmes.models import Curatorship, Measure, Module, MonitoringRound, RiskProfile
 from schools.models import School
 
+# (title, module, month of the deadline, indicator in words, monitoring indicator, target)
 MEASURES = [
     (
         "Методический день «Подготовка к ГИА по математике»",
         Module.TEACHING,
         11,
         "Доля сдавших ГИА",
+        "gia_passed_share",
         92,
     ),
-    ("Взаимопосещение уроков с педагогами школы-лидера", Module.TEACHING, 12, "", None),
-    ("Внутришкольная система оценки качества: график диагностик", Module.ASSESSMENT, 1, "", None),
+    ("Взаимопосещение уроков с педагогами школы-лидера", Module.TEACHING, 12, "", "", None),
+    (
+        "Внутришкольная система оценки качества: график диагностик",
+        Module.ASSESSMENT,
+        1,
+        "",
+        "",
+        None,
+    ),
     (
         "Индивидуальные планы профессионального развития учителей",
         Module.MANAGEMENT,
         10,
         "Доля учителей с ИППР",
+        "teachers_plan_approved_share",
         80,
     ),
     (
@@ -36,6 +48,7 @@ MEASURES = [
         Module.PARENTS,
         2,
         "Доля родителей на собраниях",
+        "",
         60,
     ),
 ]
@@ -104,7 +117,9 @@ def _build(school, year, state, *, by, curator):
             tasks="Провести диагностику; организовать методическую поддержку; оценить результат",
         )
         for offset in (0, 1):
-            title, module, month, indicator, target = MEASURES[(index * 2 + offset) % len(MEASURES)]
+            title, module, month, indicator, code, target = MEASURES[
+                (index * 2 + offset) % len(MEASURES)
+            ]
             services.measure_create(
                 risk=risk,
                 by=by,
@@ -113,6 +128,7 @@ def _build(school, year, state, *, by, curator):
                 due_on=datetime.date(year + (month < 9), month, 20),
                 responsible="Заместитель директора по УВР",
                 indicator=indicator,
+                indicator_code=code if code and catalogue_indicator(code) else "",
                 target=target,
                 activity=activity if index == 0 and offset == 0 else None,
             )

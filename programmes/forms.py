@@ -6,6 +6,7 @@ from core.forms import limit_text, text_limits
 from development.models import PlanItem
 from events.models import Event
 from network.models import Activity, Mentorship
+from programmes.indicators import catalogue
 from programmes.models import Measure, RiskAssessment
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -92,6 +93,7 @@ class MeasureForm(forms.ModelForm):
             "module",
             "due_on",
             "responsible",
+            "indicator_code",
             "indicator",
             "target",
             "higher_is_better",
@@ -105,6 +107,19 @@ class MeasureForm(forms.ModelForm):
 
     def __init__(self, *args, school, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["indicator_code"] = forms.ChoiceField(
+            label=self.fields["indicator_code"].label,
+            help_text=_(
+                "If the measure moves an indicator of the monitoring, its approved values go "
+                "into the monitoring stages by themselves, with its direction."
+            ),
+            required=False,
+            choices=[("", "—"), *((i.code, i.name) for i in catalogue())],
+        )
+        self.fields["indicator"].help_text = _(
+            "Any other indicator, in words; for one of the monitoring leave it empty "
+            "to take its name."
+        )
         self.fields["activity"].queryset = Activity.objects.filter(
             responsible_school=school
         ).select_related("stage__roadmap__partnership")
@@ -140,44 +155,53 @@ class ConclusionForm(forms.Form):
 
 
 class MonitoringForm(forms.Form):
-    """Each measure's state and its indicator's value at one monitoring stage."""
+    """Each measure's state and its indicator's value at one monitoring stage.
 
-    def __init__(self, *args, measures, progress, **kwargs):
+    A measure whose indicator has a value in monitoring (``known``: measure id → value)
+    shows that value and has no field for it: only the others are typed.
+    """
+
+    def __init__(self, *args, measures, progress, known, **kwargs):
         super().__init__(*args, **kwargs)
         self.measures = list(measures)
+        self.known = known
         for measure in self.measures:
-            known = progress.get(measure.pk)
+            past = progress.get(measure.pk)
             self.fields[f"state_{measure.pk}"] = forms.ChoiceField(
                 label=_("State"),
                 choices=Measure.State.choices,
-                initial=known.state if known else measure.shown_state,
+                initial=past.state if past else measure.shown_state,
                 widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
-            self.fields[f"value_{measure.pk}"] = forms.DecimalField(
-                label=_("Indicator value"),
-                required=False,
-                max_digits=12,
-                decimal_places=2,
-                initial=known.value if known else None,
-                widget=forms.NumberInput(
-                    attrs={"class": "form-control form-control-sm", "step": "any"}
-                ),
-            )
+            if measure.pk not in known:
+                self.fields[f"value_{measure.pk}"] = forms.DecimalField(
+                    label=_("Indicator value"),
+                    required=False,
+                    max_digits=12,
+                    decimal_places=2,
+                    initial=past.value if past and not past.from_monitoring else None,
+                    widget=forms.NumberInput(
+                        attrs={"class": "form-control form-control-sm", "step": "any"}
+                    ),
+                )
             self.fields[f"note_{measure.pk}"] = forms.CharField(
                 label=_("Note"),
                 required=False,
                 max_length=500,
-                initial=known.note if known else "",
+                initial=past.note if past else "",
                 widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
             )
 
     def rows(self):
+        """(measure, state field, value field or None, note field, monitoring value or None)."""
         for measure in self.measures:
+            known = self.known.get(measure.pk)
             yield (
                 measure,
                 self[f"state_{measure.pk}"],
-                self[f"value_{measure.pk}"],
+                None if known else self[f"value_{measure.pk}"],
                 self[f"note_{measure.pk}"],
+                known,
             )
 
     def cleaned_rows(self):
@@ -185,8 +209,18 @@ class MonitoringForm(forms.Form):
         return {
             m.pk: {
                 "state": data[f"state_{m.pk}"],
-                "value": data[f"value_{m.pk}"],
+                "value": data.get(f"value_{m.pk}"),
                 "note": data[f"note_{m.pk}"].strip(),
             }
             for m in self.measures
         }
+
+
+class CuratorForm(forms.Form):
+    """The methodologist the centre assigns as a school's curator."""
+
+    curator = forms.ModelChoiceField(label=_("Curator"), queryset=None)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["curator"].queryset = candidates

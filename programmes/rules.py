@@ -3,13 +3,16 @@
 import rules
 
 from accounts.rules import is_coordinator, is_director, is_methodologist, is_teacher
+from schools.models import School
 from schools.selectors import school_id_of
 
 is_municipal = is_methodologist | is_coordinator
 
 
 def _school_id(obj):
-    """The school of a profile, a programme, a risk, a measure or a monitoring round."""
+    """The school itself, or that of a profile, a programme, a risk, a measure or a round."""
+    if isinstance(obj, School):
+        return obj.pk
     for path in (
         "school_id",
         "profile.school_id",
@@ -43,6 +46,12 @@ def is_curator(user, obj):
 
 
 @rules.predicate
+def may_keep_curatorships(user):
+    """Whoever may add and change curatorships in the admin: the methodologists' group."""
+    return user.has_perms(["programmes.add_curatorship", "programmes.change_curatorship"])
+
+
+@rules.predicate
 def is_accepted(user, obj):
     from programmes.models import Programme
 
@@ -64,4 +73,5 @@ rules.add_perm("programmes.comment_programme", can_edit | (is_methodologist & is
 rules.add_perm("programmes.enter_monitoring", can_edit | is_methodologist)
 rules.add_perm("programmes.conclude_monitoring", is_methodologist & is_curator)
 rules.add_perm("programmes.view_curator_list", is_methodologist)
+rules.add_perm("programmes.assign_curator", is_methodologist & may_keep_curatorships)
 rules.add_perm("programmes.view_summary", is_municipal)

@@ -1,7 +1,9 @@
 """Reads of the programmes app that several views, the exports and the reports share."""
 
-from django.db.models import Prefetch
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, Q
 
+from accounts.roles import Role
 from programmes.models import (
     Curatorship,
     Measure,
@@ -14,6 +16,7 @@ from programmes.models import (
     RiskProfile,
     RiskProgramme,
 )
+from schools.models import School
 
 
 def curator_id_of(school_id):
@@ -67,4 +70,23 @@ def programmes_waiting_for(user):
     schools = Curatorship.objects.filter(curator=user).values("school_id")
     return RiskProfile.objects.filter(school_id__in=schools, state=submitted).count() + (
         Programme.objects.filter(profile__school_id__in=schools, state=submitted).count()
+    )
+
+
+def curator_candidates():
+    """The methodologists a school's curator is chosen from (a short list)."""
+    return (
+        get_user_model()
+        .objects.filter(role=Role.METHODOLOGIST, is_active=True)
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def schools_for_curators():
+    """The supported schools, and any other that has a curator, with the curator."""
+    supported = [School.Category.LOW_RESULTS, School.Category.UNFAVOURABLE]
+    return (
+        School.objects.filter(Q(category__in=supported) | Q(curatorship__isnull=False))
+        .select_related("curatorship__curator")
+        .order_by("sort_name", "pk")
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from programmes.views import documents, exports, lists, monitoring, review
+from programmes.views import curators, documents, exports, lists, monitoring, review
 
 app_name = "programmes"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("start/", documents.start, name="start"),
     path("curator/", lists.curator_list, name="curator"),
     path("summary/", lists.summary_view, name="summary"),
+    path("curators/", curators.curators, name="curators"),
+    path("school/<int:pk>/curator/", curators.curator_assign, name="curator_assign"),
     path("<int:pk>/", documents.detail, name="detail"),
     path("<int:pk>/profile/", documents.profile_edit, name="profile_edit"),
     path("<int:pk>/goal/", documents.programme_edit, name="programme_edit"),

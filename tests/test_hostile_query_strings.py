@@ -160,6 +160,7 @@ PATH_KWARGS = {
     "programmes:measure_add": {"pk": "antirisk"},
     "programmes:measure_edit": {"pk": "measure"},
     "programmes:conclude": {"pk": "monitoring_round"},
+    "programmes:curator_assign": {"pk": "school"},
 }
 # The addresses kept for old bookmarks take the rest of the old path.
 MOVED_KWARGS = {"rest": "empty"}

@@ -154,6 +154,8 @@ HIDDEN = {
     "programmes:measure_add": pk("risk"),
     "programmes:measure_edit": pk("measure"),
     "programmes:conclude": pk("round"),
+    # Only the centre assigns a school's curator; school C learns nothing of school A.
+    "programmes:curator_assign": pk("school"),
     # A notification is its addressee's alone.
     "notifications:open": pk("notification"),
 }

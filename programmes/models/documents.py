@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.dates import academic_year_label
-from core.review import ReviewEntry
+from core.review import ReviewAction, ReviewEntry
 from network.models import RiskFactor
 from schools.models import School
 
@@ -27,6 +27,8 @@ class Curatorship(models.Model):
         verbose_name=_("curator"),
         limit_choices_to={"role": "methodologist"},
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("curatorship")
@@ -211,11 +213,37 @@ class Programme(models.Model):
         return self.state in self.EDITABLE
 
 
+# The curator's conclusion on each monitoring stage, recorded in the programme's thread.
+CONCLUDED = {
+    "entry": "concluded_entry",
+    "interim": "concluded_interim",
+    "final": "concluded_final",
+}
+PROGRAMME_ACTIONS = [
+    *ReviewAction.choices,
+    (CONCLUDED["entry"], _("Conclusion on the entry monitoring")),
+    (CONCLUDED["interim"], _("Conclusion on the interim monitoring")),
+    (CONCLUDED["final"], _("Conclusion on the final monitoring")),
+]
+
+
 class ProgrammeEntry(ReviewEntry):
-    """One entry of a programme's review thread."""
+    """One entry of a programme's review thread: a comment, a move of the review, or the
+    curator's conclusion on a monitoring stage."""
 
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="entries", verbose_name=_("programme")
+    )
+    action = models.CharField(
+        _("action"), max_length=20, choices=PROGRAMME_ACTIONS, default=ReviewAction.COMMENT
+    )
+    monitoring_round = models.ForeignKey(
+        "programmes.MonitoringRound",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="entries",
+        verbose_name=_("monitoring stage"),
     )
 
     class Meta(ReviewEntry.Meta):

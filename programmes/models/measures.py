@@ -73,6 +73,14 @@ class Measure(models.Model):
     due_on = models.DateField(_("deadline"))
     responsible = models.CharField(_("responsible person"), max_length=200)
     indicator = models.CharField(_("indicator it should move"), max_length=300, blank=True)
+    indicator_code = models.CharField(
+        _("monitoring indicator"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "An indicator of the monitoring: its approved values go into the monitoring stages."
+        ),
+    )
     target = models.DecimalField(
         _("target value"), max_digits=12, decimal_places=2, null=True, blank=True
     )
@@ -234,6 +242,12 @@ class MeasureProgress(models.Model):
     value = models.DecimalField(
         _("indicator value"), max_digits=12, decimal_places=2, null=True, blank=True
     )
+    monitoring_period = models.CharField(
+        _("monitoring period of the value"),
+        max_length=20,
+        blank=True,
+        help_text=_("Empty when the school typed the value."),
+    )
     note = models.CharField(_("note"), max_length=500, blank=True)
 
     class Meta:
@@ -248,6 +262,10 @@ class MeasureProgress(models.Model):
 
     def __str__(self):
         return f"{self.measure}: {self.get_state_display()}"
+
+    @property
+    def from_monitoring(self):
+        return bool(self.monitoring_period)
 
     @property
     def reached(self):

@@ -1,3 +1,4 @@
+from programmes.services.curators import curator_assign
 from programmes.services.documents import (
     measure_create,
     measure_update,
@@ -19,6 +20,7 @@ from programmes.services.review import (
 )
 
 __all__ = [
+    "curator_assign",
     "measure_create",
     "measure_update",
     "monitoring_conclude",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from core.services import model_update
 from network.models import RiskFactor
 from programmes.errors import ProgrammeError
+from programmes.indicators import catalogue_indicator
 from programmes.models import Measure, Programme, RiskAssessment, RiskProfile, RiskProgramme
 
 MEASURE_FIELDS = {
@@ -13,6 +14,7 @@ MEASURE_FIELDS = {
     "module",
     "due_on",
     "responsible",
+    "indicator_code",
     "indicator",
     "target",
     "higher_is_better",
@@ -103,6 +105,18 @@ def risk_update(*, risk, by, goal, tasks) -> RiskProgramme:
     return risk
 
 
+def _take_indicator(measure):
+    """A monitoring indicator gives the measure its name (when none is written) and its
+    direction; a code the catalogue does not have is refused."""
+    if not measure.indicator_code:
+        return
+    indicator = catalogue_indicator(measure.indicator_code)
+    if indicator is None:
+        raise ProgrammeError(_("There is no such indicator in the monitoring."))
+    measure.indicator = measure.indicator.strip() or indicator.name
+    measure.higher_is_better = indicator.higher_is_better
+
+
 def _check_links(measure, school_id):
     """A linked activity must be the school's; a mentorship must involve it."""
     if measure.activity is not None and measure.activity.responsible_school_id != school_id:
@@ -119,6 +133,7 @@ def measure_create(*, risk, by, plan_items=(), **data) -> Measure:
     _require_programme_editable(risk.programme_id)
     measure = Measure(risk=risk)
     model_update(instance=measure, data=data, allowed=MEASURE_FIELDS)
+    _take_indicator(measure)
     _check_links(measure, risk.programme.profile.school_id)
     measure._history_user = by
     measure.save()
@@ -131,6 +146,7 @@ def measure_update(*, measure, by, data, plan_items=None) -> Measure:
     _require_programme_editable(measure.risk.programme_id)
     # A model form may have assigned the values already, so the measure is saved whatever changed.
     model_update(instance=measure, data=data, allowed=MEASURE_FIELDS)
+    _take_indicator(measure)
     _check_links(measure, measure.risk.programme.profile.school_id)
     measure._history_user = by
     measure.save()

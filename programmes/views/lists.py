@@ -40,6 +40,7 @@ def curator_list(request):
             "years": _years(year),
             "everyone": everyone,
             "stages": MonitoringRound.Stage,
+            "can_assign": request.user.has_perm("programmes.assign_curator"),
         },
     )
 
@@ -62,5 +63,6 @@ def summary_view(request):
             "on_time": {"done": done, "due": due, "share": percent(share(done, due))},
             "stages": stages,
             "closed_between": closed_between,
+            "can_assign": request.user.has_perm("programmes.assign_curator"),
         },
     )

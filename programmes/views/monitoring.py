@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
 from programmes import services
 from programmes.forms import ConclusionForm, MonitoringForm
+from programmes.indicators import known_values
 from programmes.models import MonitoringRound
 from programmes.selectors import programme_measures
 from programmes.views.common import get_profile, get_round, run
@@ -24,9 +26,12 @@ def monitoring_enter(request, pk, stage):
     programme = profile.programme
     existing = programme.rounds.filter(stage=stage).first()
     progress = {p.measure_id: p for p in existing.progress.all()} if existing else {}
-    form = MonitoringForm(
-        request.POST or None, measures=programme_measures(programme), progress=progress
+    measures = list(programme_measures(programme))
+    # The stage is saved as of today, so it takes the values that monitoring has today.
+    known = known_values(
+        school=profile.school, measures=measures, on=timezone.localdate(), year=profile.year
     )
+    form = MonitoringForm(request.POST or None, measures=measures, progress=progress, known=known)
     if request.method == "POST" and form.is_valid():
         try:
             services.monitoring_enter(

@@ -15,6 +15,7 @@ from events.models import Event
 from monitoring.models import Period
 from network.models import MethodicalAssociation, Partnership
 from practices.models import Practice
+from programmes.models import RiskProfile
 from tests.conftest import log_in
 from tests.e2e.test_accessibility import blocking_violations
 from tests.schools.factories import TeacherFactory
@@ -54,6 +55,8 @@ def phone_pages():
     partnership = Partnership.objects.visible_to(director).first()
     practice = Practice.objects.published().first()
     association = MethodicalAssociation.objects.get(name="ММО учителей математики")
+    # The demo director's school programme: accepted, with its entry monitoring entered.
+    programme = RiskProfile.objects.filter(school=school).order_by("-year").first()
     municipal = [
         reverse("home"),
         reverse("monitoring:dashboard_municipal"),
@@ -68,6 +71,8 @@ def phone_pages():
         reverse("schools:list"),
         reverse("network:list"),
         reverse("network:roadmap", args=[partnership.pk]),
+        reverse("programmes:summary"),
+        reverse("programmes:detail", args=[programme.pk]),
     ]
     return {
         "uchitel": [
@@ -97,6 +102,8 @@ def phone_pages():
             reverse("monitoring:dashboard_mine"),
             reverse("events:calendar"),
             reverse("reports:report_list"),
+            reverse("programmes:detail", args=[programme.pk]),
+            reverse("programmes:monitoring", args=[programme.pk, "interim"]),
         ],
         "metodist": [
             *municipal,
@@ -112,6 +119,8 @@ def phone_pages():
             reverse("monitoring:submissions"),
             reverse("monitoring:periods"),
             reverse("monitoring:import"),
+            reverse("programmes:curator"),
+            reverse("programmes:curators"),
         ],
         "koordinator": municipal,
     }

@@ -1,17 +1,21 @@
-"""Journey 5: a director writes the school's risk profile and programme; the curator
-returns it, the director fixes it, the curator accepts it; the interim monitoring is
-entered and the municipal summary counts it."""
+"""Journey 5: the centre assigns the school's curator; a director writes the school's risk
+profile and programme; the curator returns it, the director fixes it, the curator accepts
+it; the interim monitoring is entered (the monitoring's own indicator brings its value) and
+the municipal summary counts it."""
+
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from core.dates import academic_year_label, current_academic_year
+from monitoring.models import Indicator
 from network.demo import risk_factors
 from network.models import RiskFactor
 from tests.conftest import log_in, switch_user
+from tests.monitoring.factories import PeriodFactory, ValueFactory
 from tests.network.factories import PartnershipFactory, add_activity, open_joint_activity
-from tests.programmes.factories import curate
 
 pytestmark = pytest.mark.browser
 
@@ -19,16 +23,30 @@ pytestmark = pytest.mark.browser
 def test_director_and_curator_take_the_programme_through_review_and_monitoring(
     page, school_a, director_a, methodologist, coordinator
 ):
-    curate(school_a, methodologist)
     partnership = PartnershipFactory(schools=[school_a], title="СОШ № 1 и № 101")
     joint = open_joint_activity(partnership, by=director_a, reviewer=methodologist)
     add_activity(joint, by=director_a, school=school_a, title="Методический день по математике")
     risk_factors()  # an earlier browser test's flush empties the reference list
     factors = list(RiskFactor.objects.order_by("order"))
     chosen = factors[:3]
+    # The ГИА pass share of the school's year, imported by the centre (so published).
+    gia = Indicator.objects.get(code="gia_passed_share")
+    ValueFactory(
+        code=gia.code,
+        school=school_a,
+        period=PeriodFactory(year=current_academic_year()),
+        value=Decimal(92),
+    )
+
+    # The centre assigns the school's curator in the portal.
+    log_in(page, "metodist")
+    page.goto(reverse("programmes:curators"))
+    page.get_by_label(f"Куратор школы {school_a.short_name}").select_option(str(methodologist.pk))
+    page.get_by_role("button", name=f"Назначить куратора — {school_a.short_name}").click()
+    expect(page.get_by_text(f"Куратор школы {school_a.short_name} теперь —")).to_be_visible()
 
     # The director fills the risk profile and picks three risks.
-    log_in(page, "direktor_a")
+    switch_user(page, "direktor_a")
     page.goto(reverse("programmes:mine"))
     year = academic_year_label(current_academic_year())
     page.get_by_role("button", name=f"Начать рисковый профиль на {year}").click()
@@ -61,6 +79,8 @@ def test_director_and_curator_take_the_programme_through_review_and_monitoring(
         page.get_by_label("Показатель, на который оно влияет").fill("Доля сдавших ГИА")
         page.get_by_label("Целевое значение").fill("90")
         if index == 0:
+            # This one moves the monitoring's own indicator: its values come from there.
+            page.get_by_label("Показатель мониторинга").select_option(label=gia.name)
             page.get_by_label("Мероприятие дорожной карты").select_option(
                 label="Методический день по математике"
             )
@@ -105,9 +125,14 @@ def test_director_and_curator_take_the_programme_through_review_and_monitoring(
     page.get_by_role("button", name="Сохранить").click()
     expect(page.get_by_text("Сохранено: входной мониторинг.")).to_be_visible()
     page.get_by_role("link", name="Внести данные: промежуточный мониторинг").click()
+    monitored = page.locator("fieldset").filter(has_text="Мероприятие по риску № 1")
+    expect(monitored).to_contain_text("92")
+    expect(monitored.get_by_text("из мониторинга")).to_be_visible()
+    expect(monitored.get_by_label("Значение показателя")).to_have_count(0)
     for box in page.locator("fieldset").all():
         box.get_by_label("Состояние").select_option(label="Выполнено")
-        box.get_by_label("Значение показателя").fill("91")
+        if box.get_by_label("Значение показателя").count():
+            box.get_by_label("Значение показателя").fill("91")
     page.get_by_role("button", name="Сохранить").click()
     expect(page.get_by_text("Сохранено: промежуточный мониторинг.")).to_be_visible()
 

@@ -41,20 +41,29 @@ def add_measure(risk, *, by, title="Методический день по ма�
     return services.measure_create(risk=risk, by=by, title=title, **data)
 
 
-def written(profile, *, by):
-    """A goal, and a goal and one measure for every risk that applies."""
+def written(profile, *, by, indicator_codes=()):
+    """A goal, and a goal and one measure for every risk that applies; the i-th risk's
+    measure moves the monitoring indicator ``indicator_codes[i]``, if given."""
     programme = profile.programme
     services.programme_update(programme=programme, by=by, goal="Переход в эффективный режим")
-    for risk in programme.risks.all():
+    codes = list(indicator_codes)
+    for index, risk in enumerate(programme.risks.order_by("pk")):
         services.risk_update(risk=risk, by=by, goal="Снизить риск", tasks="Провести мероприятия")
-        add_measure(risk, by=by, indicator="Доля успевающих", target=90)
+        code = codes[index] if index < len(codes) else ""
+        add_measure(
+            risk,
+            by=by,
+            indicator="" if code else "Доля успевающих",
+            indicator_code=code,
+            target=90,
+        )
     return programme
 
 
-def accepted(school, *, by, curator, applying=None):
+def accepted(school, *, by, curator, applying=None, indicator_codes=()):
     """A profile and programme taken all the way through the review."""
     profile = filled(started(school, by=by), by=by, applying=applying)
-    written(profile, by=by)
+    written(profile, by=by, indicator_codes=indicator_codes)
     services.profile_submit(profile=profile, by=by)
     services.profile_accept(profile=profile, by=curator)
     services.programme_submit(programme=profile.programme, by=by)

@@ -2,8 +2,10 @@
 
 import datetime
 from decimal import Decimal
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.utils import timezone
 
 from development.models import PlanItem
@@ -11,7 +13,7 @@ from events.models import Event
 from network.models import Activity, Mentorship
 from programmes import services
 from programmes.errors import ProgrammeError
-from programmes.models import Measure, MonitoringRound
+from programmes.models import Measure, MonitoringRound, ProgrammeEntry
 from tests.development.factories import DevelopmentPlanFactory, PlanItemFactory
 from tests.events.factories import EventFactory
 from tests.network.factories import (
@@ -151,3 +153,48 @@ def test_a_measure_realised_by_plan_items_shows_done_when_all_are_done(
     assert Measure.objects.get(pk=measure.pk).shown_state == Measure.State.PLANNED
     PlanItem.objects.filter(pk=second.pk).update(status=PlanItem.Status.CANCELLED)
     assert Measure.objects.get(pk=measure.pk).shown_state == Measure.State.DONE
+
+
+def test_the_conclusion_is_recorded_in_the_programme_thread(profile, director_a, methodologist):
+    monitoring = enter(profile, MonitoringRound.Stage.ENTRY, director_a)
+    services.monitoring_conclude(
+        monitoring=monitoring, by=methodologist, conclusion=" Идёт по плану "
+    )
+    entry = ProgrammeEntry.objects.get(programme=profile.programme, monitoring_round=monitoring)
+    assert (entry.action, entry.author, entry.text) == (
+        "concluded_entry",
+        methodologist,
+        "Идёт по плану",
+    )
+    assert entry.get_action_display() == "Заключение по входному мониторингу"
+    monitoring.refresh_from_db()
+    assert monitoring.conclusion == "Идёт по плану"
+
+
+def test_a_concluded_stage_takes_no_second_conclusion(profile, director_a, methodologist):
+    monitoring = enter(profile, MonitoringRound.Stage.ENTRY, director_a)
+    services.monitoring_conclude(monitoring=monitoring, by=methodologist, conclusion="Первое")
+    with pytest.raises(ProgrammeError, match="закрыт"):
+        services.monitoring_conclude(monitoring=monitoring, by=methodologist, conclusion="Второе")
+    monitoring.refresh_from_db()
+    assert monitoring.conclusion == "Первое"
+    assert list(monitoring.entries.values_list("text", flat=True)) == ["Первое"]
+
+
+def test_the_conclusions_written_before_the_thread_are_moved_into_it(
+    profile, director_a, methodologist
+):
+    monitoring = enter(profile, MonitoringRound.Stage.ENTRY, director_a)
+    # A conclusion as the stage kept it before it went into the thread: on the round alone.
+    monitoring.conclusion = "Старое заключение"
+    monitoring._history_user = methodologist
+    monitoring.save(update_fields=["conclusion"])
+    migration = import_module("programmes.migrations.0003_conclusions_in_the_thread")
+    migration.record_conclusions(django_apps, None)
+    migration.record_conclusions(django_apps, None)  # a second run finds it done
+    entry = monitoring.entries.get()
+    assert (entry.action, entry.text, entry.author) == (
+        "concluded_entry",
+        "Старое заключение",
+        methodologist,
+    )

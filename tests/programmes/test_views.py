@@ -183,6 +183,12 @@ def test_monitoring_is_entered_and_concluded(school_a, director_a, methodologist
     )
     monitoring.refresh_from_db()
     assert monitoring.conclusion == "Начало положено"
+    # The conclusion shows in the programme's review thread too, as the curator's entry.
+    page = login(director_a).get(profile.get_absolute_url()).content.decode()
+    thread = page.split('id="programme"')[1].split('id="monitoring"')[0]
+    entry = profile.programme.entries.get(monitoring_round=monitoring)
+    assert f'id="programme-entry-{entry.pk}"' in thread
+    assert "Заключение по входному мониторингу" in thread and "Начало положено" in thread
     assert (
         answer(login(director_a), reverse("programmes:monitoring", args=[profile.pk, "x"])) == 404
     )
