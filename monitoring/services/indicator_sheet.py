@@ -1,15 +1,18 @@
 """The layout of indicator files: the two forms, their headers, and how a cell is read
-(the file itself is read by ``core.spreadsheets.read_rows``).
+(the file by ``core.tabular.read_table``, its cells by ``core.cells``).
 
-Wide form: one row per school, one column per indicator code, for one period chosen on
-upload. Long form: one row per value: school, indicator code, period, value (and, for a
-share, optionally numerator and denominator). XLSX, or CSV in UTF-8 or Windows-1251.
-A share may also be written "45/50" (numerator/denominator) in a cell, or, in the wide
-form, have its numerator and denominator in columns «<name>: числитель» and
-«<name>: знаменатель» beside its own (as the export writes it).
+Wide form: one row per school, one column per indicator (by code or, as the export writes
+it, by name), for the period chosen on upload or given in a «Период» column. Long form:
+one row per value: school, indicator code, period, value (and, for a share, optionally
+numerator and denominator). XLSX, or CSV in UTF-8 or Windows-1251. A share may also be
+written «45/50» (numerator/denominator) in a cell, or, in the wide form, have its
+numerator and denominator in columns «<name>: числитель» and «<name>: знаменатель» beside
+its own (as the export writes it).
 """
 
-from monitoring.services.indicators import Entry, to_decimal
+from core import cells
+from core.tabular import header_key, is_blank
+from monitoring.services.indicators import Entry
 
 SCHOOL = "Школа"
 INDICATOR = "Показатель"
@@ -30,29 +33,20 @@ def split_part(header) -> tuple[str, str | None]:
     """A wide header as (the indicator's name or code, NUMERATOR / DENOMINATOR or None)."""
     for part in (NUMERATOR, DENOMINATOR):
         base, sep, tail = str(header).rpartition(":")
-        if sep and normalized(tail) == normalized(part):
+        if sep and header_key(tail) == header_key(part):
             return base.strip(), part
     return str(header), None
 
 
-def normalized(text) -> str:
-    """A name or header as it is compared: spaces collapsed, lower case, «ё» as «е»."""
-    return " ".join(str(text or "").split()).lower().replace("ё", "е")
-
-
-def is_blank(value) -> bool:
-    return value is None or str(value).strip() == ""
-
-
 def parse_cell(indicator, cell, numerator=None, denominator=None) -> Entry:
-    """The entry a cell gives (with the numerator and denominator cells of the long form)."""
+    """The entry a cell gives (with its numerator and denominator cells, if any).
+
+    Raises ``core.cells.CellError`` with the Russian reason for a cell that is no number.
+    """
     if not is_blank(numerator) or not is_blank(denominator):
-        return Entry(
-            numerator=None if is_blank(numerator) else to_decimal(numerator),
-            denominator=None if is_blank(denominator) else to_decimal(denominator),
-        )
-    text = str(cell).strip()
+        return Entry(numerator=cells.number(numerator), denominator=cells.number(denominator))
+    text = cells.text(cell)
     if "/" in text and indicator.is_percent:
         num, _sep, den = text.partition("/")
-        return Entry(numerator=to_decimal(num), denominator=to_decimal(den))
-    return Entry(value=to_decimal(cell))
+        return Entry(numerator=cells.number(num), denominator=cells.number(den))
+    return Entry(value=cells.number(cell))

@@ -24,7 +24,7 @@ def test_a_long_file_below_a_title_names_excel_rows(period):
     )
 
     assert [(p.row, p.column, p.message) for p in plan.problems] == [
-        (5, "A", "Неизвестная школа «Школа на Луне»."),
+        (5, "Школа", "Неизвестная школа «Школа на Луне»."),
     ]
 
 
