@@ -11,12 +11,12 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.exports import table_csv, table_workbook
-from core.history import audited
+from core.history import audited, bulk_update_recorded
 from core.import_template import template_workbook
 from core.services import model_update
 from monitoring.models import Indicator, IndicatorValue, Period
@@ -128,9 +128,7 @@ def _write(plan, *, by):
         changed.append(stored)
     bulk_create_with_history(created, IndicatorValue, batch_size=BATCH, default_user=by)
     if changed:
-        bulk_update_with_history(
-            changed, IndicatorValue, fields=WRITTEN, batch_size=BATCH, default_user=by
-        )
+        bulk_update_recorded(changed, IndicatorValue, fields=WRITTEN, batch_size=BATCH, by=by)
 
 
 def _written(planned) -> dict:
