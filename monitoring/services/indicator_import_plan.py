@@ -173,8 +173,9 @@ class _Planner:
             self.problem(number, header, cell, _("Unknown school «%(name)s».") % {"name": name})
         return school
 
-    def indicator(self, number, header, cell):
-        code = cells.text(cell)
+    def indicator(self, number, header, cell, code=None):
+        """The indicator a cell names (``code``: what names it, if not the whole cell)."""
+        code = cells.text(cell if code is None else code)
         if not code:
             self.problem(number, header, cell, _("This value is required."))
             return None
@@ -281,7 +282,7 @@ class _Planner:
                 continue
             written = cells.text(header)
             base, part = split_part(written)
-            indicator = self.indicator(table.header_row, written, base if part else header)
+            indicator = self.indicator(table.header_row, written, header, code=base)
             if indicator is not None and part:
                 parts[indicator.pk][part] = index
             elif indicator is not None:

@@ -192,3 +192,16 @@ def test_export_long_escapes_formulas(period):
     assert rows[1][0] == "'=HYPERLINK(1)"
     text = indicator_export(form="long", file_format="csv").decode("utf-8")
     assert "'=HYPERLINK(1)" in text
+
+
+def test_an_unknown_share_part_column_is_named_as_written(schools, period):
+    data = xlsx_bytes(["Школа", "Доля чего-то: числитель"], [["МАОУ СОШ № 7", 1]])
+    problems = indicator_import_preview(data=data, filename="a.xlsx", period=period).problems
+    assert [(p.row, p.column, p.value, p.message) for p in problems] == [
+        (
+            1,
+            "Доля чего-то: числитель",
+            "Доля чего-то: числитель",
+            "Неизвестный код показателя «Доля чего-то».",
+        ),
+    ]

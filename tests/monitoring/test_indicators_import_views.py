@@ -65,3 +65,15 @@ def test_export_view_gives_a_named_xlsx(school, period, methodologist, login):
     )
     rows = read_xlsx(response.content)
     assert rows[1][0] == "МАОУ СОШ № 7"
+
+
+def test_preview_shows_what_each_changed_value_becomes(school, period, methodologist, login):
+    ValueFactory(school=school, period=period, code="olympiad_school_math", value=10)
+    data = xlsx_bytes(["Школа", "olympiad_school_math"], [["МАОУ СОШ № 7", "12"]])
+
+    page = upload(login(methodologist), data, "svod.xlsx", period).content.decode()
+
+    assert "Файл без ошибок: 0 новых, 1 изменится, 0 без изменений." in page
+    changes = page.split('id="import-changes"')[1].split("</table>")[0]
+    assert "<td>2</td><td>МАОУ СОШ № 7: Количество учащихся" in changes
+    assert "<td>Значение</td><td>10</td><td>12</td>" in changes
