@@ -20,9 +20,10 @@ from core.history import audited, bulk_update_recorded
 from core.import_template import template_workbook
 from core.services import model_update
 from monitoring.models import Indicator, IndicatorValue, Period
-from monitoring.services.indicator_import_plan import HEADER_COLUMNS, ImportPlan, import_plan
+from monitoring.services.indicator_import_plan import ImportPlan, import_plan
 from monitoring.services.indicator_sheet import (
     DENOMINATOR,
+    HEADER_COLUMNS,
     LONG,
     LONG_HEADERS,
     NUMERATOR,

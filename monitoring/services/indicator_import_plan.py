@@ -10,20 +10,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from core import cells
 from core.formats import decimal_comma
 from core.import_changes import Change
 from core.import_errors import Problem, sorted_problems
-from core.tabular import Column, Table, TableError, header_key, is_blank, read_table
+from core.tabular import Table, TableError, header_key, is_blank, read_table
 from monitoring.models import Indicator, IndicatorValue, Period
 from monitoring.services.indicator_sheet import (
     DENOMINATOR,
+    HEADER_COLUMNS,
     INDICATOR,
     LONG,
     NUMERATOR,
-    PERIOD,
     SCHOOL,
     VALUE,
     WIDE,
@@ -65,48 +64,6 @@ class ImportPlan:
     @property
     def changes(self):
         return [change for _stored, _planned, change in self.changed]
-
-
-# The columns that locate the header row (below any title rows) and the sheet. A wide
-# file has the school (and perhaps the period) and a column per indicator beside them.
-HEADER_COLUMNS = (
-    Column(
-        "school",
-        SCHOOL,
-        ("ОО", "Образовательная организация", "Наименование ОО", "Краткое наименование"),
-        help=gettext_lazy("The school's short name as in the registry."),
-    ),
-    Column(
-        "indicator",
-        INDICATOR,
-        ("Код показателя", "Код"),
-        help=gettext_lazy("Long form: the indicator's code (or its name)."),
-    ),
-    Column(
-        "period",
-        PERIOD,
-        ("Учебный год",),
-        help=gettext_lazy("Such as 2025/2026; empty is the period chosen on upload."),
-    ),
-    Column(
-        "value",
-        VALUE,
-        help=gettext_lazy(
-            "A number («12,5» and numbers stored as text too); a share as a percent or as "
-            "«passed/total», e.g. 45/50."
-        ),
-    ),
-    Column(
-        "numerator",
-        NUMERATOR,
-        help=gettext_lazy("A share's numerator, instead of the value."),
-    ),
-    Column(
-        "denominator",
-        DENOMINATOR,
-        help=gettext_lazy("A share's denominator, instead of the value."),
-    ),
-)
 
 
 def import_plan(*, data: bytes, filename: str, period=None, sheet=None) -> ImportPlan:

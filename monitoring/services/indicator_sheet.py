@@ -10,8 +10,10 @@ numerator and denominator in columns «<name>: числитель» and «<name>
 its own (as the export writes it).
 """
 
+from django.utils.translation import gettext_lazy
+
 from core import cells
-from core.tabular import header_key, is_blank
+from core.tabular import Column, header_key, is_blank
 from monitoring.services.indicators import Entry
 
 SCHOOL = "Школа"
@@ -22,6 +24,47 @@ NUMERATOR = "Числитель"
 DENOMINATOR = "Знаменатель"
 LONG_HEADERS = [SCHOOL, INDICATOR, PERIOD, VALUE, NUMERATOR, DENOMINATOR]
 WIDE, LONG = "wide", "long"
+
+# The columns that locate the header row (below any title rows) and the sheet. A wide
+# file has the school (and perhaps the period) and a column per indicator beside them.
+HEADER_COLUMNS = (
+    Column(
+        "school",
+        SCHOOL,
+        ("ОО", "Образовательная организация", "Наименование ОО", "Краткое наименование"),
+        help=gettext_lazy("The school's short name as in the registry."),
+    ),
+    Column(
+        "indicator",
+        INDICATOR,
+        ("Код показателя", "Код"),
+        help=gettext_lazy("Long form: the indicator's code (or its name)."),
+    ),
+    Column(
+        "period",
+        PERIOD,
+        ("Учебный год",),
+        help=gettext_lazy("Such as 2025/2026; empty is the period chosen on upload."),
+    ),
+    Column(
+        "value",
+        VALUE,
+        help=gettext_lazy(
+            "A number («12,5» and numbers stored as text too); a share as a percent or as "
+            "«passed/total», e.g. 45/50."
+        ),
+    ),
+    Column(
+        "numerator",
+        NUMERATOR,
+        help=gettext_lazy("A share's numerator, instead of the value."),
+    ),
+    Column(
+        "denominator",
+        DENOMINATOR,
+        help=gettext_lazy("A share's denominator, instead of the value."),
+    ),
+)
 
 
 def part_header(name, part) -> str:

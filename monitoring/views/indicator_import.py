@@ -23,8 +23,7 @@ from monitoring.services.indicator_import import (
     indicator_import_preview,
     indicator_template,
 )
-from monitoring.services.indicator_import_plan import HEADER_COLUMNS
-from monitoring.services.indicator_sheet import LONG, WIDE
+from monitoring.services.indicator_sheet import HEADER_COLUMNS, LONG, WIDE
 from monitoring.services.indicators import IndicatorError
 
 SESSION_KEY = "monitoring_indicator_import"
