@@ -87,9 +87,12 @@ def number(value) -> Decimal | None:
         return None
     cleaned = raw.replace("\u00a0", "").replace(" ", "").replace(",", ".").rstrip("%")
     try:
-        return Decimal(cleaned)
+        result = Decimal(cleaned)
     except InvalidOperation:
-        raise CellError(_("Expected a number, got «%(value)s».") % {"value": raw}) from None
+        result = None
+    if result is None or not result.is_finite():  # «NaN» and «Infinity» are words here
+        raise CellError(_("Expected a number, got «%(value)s».") % {"value": raw})
+    return result
 
 
 def date(value) -> datetime.date | None:

@@ -46,7 +46,11 @@ def _by_row(problems) -> dict[int, str]:
     texts = defaultdict(list)
     for problem in sorted_problems(problems):
         texts[problem.row].append(problem.as_text())
-    return {row: "; ".join(parts) for row, parts in texts.items()}
+    # «x.; y.» reads badly: every reason but the last loses its full stop.
+    return {
+        row: "; ".join([part.removesuffix(".") for part in parts[:-1]] + parts[-1:])
+        for row, parts in texts.items()
+    }
 
 
 def error_file_name(filename: str) -> str:

@@ -7,6 +7,7 @@ from core.formats import decimal_comma
 from core.forms import text_limits
 from monitoring.models import IndicatorSubmission, Period
 from monitoring.services.indicators import Entry
+from schools.import_forms import RegistryImportForm
 from schools.models import School
 
 # What a value column holds: DecimalField(max_digits=12, decimal_places=2).
@@ -102,28 +103,23 @@ class ReturnForm(forms.Form):
 
 
 @text_limits
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("File (XLSX or CSV)"),
-        help_text=_(
-            "Wide form: the column «Школа» and one column per indicator code. Long form: the "
-            "columns «Школа», «Показатель», «Период», «Значение»."
-        ),
-    )
+class ImportForm(RegistryImportForm):
+    """The registry imports' upload form (file, sheet picker), with the file's period."""
+
     period = forms.ModelChoiceField(
         label=_("Period"),
         queryset=Period.objects.order_by("-starts_on"),
         required=False,
         help_text=_("Required for the wide form; in the long form it fills an empty «Период»."),
     )
+    field_order = ["file", "period", "sheet"]
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            raise forms.ValidationError(_("Upload an XLSX or CSV file."))
-        if upload.size > 2 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 2 MB."))
-        return upload
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "Wide form: the column «Школа» and one column per indicator code. Long form: the "
+            "columns «Школа», «Показатель», «Период», «Значение»."
+        )
 
 
 @text_limits

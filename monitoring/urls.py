@@ -31,6 +31,7 @@ urlpatterns = [
         name="period_recalculate",
     ),
     path("indicators/import/", indicator_import.import_upload, name="import"),
+    path("indicators/import/errors/", indicator_import.import_errors, name="import_errors"),
     path("indicators/import/confirm/", indicator_import.import_confirm, name="import_confirm"),
     path("indicators/import/template/", indicator_import.import_template, name="import_template"),
     path("indicators/export/", indicator_import.export, name="export"),

@@ -1,8 +1,9 @@
 """Import and export of indicator values in the forms that centres keep.
 
 The file's layout is described in ``indicator_sheet``; its checking in
-``indicator_import_plan``. The preview lists every bad cell with its row, column and a
-Russian reason; a file with any problem imports nothing.
+``indicator_import_plan``. The preview lists every problem of the file at once (Excel's
+row, the header as written, the cell as shown, the Russian reason), downloadable as the
+user's file with an «Ошибка» column; a file with any problem imports nothing.
 """
 
 from collections import defaultdict
@@ -10,18 +11,19 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.exports import table_csv, table_workbook
-from core.history import audited
+from core.history import audited, bulk_update_recorded
 from core.import_template import template_workbook
 from core.services import model_update
 from monitoring.models import Indicator, IndicatorValue, Period
-from monitoring.services.indicator_import_plan import HEADER_COLUMNS, ImportPlan, import_plan
+from monitoring.services.indicator_import_plan import ImportPlan, import_plan
 from monitoring.services.indicator_sheet import (
     DENOMINATOR,
+    HEADER_COLUMNS,
     LONG,
     LONG_HEADERS,
     NUMERATOR,
@@ -46,19 +48,21 @@ class IndicatorImportError(IndicatorError):
         super().__init__(_("The file has errors; nothing was imported."))
 
 
-def indicator_import_preview(*, data: bytes, filename: str, period=None) -> ImportPlan:
+def indicator_import_preview(*, data: bytes, filename: str, period=None, sheet=None) -> ImportPlan:
     """Read the file and check every cell; nothing is written."""
-    return import_plan(data=data, filename=filename, period=period)
+    return import_plan(data=data, filename=filename, period=period, sheet=sheet)
 
 
 @audited
-def indicator_import_apply(*, data: bytes, filename: str, period=None, by) -> SaveResult:
+def indicator_import_apply(
+    *, data: bytes, filename: str, period=None, sheet=None, by
+) -> SaveResult:
     """Import the file: every value or none; answer the created / updated / unchanged counts.
 
     Either way the file is recorded once (``ImportRecord``), a refused one with its errors.
     """
     try:
-        return _apply(data=data, filename=filename, period=period, by=by)
+        return _apply(data=data, filename=filename, period=period, sheet=sheet, by=by)
     except IndicatorImportError as error:
         import_record(
             kind=ImportRecord.Kind.INDICATOR_VALUES,
@@ -70,24 +74,24 @@ def indicator_import_apply(*, data: bytes, filename: str, period=None, by) -> Sa
 
 
 @transaction.atomic
-def _apply(*, data, filename, period, by) -> SaveResult:
-    plan = import_plan(data=data, filename=filename, period=period)
+def _apply(*, data, filename, period, sheet, by) -> SaveResult:
+    plan = import_plan(data=data, filename=filename, period=period, sheet=sheet)
     if plan.problems:
         raise IndicatorImportError(plan.problems)
     # Hold the periods so that none is locked while the file is written.
     periods = Period.objects.select_for_update().filter(pk__in={p.period.pk for p in plan.values})
     for held in periods:
         period_check_open(held)
-    result = _write(plan, by=by)
+    _write(plan, by=by)
     import_record(
         kind=ImportRecord.Kind.INDICATOR_VALUES,
         file_name=filename,
         by=by,
-        created=result.created,
-        updated=result.updated,
-        skipped=result.unchanged,
+        created=plan.counts.created,
+        updated=plan.counts.updated,
+        skipped=plan.counts.unchanged,
     )
-    return result
+    return plan.counts
 
 
 def indicator_template() -> bytes:
@@ -104,42 +108,37 @@ def indicator_template() -> bytes:
     return template_workbook(columns=HEADER_COLUMNS, allowed=allowed)
 
 
-def _write(plan, *, by) -> SaveResult:
-    """Write the plan's values in bulk, with their history (a few queries per file)."""
-    result = SaveResult()
+def _write(plan, *, by):
+    """Write the plan's new and changed values in bulk, with their history."""
     now = timezone.now()
-    created, changed = [], []
-    for planned in plan.values:
-        row = plan.existing.get(planned.key)
-        data = {
-            "value": planned.value,
-            "numerator": planned.numerator,
-            "denominator": planned.denominator,
-            "source": Indicator.Source.IMPORTED,
-        }
-        if row is None:
-            created.append(
-                IndicatorValue(
-                    indicator=planned.indicator,
-                    school_id=planned.school.pk,
-                    period=planned.period,
-                    entered_by=by,
-                    **data,
-                )
-            )
-        elif model_update(instance=row, data=data):
-            row.entered_by = by
-            row.updated_at = now
-            changed.append(row)
-        else:
-            result.unchanged += 1
+    created = [
+        IndicatorValue(
+            indicator=planned.indicator,
+            school_id=planned.school.pk,
+            period=planned.period,
+            entered_by=by,
+            **_written(planned),
+        )
+        for planned in plan.new
+    ]
+    changed = []
+    for stored, planned, _change in plan.changed:
+        model_update(instance=stored, data=_written(planned))
+        stored.entered_by = by
+        stored.updated_at = now
+        changed.append(stored)
     bulk_create_with_history(created, IndicatorValue, batch_size=BATCH, default_user=by)
     if changed:
-        bulk_update_with_history(
-            changed, IndicatorValue, fields=WRITTEN, batch_size=BATCH, default_user=by
-        )
-    result.created, result.updated = len(created), len(changed)
-    return result
+        bulk_update_recorded(changed, IndicatorValue, fields=WRITTEN, batch_size=BATCH, by=by)
+
+
+def _written(planned) -> dict:
+    return {
+        "value": planned.value,
+        "numerator": planned.numerator,
+        "denominator": planned.denominator,
+        "source": Indicator.Source.IMPORTED,
+    }
 
 
 def _cell(number):

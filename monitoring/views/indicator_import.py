@@ -5,14 +5,16 @@ import base64
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import ImportRecord
 from core.exports import XLSX_TYPE
 from core.forms import id_or_none
+from core.import_errors import error_file, error_file_name
 from monitoring.indicator_forms import ImportForm
 from monitoring.models import Period
 from monitoring.services.indicator_import import (
@@ -21,7 +23,7 @@ from monitoring.services.indicator_import import (
     indicator_import_preview,
     indicator_template,
 )
-from monitoring.services.indicator_sheet import LONG, WIDE
+from monitoring.services.indicator_sheet import HEADER_COLUMNS, LONG, WIDE
 from monitoring.services.indicators import IndicatorError
 
 SESSION_KEY = "monitoring_indicator_import"
@@ -32,53 +34,108 @@ def _require(user, perm):
         raise PermissionDenied
 
 
+def _stored(request):
+    stored = request.session.get(SESSION_KEY)
+    if not stored:
+        return None
+    period = Period.objects.filter(pk=stored["period"]).first() if stored["period"] else None
+    return stored["name"], base64.b64decode(stored["data"]), period, stored.get("sheet") or None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
-    """Upload a file and see every bad cell, or what an import would change."""
+    """Upload a file and see every problem at once, or what an import would change."""
     _require(request.user, "monitoring.import_indicator_values")
+    stored = _stored(request) if request.method == "POST" else None
     form = ImportForm(request.POST or None, request.FILES or None)
-    plan = None
+    plan = error = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        data = upload.read()
         period = form.cleaned_data["period"]
-        try:
-            plan = indicator_import_preview(data=data, filename=upload.name, period=period)
-        except IndicatorError as error:
-            form.add_error("file", str(error))
+        if upload is not None:
+            name, data, sheet = upload.name, upload.read(), None
+        elif stored is not None:  # the same file again: another sheet or period
+            name, data = stored[0], stored[1]
+            sheet = form.cleaned_data.get("sheet") or None
         else:
-            request.session[SESSION_KEY] = {
-                "name": upload.name,
-                "data": base64.b64encode(data).decode("ascii"),
-                "period": period.pk if period else None,
-            }
+            name = data = sheet = None
+            form.add_error("file", _("Choose a file."))
+        if data is not None:
+            try:
+                plan = indicator_import_preview(
+                    data=data, filename=name, period=period, sheet=sheet
+                )
+            except IndicatorError as problem:
+                error = str(problem)
+                request.session.pop(SESSION_KEY, None)
+            else:
+                request.session[SESSION_KEY] = {
+                    "name": name,
+                    "data": base64.b64encode(data).decode("ascii"),
+                    "period": period.pk if period else None,
+                    "sheet": plan.table.sheet,
+                }
+                form = ImportForm(
+                    initial={"sheet": plan.table.sheet, "period": period},
+                    sheets=plan.table.sheets,
+                )
     imports = ImportRecord.objects.filter(kind=ImportRecord.Kind.INDICATOR_VALUES).select_related(
         "imported_by"
     )[:10]
     return render(
         request,
         "monitoring/indicators/import.html",
-        {"form": form, "plan": plan, "imports": imports},
+        {
+            "form": form,
+            "plan": plan,
+            "error": error,
+            "columns": HEADER_COLUMNS,
+            "imports": imports,
+            "file_name": stored[0] if stored and plan is None else None,
+        },
     )
+
+
+@login_required
+@require_GET
+def import_errors(request):
+    """The last checked file with an «Ошибка» column beside each bad row."""
+    _require(request.user, "monitoring.import_indicator_values")
+    stored = _stored(request)
+    if stored is None:
+        raise Http404
+    name, data, period, sheet = stored
+    try:
+        plan = indicator_import_preview(data=data, filename=name, period=period, sheet=sheet)
+    except IndicatorError as problem:
+        raise Http404 from problem
+    content = error_file(
+        data=data,
+        filename=name,
+        sheet=plan.table.sheet,
+        header_row=plan.table.header_row,
+        problems=plan.problems,
+    )
+    is_csv = name.lower().endswith(".csv")
+    response = HttpResponse(content, content_type="text/csv" if is_csv else XLSX_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, error_file_name(name))
+    return response
 
 
 @login_required
 @require_POST
 def import_confirm(request):
-    """Import the file previewed last: every value or none."""
+    """Import the file checked last: every value or none."""
     _require(request.user, "monitoring.import_indicator_values")
-    stored = request.session.get(SESSION_KEY)
-    if not stored:
+    stored = _stored(request)
+    if stored is None:
         messages.error(request, _("Upload the file again: the preview has expired."))
         return redirect("monitoring:import")
-    period = Period.objects.filter(pk=stored["period"]).first() if stored["period"] else None
+    name, data, period, sheet = stored
     try:
         result = indicator_import_apply(
-            data=base64.b64decode(stored["data"]),
-            filename=stored["name"],
-            period=period,
-            by=request.user,
+            data=data, filename=name, period=period, sheet=sheet, by=request.user
         )
     except IndicatorError as error:  # the file's problems (IndicatorImportError) or a lock
         messages.error(request, str(error))

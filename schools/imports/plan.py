@@ -12,19 +12,11 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from core import cells
+from core.import_changes import Change
 from core.import_errors import Problem
 from core.tabular import Row, Table
 from schools.imports.columns import COLUMNS, SCHOOLS
 from schools.models import School
-
-
-@dataclass
-class Change:
-    """A stored row that the file changes: which, and each field's old and new value."""
-
-    row: int
-    title: str
-    fields: list  # (label, old, new)
 
 
 @dataclass

@@ -11,8 +11,9 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 
 from core import cells
+from core.import_changes import Change
 from schools.imports.columns import TEACHER_COLUMNS
-from schools.imports.plan import Change, Reader, choice_lookup, flag_repeats
+from schools.imports.plan import Reader, choice_lookup, flag_repeats
 from schools.models import School, Subject, Teacher
 
 QUALIFICATION_SYNONYMS = {

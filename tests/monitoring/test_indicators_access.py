@@ -61,6 +61,14 @@ MATRIX = {
         "methodologist": 200,
         "coordinator": 403,
     },
+    # The error file of the file checked last: none is checked yet, hence 404.
+    "import_errors": {
+        "teacher_a": 403,
+        "director_a": 403,
+        "director_b": 403,
+        "methodologist": 404,
+        "coordinator": 403,
+    },
     "export": {
         "teacher_a": 403,
         "director_a": 403,
@@ -132,6 +140,7 @@ def urls(school_a, period):
         "submissions": reverse("monitoring:submissions"),
         "periods": reverse("monitoring:periods"),
         "import": reverse("monitoring:import"),
+        "import_errors": reverse("monitoring:import_errors"),
         "export": reverse("monitoring:export"),
         "submission_approve": reverse("monitoring:submission_approve", args=school_a_period),
         "submission_return": reverse("monitoring:submission_return", args=school_a_period),

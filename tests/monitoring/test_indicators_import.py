@@ -77,10 +77,9 @@ def test_bad_cell_rolls_back_the_whole_file_and_names_row_and_column(
 ):
     data = xlsx_bytes(WIDE, [["МАОУ СОШ № 7", 90, 30, 10], ["МАОУ СОШ № 8", 80, "много", 5]])
     plan = indicator_import_preview(data=data, filename="svod.xlsx", period=period)
-    assert [(p.row, p.column, p.header) for p in plan.problems] == [
-        (3, "C", "olympiad_school_math")
+    assert [(p.row, p.column, p.value, p.message) for p in plan.problems] == [
+        (3, "olympiad_school_math", "много", "Ожидалось число, а указано «много»."),
     ]
-    assert plan.problems[0].message == "«много» — не число."
     with pytest.raises(IndicatorImportError):
         indicator_import_apply(data=data, filename="svod.xlsx", period=period, by=methodologist)
     assert not IndicatorValue.objects.exists()
@@ -97,16 +96,16 @@ def test_every_bad_cell_is_listed(schools, period):
     )
     problems = indicator_import_preview(data=data, filename="a.xlsx", period=period).problems
     where = {(p.row, p.column): p.message for p in problems}
-    assert "не может превышать знаменатель" in where[(2, "B")]
-    assert "отрицательным" in where[(2, "C")]
-    assert where[(3, "A")] == "Неизвестная школа «МАОУ СОШ № 99»."
-    assert "больше 100" in where[(4, "B")]
+    assert "не может превышать знаменатель" in where[(2, "gia_passed_share")]
+    assert "отрицательным" in where[(2, "olympiad_school_math")]
+    assert where[(3, "Школа")] == "Неизвестная школа «МАОУ СОШ № 99»."
+    assert "больше 100" in where[(4, "gia_passed_share")]
 
 
 def test_cross_rules_in_the_file(schools, period):
     data = xlsx_bytes(WIDE, [["МАОУ СОШ № 7", 90, 10, 11]])
     problems = indicator_import_preview(data=data, filename="a.xlsx", period=period).problems
-    assert [(p.row, p.column) for p in problems] == [(2, "D")]
+    assert [(p.row, p.column, p.value) for p in problems] == [(2, "olympiad_municipal_math", "11")]
     assert "школьном этапе" in problems[0].message
 
 
@@ -120,7 +119,7 @@ def test_winners_above_stored_participants_are_refused(schools, period):
 def test_unknown_indicator_code_and_computed_indicator(schools, period):
     data = xlsx_bytes(["Школа", "gia_share", "network_leaders"], [["МАОУ СОШ № 7", 1, 2]])
     problems = indicator_import_preview(data=data, filename="a.xlsx", period=period).problems
-    assert [(p.row, p.column) for p in problems] == [(1, "B"), (1, "C")]
+    assert [(p.row, p.column) for p in problems] == [(1, "gia_share"), (1, "network_leaders")]
     assert problems[0].message == "Неизвестный код показателя «gia_share»."
     assert "рассчитывается порталом" in problems[1].message
 
@@ -135,7 +134,11 @@ def test_unknown_school_and_code_in_long_form(schools, period):
         ],
     )
     problems = indicator_import_preview(data=data, filename="a.xlsx").problems
-    assert [(p.row, p.column) for p in problems] == [(2, "A"), (3, "B"), (4, "C")]
+    assert [(p.row, p.column, p.value) for p in problems] == [
+        (2, "Школа", "Школа-призрак"),
+        (3, "Показатель", "нет_такого"),
+        (4, "Период", "1999/2000"),
+    ]
 
 
 def test_cp1251_csv_with_semicolons(schools, period, methodologist):
@@ -157,10 +160,14 @@ def test_wide_file_needs_a_period(schools):
         indicator_import_preview(data=xlsx_bytes(WIDE, []), filename="a.xlsx")
 
 
-def test_duplicate_rows_are_reported(schools, period):
+def test_duplicate_rows_are_reported_with_both_rows(schools, period):
     data = xlsx_bytes(WIDE[:2], [["МАОУ СОШ № 7", 90], ["МАОУ СОШ № 7", 91]])
     problems = indicator_import_preview(data=data, filename="a.xlsx", period=period).problems
-    assert problems[0].row == 3 and "строке 2" in problems[0].message
+    message = "Школа указана в файле больше одного раза за период: строки 2, 3."
+    assert [(p.row, p.column, p.message) for p in problems] == [
+        (2, "Школа", message),
+        (3, "Школа", message),
+    ]
 
 
 def test_export_wide_round_trips(schools, period, methodologist):
@@ -185,3 +192,16 @@ def test_export_long_escapes_formulas(period):
     assert rows[1][0] == "'=HYPERLINK(1)"
     text = indicator_export(form="long", file_format="csv").decode("utf-8")
     assert "'=HYPERLINK(1)" in text
+
+
+def test_an_unknown_share_part_column_is_named_as_written(schools, period):
+    data = xlsx_bytes(["Школа", "Доля чего-то: числитель"], [["МАОУ СОШ № 7", 1]])
+    problems = indicator_import_preview(data=data, filename="a.xlsx", period=period).problems
+    assert [(p.row, p.column, p.value, p.message) for p in problems] == [
+        (
+            1,
+            "Доля чего-то: числитель",
+            "Доля чего-то: числитель",
+            "Неизвестный код показателя «Доля чего-то».",
+        ),
+    ]

@@ -28,7 +28,7 @@ def test_preview_then_confirm_imports_a_cp1251_csv(school, period, methodologist
     client = login(methodologist)
     data = csv_bytes(["Школа", "olympiad_school_math"], [["МАОУ СОШ № 7", "12"]])
     preview = upload(client, data, "свод.csv", period).content.decode()
-    assert "Файл без ошибок" in preview and "новых 1" in preview
+    assert "Файл без ошибок: 1 новых, 0 изменится, 0 без изменений." in preview
     assert not IndicatorValue.objects.exists()
     response = client.post(reverse("monitoring:import_confirm"), follow=True)
     assert "Импортировано: новых 1" in response.content.decode()
@@ -65,3 +65,15 @@ def test_export_view_gives_a_named_xlsx(school, period, methodologist, login):
     )
     rows = read_xlsx(response.content)
     assert rows[1][0] == "МАОУ СОШ № 7"
+
+
+def test_preview_shows_what_each_changed_value_becomes(school, period, methodologist, login):
+    ValueFactory(school=school, period=period, code="olympiad_school_math", value=10)
+    data = xlsx_bytes(["Школа", "olympiad_school_math"], [["МАОУ СОШ № 7", "12"]])
+
+    page = upload(login(methodologist), data, "svod.xlsx", period).content.decode()
+
+    assert "Файл без ошибок: 0 новых, 1 изменится, 0 без изменений." in page
+    changes = page.split('id="import-changes"')[1].split("</table>")[0]
+    assert "<td>2</td><td>МАОУ СОШ № 7: Количество учащихся" in changes
+    assert "<td>Значение</td><td>10</td><td>12</td>" in changes
