@@ -144,14 +144,28 @@ class Results:
         return [self.by_subject.get((difficulty.pk, s.pk), Cell()) for s in self.subjects]
 
 
-def questionnaire_results(*, questionnaire, school_ids=None) -> Results:
+def answered_schools(*, questionnaire, school_ids=None):
+    """The schools (of ``school_ids``) whose teachers answered, by name: the columns of the
+    results by school, which a page shows a few at a time."""
+    responses = Response.objects.filter(questionnaire=questionnaire)
+    if school_ids is not None:
+        responses = responses.filter(school_id__in=school_ids)
+    return School.objects.filter(pk__in=responses.values("school_id")).order_by("sort_name", "pk")
+
+
+def questionnaire_results(*, questionnaire, school_ids=None, columns=None) -> Results:
     """Aggregate the answers; with ``school_ids``, only those schools' teachers are counted
-    per school and per subject, while ``overall`` stays the municipality's mean."""
+    per school and per subject, while ``overall`` stays the municipality's mean. With
+    ``columns`` (schools, in order), only those are counted per school."""
     answers = Answer.objects.filter(response__questionnaire=questionnaire)
     mine = answers if school_ids is None else answers.filter(response__school_id__in=school_ids)
+    per_school = mine
+    if columns is not None:
+        columns = list(columns)
+        per_school = mine.filter(response__school_id__in=[school.pk for school in columns])
     by_school = {
         (row["difficulty_id"], row["response__school_id"]): Cell(row["average"], row["n"])
-        for row in mine.values("difficulty_id", "response__school_id").annotate(
+        for row in per_school.values("difficulty_id", "response__school_id").annotate(
             average=Avg("value"), n=Count("id")
         )
     }
@@ -169,6 +183,8 @@ def questionnaire_results(*, questionnaire, school_ids=None) -> Results:
     responses = Response.objects.filter(questionnaire=questionnaire)
     if school_ids is not None:
         responses = responses.filter(school_id__in=school_ids)
+    if columns is not None:
+        responses = responses.filter(school_id__in=[school.pk for school in columns])
     for row in responses.values("school_id").annotate(n=Count("id")):
         respondents[row["school_id"]] = row["n"]
     school_pks = {school_pk for _d, school_pk in by_school}
@@ -180,7 +196,11 @@ def questionnaire_results(*, questionnaire, school_ids=None) -> Results:
                 "section"
             )
         ),
-        schools=list(School.objects.filter(pk__in=school_pks).order_by("sort_name")),
+        schools=(
+            columns
+            if columns is not None
+            else list(School.objects.filter(pk__in=school_pks).order_by("sort_name"))
+        ),
         subjects=list(Subject.objects.filter(pk__in=subject_pks)),
         by_school=by_school,
         by_subject=by_subject,

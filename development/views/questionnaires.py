@@ -21,11 +21,13 @@ from development.selectors import (
 )
 from development.services.questionnaires import (
     QuestionnaireError,
+    answered_schools,
     questionnaire_results,
     response_submit,
 )
 
 PAGE_SIZE = 25
+SCHOOL_COLUMNS = 12  # schools side by side in the results by school; the rest on further pages
 
 
 def _questionnaire(request, pk, perm):
@@ -130,7 +132,11 @@ def questionnaire_results_view(request, pk):
     questionnaire = _questionnaire(request, pk, "development.view_questionnaire_results")
     school_filter = _school_filter(request)
     school_ids = school_filter.qs.values("pk")
-    results = questionnaire_results(questionnaire=questionnaire, school_ids=school_ids)
+    answered = answered_schools(questionnaire=questionnaire, school_ids=school_ids)
+    columns = Paginator(answered, SCHOOL_COLUMNS).get_page(request.GET.get("schools_page"))
+    results = questionnaire_results(
+        questionnaire=questionnaire, school_ids=school_ids, columns=columns.object_list
+    )
     low, high = questionnaire.scale_range
     responses = responses_listed_for(request.user, questionnaire).filter(school_id__in=school_ids)
     page = Paginator(responses.order_by("school__sort_name", "teacher__last_name"), PAGE_SIZE)
@@ -146,6 +152,7 @@ def questionnaire_results_view(request, pk):
             "low": low,
             "high": high,
             "page": page.get_page(request.GET.get("page")),
+            "columns": columns,
         },
     )
 
