@@ -34,6 +34,7 @@ from schools.models import School
 from schools.selectors import school_id_of
 
 PAGE_SIZE = 20
+DAY_SHOWN = 4  # events shown in a day of the month; the rest in the list of that day
 
 
 # The calendar's months: a year outside these is a mistyped or hostile address.
@@ -82,7 +83,7 @@ def calendar_month(request):
         {
             "filter": event_filter,
             "month": first,
-            "weeks": [[(day, by_day.get(day, [])) for day in week] for week in weeks],
+            "weeks": [[_day(day, by_day.get(day, [])) for day in week] for week in weeks],
             "month_has_events": any(day.month == first.month for day in by_day),
             "previous": previous,
             "following": following,
@@ -90,6 +91,11 @@ def calendar_month(request):
             "filter_query": _query_without(request, "year", "month", "page"),
         },
     )
+
+
+def _day(day, events):
+    """A day of the month grid: the first events and how many more the day's list has."""
+    return day, events[:DAY_SHOWN], max(len(events) - DAY_SHOWN, 0)
 
 
 def event_list(request):

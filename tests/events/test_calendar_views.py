@@ -151,3 +151,19 @@ def test_month_view_lists_the_days_with_events_as_an_agenda_for_phones(login):
     agenda = page.split('class="list-unstyled d-md-none calendar-agenda"')[1].split("</ol>")[0]
     assert "Четверг, 12 марта" in agenda
     assert "Весенний вебинар" in agenda
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_busy_day_shows_its_first_events_and_links_the_rest(login):
+    for hour in range(6):
+        EventFactory(title=f"Семинар в {10 + hour} часов", starts_at=NOW + timedelta(hours=hour))
+    client = login(None)
+
+    page = client.get(reverse("events:calendar")).content.decode()
+
+    assert "Семинар в 13 часов" in page and "Семинар в 14 часов" not in page
+    link = "/events/list/?date_from=2026-03-02&amp;date_to=2026-03-02&amp;"
+    assert page.count(f'href="{link}') == 2  # the grid and the phones' agenda
+    assert "и ещё 2" in page
+    listed = client.get(link.replace("&amp;", "&")).content.decode()
+    assert "Семинар в 14 часов" in listed and "Семинар в 15 часов" in listed
