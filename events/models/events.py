@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,11 +20,18 @@ class EventQuerySet(models.QuerySet):
         return self.exclude(status=Event.Status.DRAFT)
 
     def with_counts(self):
+        """``confirmed_count`` of each event, counted for the rows read only (a subquery,
+        not a join and a grouping of every registration of every event listed)."""
+        registrations = self.model._meta.get_field("registrations").related_model
+        confirmed = (
+            registrations.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.CONFIRMED)
+            .order_by()
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return self.annotate(
-            confirmed_count=Count(
-                "registrations",
-                filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
-            )
+            confirmed_count=Coalesce(Subquery(confirmed, output_field=IntegerField()), 0)
         )
 
 

@@ -99,11 +99,16 @@ def _day(day, events):
 
 
 def event_list(request):
-    events = calendar_events(request.user).prefetch_related("subjects")
+    matching = Event.objects.visible_to(request.user)
     if not request.GET.get("date_from") and not request.GET.get("past"):
-        events = events.filter(ends_at__gte=timezone.now())
-    event_filter = EventFilter(request.GET, queryset=events)
-    page = Paginator(event_filter.qs.distinct(), PAGE_SIZE).get_page(request.GET.get("page"))
+        matching = matching.filter(ends_at__gte=timezone.now())
+    event_filter = EventFilter(request.GET, queryset=matching)
+    # The filters may join subjects; a semi-join keeps each event once without a DISTINCT
+    # over every listed event's columns.
+    events = calendar_events(request.user).filter(pk__in=event_filter.qs.values("pk"))
+    page = Paginator(events.prefetch_related("subjects"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "events/event_list.html",
