@@ -7,14 +7,14 @@ what a clean preview showed. Teachers are written in bulk with their history
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from accounts.imports import import_job_run, import_job_start
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.dates import current_academic_year
 from core.errors import DomainError
-from core.history import audited
+from core.history import audited, bulk_update_recorded
 from core.import_errors import sorted_problems
 from core.tabular import read_table
 from outbox.services import handler
@@ -193,9 +193,8 @@ def _write_teachers(plan, *, by, progress=None):
         if "subjects" in values:
             resubjected[teacher.pk] = values["subjects"]
     if changed:
-        bulk_update_with_history(
-            changed, Teacher, fields=list(FIELDS), batch_size=BATCH, default_user=by
-        )
+        # One UPDATE … FROM (VALUES …) a batch on PostgreSQL, with the history.
+        bulk_update_recorded(changed, Teacher, fields=list(FIELDS), batch_size=BATCH, by=by)
     through.objects.filter(teacher_id__in=list(resubjected)).delete()
     links += [
         through(teacher_id=pk, subject_id=subject.pk)
