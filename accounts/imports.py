@@ -35,7 +35,16 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 
 
 def import_job_start(
-    *, handler: str, kind: str, file_name: str, data: bytes, sheet="", by, total=0, return_url=""
+    *,
+    handler: str,
+    kind: str,
+    file_name: str,
+    data: bytes,
+    sheet="",
+    params=None,
+    by,
+    total=0,
+    return_url="",
 ) -> ImportJob:
     """Keep the file and hand the import to a worker once the job is committed."""
     with transaction.atomic():
@@ -44,6 +53,7 @@ def import_job_start(
             file_name=file_name[:255],
             data=data,
             sheet=sheet or "",
+            params=params or {},
             started_by=by,
             total=total,
             return_url=return_url,

@@ -107,6 +107,7 @@ class ImportJob(models.Model):
     file_name = models.CharField(_("file name"), max_length=255)
     data = models.BinaryField(_("file"), blank=True)
     sheet = models.CharField(_("sheet"), max_length=100, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,

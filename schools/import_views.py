@@ -3,6 +3,7 @@
 import base64
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,7 +21,6 @@ from core.import_template import template_workbook
 from schools.import_forms import RegistryImportForm
 from schools.imports.columns import COLUMNS, SCHOOLS, TEACHERS
 from schools.imports.services import (
-    BACKGROUND_ROWS,
     KINDS,
     registry_import_apply,
     registry_import_preview,
@@ -143,7 +143,7 @@ def import_confirm(request, kind):
         return redirect("schools:import", kind=kind)
     name, data, sheet = stored
     rows = _stored_rows(request, kind)
-    if rows > BACKGROUND_ROWS:
+    if rows > settings.IMPORT_BACKGROUND_ROWS:  # a worker's job, with a progress bar
         job = registry_import_start(
             kind=kind,
             data=data,

@@ -27,8 +27,6 @@ from schools.services import school_set_category
 KINDS = {SCHOOLS: ImportRecord.Kind.SCHOOLS, "teachers": ImportRecord.Kind.TEACHERS}
 BATCH = 500
 JOB = "schools.registry_import"
-# A file of more rows than this is imported by a worker, its progress shown on a page.
-BACKGROUND_ROWS = 300
 
 
 class RegistryImportError(DomainError):

@@ -8,13 +8,17 @@ from accounts.models import ImportJob, ImportRecord
 from accounts.roles import Role
 from outbox.models import OutboxItem
 from outbox.services import sweep
-from schools.imports.services import BACKGROUND_ROWS
 from schools.models import Subject, Teacher
 from tests.accounts.factories import UserFactory
 from tests.schools.factories import SchoolFactory, SubjectFactory
 from tests.schools.office_files import OFFICE_TEACHER_HEADERS, office_teacher, office_xlsx
 
-ROWS = BACKGROUND_ROWS + 10
+ROWS = 12
+
+
+@pytest.fixture(autouse=True)
+def background(settings):
+    settings.IMPORT_BACKGROUND_ROWS = ROWS - 2
 
 
 @pytest.fixture
@@ -107,10 +111,11 @@ def test_a_file_refused_by_the_worker_says_why_and_imports_nothing(
     assert ImportRecord.objects.get().errors == ROWS
 
 
-def test_a_small_file_is_imported_at_once(client, db):
+def test_a_file_of_the_limit_is_imported_at_once(client, db, settings):
     SchoolFactory(short_name="МАОУ СОШ № 1")
     SubjectFactory(name="Математика")
-    data = office_xlsx(OFFICE_TEACHER_HEADERS, [office_teacher(1)])
+    rows = [office_teacher(n) for n in range(settings.IMPORT_BACKGROUND_ROWS)]
+    data = office_xlsx(OFFICE_TEACHER_HEADERS, rows)
     client.post(
         reverse("schools:import", args=["teachers"]),
         {"file": SimpleUploadedFile("педагоги.xlsx", data)},
@@ -120,7 +125,7 @@ def test_a_small_file_is_imported_at_once(client, db):
 
     assert response.url == reverse("schools:import", args=["teachers"])
     assert not ImportJob.objects.exists()
-    assert Teacher.objects.count() == 1
+    assert Teacher.objects.count() == settings.IMPORT_BACKGROUND_ROWS
 
 
 def test_someone_elses_import_is_unknown_to_the_user(
