@@ -86,3 +86,71 @@ class ImportRecord(models.Model):
     @property
     def succeeded(self):
         return self.errors == 0
+
+
+class ImportJob(models.Model):
+    """A long import done by a worker: its file, how far it got, and how it ended.
+
+    The user who started it follows its progress on a page of its own; the file is kept
+    until the import is done, so a broker outage delays the import and loses nothing.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting for a worker")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Not imported")
+
+    FINISHED = (State.DONE, State.FAILED)
+
+    kind = models.CharField(_("kind"), max_length=30, choices=ImportRecord.Kind.choices)
+    file_name = models.CharField(_("file name"), max_length=255)
+    data = models.BinaryField(_("file"), blank=True)
+    sheet = models.CharField(_("sheet"), max_length=100, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    done = models.PositiveIntegerField(_("rows done"), default=0)
+    total = models.PositiveIntegerField(_("rows in all"), default=0)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    return_url = models.CharField(_("return address"), max_length=200, blank=True)
+    record = models.ForeignKey(
+        ImportRecord,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("import"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import in progress")
+        verbose_name_plural = _("imports in progress")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(done__lte=models.F("total")),
+                name="accounts_importjob_done_within_total",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.file_name} ({self.get_state_display()})"
+
+    @property
+    def finished(self):
+        return self.state in self.FINISHED
+
+    @property
+    def percent(self):
+        if self.state == self.State.DONE:
+            return 100
+        return int(100 * self.done / self.total) if self.total else 0

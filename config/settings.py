@@ -233,6 +233,9 @@ OUTBOX_KEEP_DAYS = env_int("OUTBOX_KEEP_DAYS", 30)
 REPORT_HEARTBEAT_SECONDS = env_int("REPORT_HEARTBEAT_SECONDS", 20)
 REPORT_STALE_SECONDS = env_int("REPORT_STALE_SECONDS", 120)
 REPORT_MAX_ATTEMPTS = env_int("REPORT_MAX_ATTEMPTS", 4)
+# An import of more rows than this (indicator values: of more values) is done by a worker,
+# its progress shown on a page of its own; smaller ones are done within the request.
+IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 300)
 
 
 def _crontab(name, default):

@@ -42,6 +42,7 @@ urlpatterns = [
         name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("imports/", include("accounts.urls")),
     path("schools/", include("schools.urls")),
     path("network/", include("network.urls")),
     path("events/", include("events.urls")),

@@ -16,8 +16,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 TEMPLATE_ROWS = 2000
 
 
-def template_workbook(*, columns, allowed: dict, free=()) -> bytes:
-    """``allowed`` maps a column key to its values; the keys in ``free`` allow other text too."""
+def template_workbook(*, columns, allowed: dict, free=(), formats=None) -> bytes:
+    """``allowed`` maps a column key to its values; the keys in ``free`` allow other text too.
+
+    ``formats`` maps a column key to Excel's number format for its cells: «@» keeps
+    a personnel number 00123 as typed, «DD.MM.YYYY» shows a date as offices write it.
+    """
+    formats = formats or {}
     book = Workbook()
     data = book.active
     data.title = _("Data")
@@ -30,6 +35,8 @@ def template_workbook(*, columns, allowed: dict, free=()) -> bytes:
             cell.comment = Comment(str(column.help), "ИМЦ")
         letter = get_column_letter(index)
         data.column_dimensions[letter].width = max(14, len(column.label) + 4)
+        if column.key in formats:
+            data.column_dimensions[letter].number_format = formats[column.key]
     data.freeze_panes = "A2"
     list_column = 0
     for index, column in enumerate(columns, start=1):

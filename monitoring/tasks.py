@@ -5,6 +5,7 @@ from celery import shared_task
 from monitoring.models import Period
 from monitoring.notices import period_deadlines_remind, weekly_digest
 from monitoring.services.computed import computed_recalculate
+from monitoring.services.indicator_import import indicator_import_job  # noqa: F401 (for the worker)
 from outbox.services import enqueue, handler
 
 RECALCULATE = "monitoring.recalculate_computed"

@@ -125,7 +125,14 @@ class TeacherAdmin(AccusativeTitlesMixin, SpreadsheetAdmin, HistoryAdmin):
         "uses_online_platforms",
         "subjects",
     ]
-    search_fields = ["last_name", "first_name", "patronymic", "school__short_name", "email"]
+    search_fields = [
+        "last_name",
+        "first_name",
+        "patronymic",
+        "school__short_name",
+        "email",
+        "personnel_number",
+    ]
     autocomplete_fields = ["school", "user"]
     filter_horizontal = ["subjects"]
     list_select_related = ["school"]

@@ -17,5 +17,10 @@ class TeacherForm(forms.ModelForm):
             "uses_online_platforms",
             "email",
             "phone",
+            "birth_date",
+            "personnel_number",
         ]
-        widgets = {"subjects": forms.CheckboxSelectMultiple}
+        widgets = {
+            "subjects": forms.CheckboxSelectMultiple,
+            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }

@@ -3,11 +3,13 @@
 import base64
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,8 +20,13 @@ from core.import_errors import XLSX_TYPE, error_file, error_file_name
 from core.import_template import template_workbook
 from schools.import_forms import RegistryImportForm
 from schools.imports.columns import COLUMNS, SCHOOLS, TEACHERS
-from schools.imports.services import KINDS, registry_import_apply, registry_import_preview
-from schools.imports.templates import FREE, allowed_values
+from schools.imports.services import (
+    KINDS,
+    registry_import_apply,
+    registry_import_preview,
+    registry_import_start,
+)
+from schools.imports.templates import FORMATS, FREE, allowed_values
 
 TITLES = {SCHOOLS: gettext_lazy("Import schools"), TEACHERS: gettext_lazy("Import teachers")}
 TEMPLATE_NAMES = {SCHOOLS: "шаблон-школы.xlsx", TEACHERS: "шаблон-учителя.xlsx"}
@@ -42,6 +49,10 @@ def _stored(request, kind):
     if not stored:
         return None
     return stored["name"], base64.b64decode(stored["data"]), stored.get("sheet") or None
+
+
+def _stored_rows(request, kind):
+    return (request.session.get(_session_key(kind)) or {}).get("rows", 0)
 
 
 @login_required
@@ -73,6 +84,7 @@ def import_upload(request, kind):
                     "name": name,
                     "data": base64.b64encode(data).decode("ascii"),
                     "sheet": plan.table.sheet,
+                    "rows": len(plan.table.rows),
                 }
                 form = RegistryImportForm(
                     initial={"sheet": plan.table.sheet}, sheets=plan.table.sheets
@@ -130,6 +142,19 @@ def import_confirm(request, kind):
         messages.error(request, _("Upload the file again: the preview has expired."))
         return redirect("schools:import", kind=kind)
     name, data, sheet = stored
+    rows = _stored_rows(request, kind)
+    if rows > settings.IMPORT_BACKGROUND_ROWS:  # a worker's job, with a progress bar
+        job = registry_import_start(
+            kind=kind,
+            data=data,
+            filename=name,
+            sheet=sheet,
+            by=request.user,
+            rows=rows,
+            return_url=reverse("schools:import", args=[kind]),
+        )
+        del request.session[_session_key(kind)]
+        return redirect("accounts:import_job", pk=job.pk)
     try:
         plan = registry_import_apply(
             kind=kind, data=data, filename=name, sheet=sheet, by=request.user
@@ -151,7 +176,9 @@ def import_confirm(request, kind):
 def import_template(request, kind):
     """The XLSX template: Russian headers, allowed values, drop-downs."""
     kind = _kind(request, kind)
-    content = template_workbook(columns=COLUMNS[kind], allowed=allowed_values(kind), free=FREE)
+    content = template_workbook(
+        columns=COLUMNS[kind], allowed=allowed_values(kind), free=FREE, formats=FORMATS
+    )
     response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = _attachment(TEMPLATE_NAMES[kind])
     return response

@@ -151,6 +151,9 @@ class TeacherQuerySet(models.QuerySet):
         return self.filter(query)
 
 
+PERSON = ("school", "last_name", "first_name", "patronymic", "email", "phone")
+
+
 class Teacher(models.Model):
     class Qualification(models.TextChoices):
         NONE = "none", _("No category")
@@ -178,6 +181,8 @@ class Teacher(models.Model):
     uses_online_platforms = models.BooleanField(_("uses online platforms"), default=False)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    personnel_number = models.CharField(_("personnel number"), max_length=30, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -195,11 +200,18 @@ class Teacher(models.Model):
         verbose_name_plural = _("teachers")
         ordering = ["last_name", "first_name", "patronymic"]
         constraints = [
-            # Namesakes in one school are two people when their e-mail or phone differs.
+            # Namesakes in one school are two people when their e-mail, phone, personnel
+            # number or date of birth differs (two partial indexes: NULL dates are distinct).
             models.UniqueConstraint(
-                fields=["school", "last_name", "first_name", "patronymic", "email", "phone"],
+                fields=[*PERSON, "personnel_number"],
+                condition=models.Q(birth_date__isnull=True),
                 name="schools_teacher_unique_person_in_school",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=[*PERSON, "personnel_number", "birth_date"],
+                condition=models.Q(birth_date__isnull=False),
+                name="schools_teacher_unique_person_born_in_school",
+            ),
         ]
 
     def __str__(self):

@@ -15,6 +15,8 @@ TEACHER_FIELDS = {
     "uses_online_platforms",
     "email",
     "phone",
+    "birth_date",
+    "personnel_number",
 }
 
 

@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from accounts.models import ImportJob, ImportRecord
 from accounts.roles import Role
 from development.services.questionnaires import response_submit
 from events.models import ContestApplication, Event, EventMaterial
@@ -126,6 +127,8 @@ PATH_KWARGS = {
     "reports:report_download_docx": {"pk": "report"},
     "reports:report_download_annex": {"pk": "report"},
     "reports:report_retry": {"pk": "report"},
+    "accounts:import_job": {"pk": "import_job"},
+    "accounts:import_job_status": {"pk": "import_job"},
     "practices:detail": {"pk": "practice"},
     "practices:edit": {"pk": "practice"},
     "practices:file_add": {"pk": "practice"},
@@ -323,6 +326,9 @@ def targets(school_a, director_a, teacher_a, methodologist):
         "notification": notify([director_a], kind=Kind.REPORT_DONE, title="Готово")[0].pk,
         "unsubscribe_token": unsubscribe_token(director_a, Kind.REPORT_DONE),
         "import_kind": "teachers",
+        "import_job": ImportJob.objects.create(
+            kind=ImportRecord.Kind.TEACHERS, file_name="f.xlsx", started_by=methodologist
+        ).pk,
         "suggest_what": "school",
     }
 

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from accounts.models import ImportJob, ImportRecord
 from accounts.roles import Role
 from development.services.questionnaires import response_submit
 from events.models import ContestApplication, Event, EventMaterial
@@ -120,6 +121,9 @@ HIDDEN = {
     "reports:report_download_docx": pk("report"),
     "reports:report_download_annex": pk("report"),
     "reports:report_retry": pk("report"),
+    # A long import's progress is only for the one who started it.
+    "accounts:import_job": pk("import_job"),
+    "accounts:import_job_status": pk("import_job"),
     # A practice not yet published is its school's and the centre's; so is the discussion
     # of an association of school A's teachers.
     "practices:detail": pk("practice"),
@@ -382,6 +386,11 @@ def world(school_a, director_a, teacher_a, methodologist, settings, tmp_path):
         "response": response,
         "period": period,
         "report": report,
+        "import_job": ImportJob.objects.create(
+            kind=ImportRecord.Kind.TEACHERS,
+            file_name="педагоги.xlsx",
+            started_by=director_a,
+        ),
         "director_c": _school_user("direktor_c", Role.DIRECTOR, school_c),
         "teacher_c": _school_user("uchitel_c", Role.TEACHER, school_c),
         "anonymous": None,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from accounts.imports import import_job_run, import_job_start
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.exports import table_csv, table_workbook
@@ -36,9 +37,11 @@ from monitoring.services.indicators import (
     SaveResult,
     period_check_open,
 )
+from outbox.services import handler
 from schools.models import School
 
 BATCH = 1000
+JOB = "monitoring.indicator_import"
 WRITTEN = ["value", "numerator", "denominator", "source", "entered_by", "updated_at"]
 
 
@@ -92,6 +95,41 @@ def _apply(*, data, filename, period, sheet, by) -> SaveResult:
         skipped=plan.counts.unchanged,
     )
     return plan.counts
+
+
+def indicator_import_start(
+    *, data: bytes, filename: str, period=None, sheet=None, by, values: int, return_url
+):
+    """Hand the import of a big file to a worker; its page shows how it goes."""
+    return import_job_start(
+        handler=JOB,
+        kind=ImportRecord.Kind.INDICATOR_VALUES,
+        file_name=filename,
+        data=data,
+        sheet=sheet or "",
+        params={"period": period.pk if period else None},
+        by=by,
+        total=values,
+        return_url=return_url,
+    )
+
+
+@handler(JOB)
+def indicator_import_job(*, job_id: int):
+    """The worker's side of ``indicator_import_start``."""
+
+    def work(job, progress):
+        period_pk = job.params.get("period")
+        counts = indicator_import_apply(
+            data=bytes(job.data),
+            filename=job.file_name,
+            period=Period.objects.get(pk=period_pk) if period_pk else None,
+            sheet=job.sheet or None,
+            by=job.started_by,
+        )
+        return {"created": counts.created, "updated": counts.updated, "unchanged": counts.unchanged}
+
+    return import_job_run(job_id=job_id, work=work)
 
 
 def indicator_template() -> bytes:

@@ -2,11 +2,13 @@
 
 import base64
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,6 +23,7 @@ from monitoring.services.indicator_import import (
     indicator_export,
     indicator_import_apply,
     indicator_import_preview,
+    indicator_import_start,
     indicator_template,
 )
 from monitoring.services.indicator_sheet import HEADER_COLUMNS, LONG, WIDE
@@ -75,6 +78,7 @@ def import_upload(request):
                     "data": base64.b64encode(data).decode("ascii"),
                     "period": period.pk if period else None,
                     "sheet": plan.table.sheet,
+                    "values": len(plan.values),
                 }
                 form = ImportForm(
                     initial={"sheet": plan.table.sheet, "period": period},
@@ -133,6 +137,19 @@ def import_confirm(request):
         messages.error(request, _("Upload the file again: the preview has expired."))
         return redirect("monitoring:import")
     name, data, period, sheet = stored
+    values = request.session[SESSION_KEY].get("values", 0)
+    if values > settings.IMPORT_BACKGROUND_ROWS:  # a worker's job, with its own page
+        job = indicator_import_start(
+            data=data,
+            filename=name,
+            period=period,
+            sheet=sheet,
+            by=request.user,
+            values=values,
+            return_url=reverse("monitoring:import"),
+        )
+        del request.session[SESSION_KEY]
+        return redirect("accounts:import_job", pk=job.pk)
     try:
         result = indicator_import_apply(
             data=data, filename=name, period=period, sheet=sheet, by=request.user

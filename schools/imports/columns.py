@@ -88,9 +88,27 @@ TEACHER_COLUMNS = (
         "email",
         "E-mail",
         ("Email", "Эл. почта", "Электронная почта", "Почта"),
-        help=_("Tells namesakes in one school apart."),
+        help=_(
+            "Tells namesakes in one school apart; after the personnel number, the key of a "
+            "repeated import."
+        ),
     ),
     Column("phone", "Телефон", ("Тел.", "Мобильный телефон", "Контактный телефон")),
+    Column(
+        "birth_date",
+        "Дата рождения",
+        ("Дата рожд.", "Д.р.", "Дата рождения (дд.мм.гггг)"),
+        help=_("A date such as 31.12.1980 or an Excel date; tells namesakes apart."),
+    ),
+    Column(
+        "personnel_number",
+        "Табельный номер",
+        ("Таб. номер", "Таб. №", "Табельный №", "Табельный"),
+        help=_(
+            "As in the school's personnel records, kept as typed (00123); the surest key of a "
+            "repeated import: a teacher whose name changed is found by it."
+        ),
+    ),
 )
 
 # A teacher's name in one column, or the surname and name in their own.

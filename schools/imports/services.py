@@ -7,15 +7,17 @@ what a clean preview showed. Teachers are written in bulk with their history
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
+from accounts.imports import import_job_run, import_job_start
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.dates import current_academic_year
 from core.errors import DomainError
-from core.history import audited
+from core.history import audited, bulk_update_recorded
 from core.import_errors import sorted_problems
 from core.tabular import read_table
+from outbox.services import handler
 from schools.imports.columns import ALTERNATIVES, COLUMNS, SCHOOLS
 from schools.imports.plan import RegistryPlan, plan_schools
 from schools.imports.teachers import FIELDS, plan_teachers
@@ -24,6 +26,7 @@ from schools.services import school_set_category
 
 KINDS = {SCHOOLS: ImportRecord.Kind.SCHOOLS, "teachers": ImportRecord.Kind.TEACHERS}
 BATCH = 500
+JOB = "schools.registry_import"
 
 
 class RegistryImportError(DomainError):
@@ -32,8 +35,13 @@ class RegistryImportError(DomainError):
         super().__init__(_("The file has errors; nothing was imported."))
 
 
-def registry_import_preview(*, kind, data: bytes, filename: str, sheet=None) -> RegistryPlan:
-    """Read and check a schools or teachers file; nothing is written."""
+def registry_import_preview(
+    *, kind, data: bytes, filename: str, sheet=None, progress=None
+) -> RegistryPlan:
+    """Read and check a schools or teachers file; nothing is written.
+
+    ``progress(done, total)`` hears of the rows checked, now and then.
+    """
     table = read_table(
         data=data,
         filename=filename,
@@ -45,7 +53,7 @@ def registry_import_preview(*, kind, data: bytes, filename: str, sheet=None) -> 
     if kind == SCHOOLS:
         plan_schools(plan)
     else:
-        plan_teachers(plan)
+        plan_teachers(plan, progress)
     plan.problems = sorted_problems(plan.problems)
     if plan.problems:
         plan.new, plan.changed, plan.unchanged = [], [], 0
@@ -53,18 +61,28 @@ def registry_import_preview(*, kind, data: bytes, filename: str, sheet=None) -> 
 
 
 @audited
-def registry_import_apply(*, kind, data: bytes, filename: str, sheet=None, by) -> RegistryPlan:
-    """Import the file if it is clean, and record it once (a refused one with its errors)."""
+def registry_import_apply(
+    *, kind, data: bytes, filename: str, sheet=None, by, progress=None
+) -> RegistryPlan:
+    """Import the file if it is clean, and record it once (a refused one with its errors).
+
+    ``progress(done, total)`` counts each row twice: once checked, once written.
+    """
+    steps = _Steps(progress)
     try:
         with transaction.atomic():
-            plan = registry_import_preview(kind=kind, data=data, filename=filename, sheet=sheet)
+            plan = registry_import_preview(
+                kind=kind, data=data, filename=filename, sheet=sheet, progress=steps.checked
+            )
             if plan.problems:
                 raise RegistryImportError(plan.problems)
+            steps.rows = len(plan.table.rows)
             if kind == SCHOOLS:
                 _write_schools(plan)
             else:
-                _write_teachers(plan, by=by)
-            import_record(
+                _write_teachers(plan, by=by, progress=steps.written)
+            steps.written(steps.rows)
+            plan.extra["record"] = import_record(
                 kind=KINDS[kind],
                 file_name=filename,
                 by=by,
@@ -76,6 +94,60 @@ def registry_import_apply(*, kind, data: bytes, filename: str, sheet=None, by) -
     except RegistryImportError as error:
         import_record(kind=KINDS[kind], file_name=filename, by=by, errors=len(error.problems))
         raise
+
+
+class _Steps:
+    """Rows checked, then rows written, as one count to twice the rows."""
+
+    def __init__(self, progress):
+        self.progress = progress
+        self.rows = 0
+
+    def checked(self, done, total):
+        self.rows = total
+        if self.progress:
+            self.progress(done, 2 * total)
+
+    def written(self, done):
+        if self.progress:
+            self.progress(self.rows + done, 2 * self.rows)
+
+
+def registry_import_start(*, kind, data: bytes, filename: str, sheet=None, by, rows, return_url):
+    """Hand the import of a big file to a worker; its page shows the progress."""
+    return import_job_start(
+        handler=JOB,
+        kind=KINDS[kind],
+        file_name=filename,
+        data=data,
+        sheet=sheet or "",
+        by=by,
+        total=2 * rows,
+        return_url=return_url,
+    )
+
+
+@handler(JOB)
+def registry_import_job(*, job_id: int):
+    """The worker's side of ``registry_import_start``."""
+
+    def work(job, progress):
+        plan = registry_import_apply(
+            kind=job.kind,
+            data=bytes(job.data),
+            filename=job.file_name,
+            sheet=job.sheet or None,
+            by=job.started_by,
+            progress=progress,
+        )
+        return {
+            "created": len(plan.new),
+            "updated": len(plan.changed),
+            "unchanged": plan.unchanged,
+            "record_id": plan.extra["record"].pk,
+        }
+
+    return import_job_run(job_id=job_id, work=work)
 
 
 def _write_schools(plan):
@@ -91,7 +163,7 @@ def _write_schools(plan):
         school_set_category(school=school, year=year, category=school.category)
 
 
-def _write_teachers(plan, *, by):
+def _write_teachers(plan, *, by, progress=None):
     through = Teacher.subjects.through
     created = []
     subjects = []
@@ -99,7 +171,12 @@ def _write_teachers(plan, *, by):
         teacher = Teacher(**{k: v for k, v in values.items() if k != "subjects"})
         created.append(teacher)
         subjects.append(values.get("subjects") or [])
-    bulk_create_with_history(created, Teacher, batch_size=BATCH, default_user=by)
+    for start in range(0, len(created), BATCH):
+        bulk_create_with_history(
+            created[start : start + BATCH], Teacher, batch_size=BATCH, default_user=by
+        )
+        if progress:
+            progress(start + len(created[start : start + BATCH]))
     links = [
         through(teacher_id=teacher.pk, subject_id=subject.pk)
         for teacher, chosen in zip(created, subjects, strict=True)
@@ -114,9 +191,8 @@ def _write_teachers(plan, *, by):
         if "subjects" in values:
             resubjected[teacher.pk] = values["subjects"]
     if changed:
-        bulk_update_with_history(
-            changed, Teacher, fields=list(FIELDS), batch_size=BATCH, default_user=by
-        )
+        # One UPDATE … FROM (VALUES …) a batch on PostgreSQL, with the history.
+        bulk_update_recorded(changed, Teacher, fields=list(FIELDS), batch_size=BATCH, by=by)
     through.objects.filter(teacher_id__in=list(resubjected)).delete()
     links += [
         through(teacher_id=pk, subject_id=subject.pk)

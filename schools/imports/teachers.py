@@ -1,8 +1,9 @@
 """The teachers file: names in one column or three, namesakes, and what a row changes.
 
-A teacher is known by their school and full name; namesakes in one school are told apart
-by their e-mail or phone. A row given twice is flagged on both rows; two namesakes
-that nothing tells apart are flagged on both, asking for an e-mail or a phone.
+A row finds the stored teacher it updates by its personnel number within the school
+when it gives one, then by the school and full name, namesakes told apart by e-mail,
+phone or date of birth. A row given twice is flagged on both rows; two namesakes that
+nothing tells apart are flagged on both, asking for something that does.
 """
 
 import re
@@ -28,7 +29,7 @@ QUALIFICATION_SYNONYMS = {
     "высшая категория": Teacher.Qualification.HIGHEST,
     "в": Teacher.Qualification.HIGHEST,
 }
-TEXT_FIELDS = {"position": 150, "phone": 50}
+TEXT_FIELDS = {"position": 150, "phone": 50, "personnel_number": 30}
 FLAGS = ("teaches_grade_9", "teaches_grade_11", "uses_online_platforms")
 NAME_FIELDS = ("last_name", "first_name", "patronymic")
 # The fields a row may change, in the order a change lists them.
@@ -39,7 +40,10 @@ FIELDS = (
     *FLAGS,
     "email",
     "phone",
+    "birth_date",
+    "personnel_number",
 )
+PROGRESS_EVERY = 250
 _SPLIT = re.compile(r"[,;\n]")
 
 
@@ -48,8 +52,9 @@ def _digits(phone):
 
 
 class TeacherPlanner:
-    def __init__(self, plan):
+    def __init__(self, plan, progress=None):
         self.plan = plan
+        self.progress = progress
         self.table = plan.table
         self.reader = Reader(self.table, plan.problems)
         self.labels = {c.key: c.label for c in TEACHER_COLUMNS}
@@ -117,6 +122,8 @@ class TeacherPlanner:
         for key in FLAGS:
             if table.has(key):
                 values[key] = reader.read(row, key, cells.yes_no)
+        if table.has("birth_date"):
+            values["birth_date"] = reader.read(row, "birth_date", cells.date)
         if table.has("subjects"):
             values["subjects"] = self.subject_list(row)
         return values
@@ -134,29 +141,54 @@ class TeacherPlanner:
             return None
         return sorted({self.subjects[cells.choice_key(n)] for n in names}, key=lambda s: s.pk)
 
+    def parse(self):
+        parsed = []
+        total = len(self.table.rows)
+        for number, row in enumerate(self.table.rows, start=1):
+            parsed.append((row, self.row_values(row)))
+            if self.progress and (number % PROGRESS_EVERY == 0 or number == total):
+                self.progress(number, total)
+        return parsed
+
     def run(self):
-        parsed = [(row, self.row_values(row)) for row in self.table.rows]
+        parsed = self.parse()
         by_name = defaultdict(list)
         for row, values in parsed:
             if values.get("school") and values.get("last_name"):
                 by_name[self.key(values)].append((row, values))
         self.check_namesakes(by_name)
+        self.check_personnel_numbers(parsed)
         if self.plan.problems:
             return
         stored = defaultdict(list)
+        numbered = {}
         teachers = Teacher.objects.filter(
             school__in={v["school"].pk for _r, v in parsed}
         ).prefetch_related("subjects")
         for teacher in teachers:
             stored[self.key(vars(teacher), school_id=teacher.school_id)].append(teacher)
+            if teacher.personnel_number:
+                numbered.setdefault((teacher.school_id, teacher.personnel_number), teacher)
+        taken = set()
+        found = {}
+        # The personnel number first: it finds a teacher whatever the file calls them.
+        for row, values in parsed:
+            number = values.get("personnel_number")
+            teacher = numbered.get((values["school"].pk, number)) if number else None
+            if teacher is not None:
+                found[row.number] = teacher
+                taken.add(teacher.pk)
         for key, rows in by_name.items():
-            candidates = list(stored.get(key, []))
+            candidates = [t for t in stored.get(key, []) if t.pk not in taken]
             for row, values in rows:
-                teacher = self.match(candidates, values, alone=len(rows) == 1)
+                teacher = found.get(row.number) or self.match(
+                    candidates, values, alone=len(rows) == 1
+                )
                 if teacher is None:
                     self.plan.new.append((row.number, values))
                 else:
-                    candidates.remove(teacher)
+                    if teacher in candidates:
+                        candidates.remove(teacher)
                     self.compare(row, teacher, values)
 
     @staticmethod
@@ -166,7 +198,12 @@ class TeacherPlanner:
 
     @staticmethod
     def tells_apart(values):
-        return (values.get("email") or "", _digits(values.get("phone")))
+        return (
+            values.get("email") or "",
+            _digits(values.get("phone")),
+            values.get("birth_date"),
+            values.get("personnel_number") or "",
+        )
 
     def check_namesakes(self, by_name):
         for rows in by_name.values():
@@ -183,20 +220,52 @@ class TeacherPlanner:
                     message = _("The same teacher is given more than once: rows %(rows)s.")
                 else:
                     message = _(
-                        "Namesakes in one school: rows %(rows)s. Give each an e-mail or a "
-                        "phone to tell them apart, or delete the repeated row."
+                        "Namesakes in one school: rows %(rows)s. Give each an e-mail, a phone, "
+                        "a date of birth or a personnel number to tell them apart, or delete "
+                        "the repeated row."
                     )
                 flag_repeats(self.reader, {0: same}, self.name_key, message % numbers)
 
+    def check_personnel_numbers(self, parsed):
+        """One personnel number is one person in a school; rows repeated whole are flagged."""
+        flagged = {p.row for p in self.plan.problems}
+        groups = defaultdict(list)
+        for row, values in parsed:
+            if values.get("school") and values.get("personnel_number"):
+                groups[(values["school"].pk, values["personnel_number"])].append(row)
+        groups = {k: rs for k, rs in groups.items() if not all(r.number in flagged for r in rs)}
+        flag_repeats(
+            self.reader,
+            groups,
+            "personnel_number",
+            _(
+                "The personnel number is given to more than one teacher of the school: "
+                "rows %(rows)s."
+            ),
+        )
+
     def match(self, candidates, values, *, alone):
+        """The stored namesake a row updates, or None; one that differs in what tells
+        namesakes apart (a personnel number, a date of birth) is another person."""
+        number = values.get("personnel_number")
+        born = values.get("birth_date")
+        candidates = [
+            t
+            for t in candidates
+            if not (number and t.personnel_number and t.personnel_number != number)
+            and not (born and t.birth_date and t.birth_date != born)
+        ]
         if alone and len(candidates) == 1:
             return candidates[0]
-        email, phone = self.tells_apart(values)
+        email, phone, born, _number = self.tells_apart(values)
         for teacher in candidates:
             if email and teacher.email.lower() == email:
                 return teacher
         for teacher in candidates:
             if phone and _digits(teacher.phone) == phone:
+                return teacher
+        for teacher in candidates:
+            if born and teacher.birth_date == born:
                 return teacher
         return None
 
@@ -238,5 +307,6 @@ def _shown_new(key, value):
     return cells.shown(value)
 
 
-def plan_teachers(plan):
-    TeacherPlanner(plan).run()
+def plan_teachers(plan, progress=None):
+    """``progress(done, total)`` hears of the rows read, now and then."""
+    TeacherPlanner(plan, progress).run()

@@ -24,3 +24,6 @@ def allowed_values(kind) -> dict:
 
 # A teacher teaches several subjects: the list suggests, but other text is allowed.
 FREE = ("subjects",)
+
+# Excel's number formats of the template's columns.
+FORMATS = {"personnel_number": "@", "birth_date": "DD.MM.YYYY"}

@@ -116,6 +116,9 @@ def test_methodologist_imports_office_files_and_creates_a_partnership(
     assert Teacher.objects.count() == 897
     # The bar was shown while the server wrote the file (noted as the form was sent).
     assert page.evaluate("sessionStorage.getItem('progress')") == "shown"
+    # A file this big is a worker's job: its page has the progress bar, here at its end.
+    bar = page.get_by_role("progressbar", name="Ход импорта")
+    assert bar.get_attribute("aria-valuenow") == "100"
 
     add_url = reverse("network:partnership_add")
     page.goto(add_url)

@@ -11,11 +11,16 @@ class SubjectFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Предмет {n}")
 
 
+CAST = {101, 202, 303}
+
+
 class SchoolFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = School
 
-    short_name = factory.Sequence(lambda n: f"МАОУ СОШ № {n}")
+    # The cast's schools (tests/conftest.py) are № 101, 202 and 303: the sequence steps
+    # around them, or a test that happens to run 101st would meet school A's name.
+    short_name = factory.Sequence(lambda n: f"МАОУ СОШ № {n}" + ("-2" if n in CAST else ""))
     full_name = factory.LazyAttribute(lambda s: f"Муниципальная школа {s.short_name}")
     settlement = "Тобольск"
     category = School.Category.REGULAR

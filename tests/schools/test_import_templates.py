@@ -32,6 +32,11 @@ def test_the_teachers_template_has_drop_downs_of_allowed_values(login, methodolo
     assert (data.title, allowed.title) == ("Данные", "Допустимые значения")
     headers = [c.value for c in data[1]]
     assert headers[:5] == ["ФИО", "Фамилия", "Имя", "Отчество", "Школа"]
+    assert headers[-2:] == ["Дата рождения", "Табельный номер"]
+    # The personnel number is text (00123 stays), the date of birth shows as 31.12.1980.
+    assert data.column_dimensions["O"].number_format == "@"
+    assert data.column_dimensions["N"].number_format == "DD.MM.YYYY"
+    assert "сохраняется как написан (00123)" in data["O1"].comment.text
     assert data.freeze_panes == "A2"
     lists = {allowed.cell(row=1, column=c).value: c for c in range(1, allowed.max_column + 1)}
     assert [

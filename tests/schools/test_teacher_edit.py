@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.urls import reverse
 
 from schools.models import Teacher
@@ -21,11 +23,14 @@ def test_director_edits_own_teacher(login, director_a, school_a):
             "teaches_grade_11": "on",
             "uses_online_platforms": "on",
             "email": "t@example.org",
+            "birth_date": "1984-03-12",
+            "personnel_number": "00123",
         },
     )
 
     assert response.status_code == 302
     teacher.refresh_from_db()
+    assert (teacher.birth_date, teacher.personnel_number) == (date(1984, 3, 12), "00123")
     assert teacher.position == "учитель математики"
     assert list(teacher.subjects.all()) == [maths]
     assert teacher.qualification == Teacher.Qualification.HIGHEST
