@@ -11,7 +11,9 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.styles import Font, PatternFill
@@ -57,6 +59,28 @@ def error_file_name(filename: str) -> str:
     path = Path(filename or "import.xlsx")
     suffix = path.suffix.lower() if path.suffix.lower() in (".csv", ".xlsx") else ".xlsx"
     return f"{path.stem}-ошибки{suffix}"
+
+
+def error_file_response(*, data: bytes, filename: str, table, problems) -> HttpResponse:
+    """The error file as a download named after the user's own (``table``: the sheet and
+    header row the check read)."""
+    content = error_file(
+        data=data,
+        filename=filename,
+        sheet=table.sheet,
+        header_row=table.header_row,
+        problems=problems,
+    )
+    response = HttpResponse(content, content_type="text/csv" if is_csv(filename) else XLSX_TYPE)
+    response["Content-Disposition"] = attachment_header(error_file_name(filename))
+    return response
+
+
+def attachment_header(name: str) -> str:
+    """A download's Content-Disposition: the Cyrillic name for browsers (RFC 5987) and a
+    plain one of the same kind for clients that read only that."""
+    plain = "import.csv" if name.lower().endswith(".csv") else "import.xlsx"
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name)}"
 
 
 def error_file(*, data: bytes, filename: str, sheet: str, header_row: int, problems) -> bytes:

@@ -1,7 +1,6 @@
 """Import of the schools and teachers registries: upload, every problem at once, confirm."""
 
 import base64
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import ImportRecord
 from core.errors import DomainError
-from core.import_errors import XLSX_TYPE, error_file, error_file_name
+from core.import_errors import XLSX_TYPE, attachment_header, error_file_response
 from core.import_template import template_workbook
 from schools.import_forms import RegistryImportForm
 from schools.imports.columns import COLUMNS, SCHOOLS, TEACHERS
@@ -119,17 +118,7 @@ def import_errors(request, kind):
         plan = registry_import_preview(kind=kind, data=data, filename=name, sheet=sheet)
     except DomainError as problem:
         raise Http404 from problem
-    content = error_file(
-        data=data,
-        filename=name,
-        sheet=plan.table.sheet,
-        header_row=plan.table.header_row,
-        problems=plan.problems,
-    )
-    is_csv = name.lower().endswith(".csv")
-    response = HttpResponse(content, content_type="text/csv" if is_csv else XLSX_TYPE)
-    response["Content-Disposition"] = _attachment(error_file_name(name))
-    return response
+    return error_file_response(data=data, filename=name, table=plan.table, problems=plan.problems)
 
 
 @login_required
@@ -180,10 +169,5 @@ def import_template(request, kind):
         columns=COLUMNS[kind], allowed=allowed_values(kind), free=FREE, formats=FORMATS
     )
     response = HttpResponse(content, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = _attachment(TEMPLATE_NAMES[kind])
+    response["Content-Disposition"] = attachment_header(TEMPLATE_NAMES[kind])
     return response
-
-
-def _attachment(name):
-    ascii_name = "import.xlsx" if name.endswith(".xlsx") else "import.csv"
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"

@@ -9,14 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import ImportRecord
 from core.exports import XLSX_TYPE
 from core.forms import id_or_none
-from core.import_errors import error_file, error_file_name
+from core.import_errors import error_file_response
 from monitoring.indicator_forms import ImportForm
 from monitoring.models import Period
 from monitoring.services.indicator_import import (
@@ -114,17 +113,7 @@ def import_errors(request):
         plan = indicator_import_preview(data=data, filename=name, period=period, sheet=sheet)
     except IndicatorError as problem:
         raise Http404 from problem
-    content = error_file(
-        data=data,
-        filename=name,
-        sheet=plan.table.sheet,
-        header_row=plan.table.header_row,
-        problems=plan.problems,
-    )
-    is_csv = name.lower().endswith(".csv")
-    response = HttpResponse(content, content_type="text/csv" if is_csv else XLSX_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, error_file_name(name))
-    return response
+    return error_file_response(data=data, filename=name, table=plan.table, problems=plan.problems)
 
 
 @login_required
