@@ -8,7 +8,7 @@ from import_export.results import RowResult
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.admin import AccusativeTitlesMixin, HistoryAdmin
-from core.admin_formats import FORMATS
+from core.admin_formats import FORMATS, XLSX
 from core.dates import current_academic_year
 from core.spreadsheets import SpreadsheetTooLarge
 from schools.imports.columns import SCHOOLS, TEACHERS
@@ -28,7 +28,15 @@ class SpreadsheetAdmin(ImportExportModelAdmin):
     # The portal's import page that replaces django-import-export's (schools, teachers).
     portal_import = None
 
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        # django-import-export writes native values (dates as dates) only for its own
+        # binary format classes; the portal's XLSX is a subclass of one.
+        request.spreadsheet_native = isinstance(file_format, XLSX)
+        return super().get_export_data(file_format, request, queryset, **kwargs)
+
     def get_data_for_export(self, request, queryset, **kwargs):
+        if getattr(request, "spreadsheet_native", False):
+            kwargs["force_native_type"] = True
         dataset = super().get_data_for_export(request, queryset, **kwargs)
         dataset.title = str(self.model._meta.verbose_name_plural).capitalize()
         return dataset

@@ -239,6 +239,10 @@ class TeacherResource(StylelessDiffMixin, RequiredColumnsMixin, resources.ModelR
     )
     email = text("email", "E-mail")
     phone = text("phone", "Телефон")
+    birth_date = fields.Field(
+        "birth_date", "Дата рождения", widget=widgets.DateWidget(format="%d.%m.%Y")
+    )
+    personnel_number = text("personnel_number", "Табельный номер")
 
     required_columns = ("Фамилия", "Имя", "Школа")
 
@@ -258,6 +262,8 @@ class TeacherResource(StylelessDiffMixin, RequiredColumnsMixin, resources.ModelR
             "uses_online_platforms",
             "email",
             "phone",
+            "birth_date",
+            "personnel_number",
         )
         skip_unchanged = True
         report_skipped = True

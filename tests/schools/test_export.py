@@ -1,4 +1,8 @@
+import datetime
+import io
+
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from core.admin_formats import CSV, XLSX
 from schools.resources import SchoolResource, TeacherResource
@@ -54,3 +58,29 @@ def test_plain_values_are_left_alone(db):
 
     assert rows[1][0] == "МАОУ СОШ № 5"
     assert rows[1][rows[0].index("Директор")] == "Иванова И. И."
+
+
+def test_the_admins_teacher_export_writes_dates_as_dates(login, methodologist):
+    TeacherFactory(
+        last_name="Сомова", birth_date=datetime.date(1980, 12, 31), personnel_number="00123"
+    )
+
+    response = login(methodologist).post(
+        reverse("admin:schools_teacher_export"),
+        {
+            "format": "0",
+            "resource": "0",
+            "teacherresource_last_name": "on",
+            "teacherresource_birth_date": "on",
+            "teacherresource_personnel_number": "on",
+        },
+    )
+
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = load_workbook(io.BytesIO(content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == ["Фамилия", "Дата рождения", "Табельный номер"]
+    assert rows[1][0] == "Сомова" and rows[1][2] == "00123"
+    assert isinstance(rows[1][1], datetime.datetime) and rows[1][1].date() == datetime.date(
+        1980, 12, 31
+    )
