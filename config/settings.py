@@ -120,6 +120,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache that every process shares (dashboard figures, rate-limit counters): Redis in
+# production (CACHE_URL=redis://host:6379/1); without it, each process keeps its own.
+CACHE_URL = env_str("CACHE_URL")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            # Databases that share one Redis (a test and a bench copy) do not share figures.
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", Path(str(DATABASES["default"]["NAME"])).name),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+# How long a dashboard figure may be kept at most, even if no change was seen.
+FIGURES_CACHE_SECONDS = env_int("FIGURES_CACHE_SECONDS", 600)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out username and address before any password is checked.

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_history_manager_for_model
 
+from core.figures_cache import rows_written
 from core.formats import decimal_comma, no_break_after_numero
 
 _acting = contextvars.ContextVar("history_acting_user", default=None)
@@ -217,6 +218,7 @@ def bulk_update_recorded(objs, model, *, fields, batch_size=1000, by=None):
         get_history_manager_for_model(model).bulk_history_create(
             objs, batch_size=batch_size, update=True, default_user=by
         )
+    rows_written(model)
 
 
 def _update_from_values(objs, model, fields):

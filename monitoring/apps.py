@@ -20,11 +20,13 @@ class MonitoringConfig(AppConfig):
 
     def ready(self):
         from monitoring.catalogue import catalogue_sync
+        from monitoring.dashboard_figures import register_invalidation
         from monitoring.programme_figures import register_figures
         from monitoring.programme_values import register_values
 
         register_figures()
         register_values()
+        register_invalidation()
 
         # The indicator catalogue is data that must exist on every database; loading it
         # after migrate (not in a data migration) keeps it in step with the code.

@@ -102,9 +102,12 @@ def ranking_chart(*, indicator, period, ranking, average=None, total=None) -> st
     )
 
 
-def school_trend_chart(*, school, indicator, periods) -> Chart:
-    """A school's indicator over periods beside the municipal average."""
-    mine, averages = school_series(school=school, indicator=indicator, periods=periods)
+def school_trend_chart(*, school, indicator, periods, averages=None) -> Chart:
+    """A school's indicator over periods beside the municipal average (``averages``, one
+    per period, if already known)."""
+    mine, averages = school_series(
+        school=school, indicator=indicator, periods=periods, averages=averages
+    )
     labels = [p.name for p in periods]
     title = f"{indicator.name}: {school}"
     svg = line_chart(

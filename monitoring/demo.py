@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from core.dates import current_academic_year
+from core.figures_cache import rows_written
 from monitoring.models import (
     Indicator,
     IndicatorSubmission,
@@ -129,6 +130,7 @@ def load(*, stdout):
             category = history.get((school.pk, period.starts_on.year), school.category)
             rows += _values(rng, school, category, period, step, indicators, school.pk in partnered)
     bulk_create_with_history(rows, IndicatorValue, default_user=metodist)
+    rows_written(IndicatorValue)
     _submissions(periods, schools, metodist)
     computed_recalculate(period=periods[-1], by=metodist)
     _computed_history(rng, periods, indicators, metodist)
@@ -158,6 +160,7 @@ def _computed_history(rng, periods, indicators, metodist):
                     )
                 )
     bulk_create_with_history(rows, IndicatorValue, default_user=metodist)
+    rows_written(IndicatorValue)
 
 
 def _submissions(periods, schools, metodist):

@@ -242,16 +242,18 @@ class ProfileRow:
     municipal_average: Decimal | None
 
 
-def school_profile(*, school, period, indicators=None) -> list[ProfileRow]:
+def school_profile(*, school, period, indicators=None, averages=None) -> list[ProfileRow]:
     """Every indicator of a school for a period: value, target and status, last period's
-    value and the municipal average. ``indicators``: the active ones, already read."""
+    value and the municipal average. ``indicators``: the active ones, already read;
+    ``averages``: their ``municipal_averages``, if known."""
     if indicators is None:
         indicators = list(Indicator.objects.filter(is_active=True).order_by("order"))
     before = previous_period(period)
     periods = [period] + ([before] if before else [])
     values = published_values(indicators=indicators, periods=periods, schools=[school])
     targets = targets_of(indicators=indicators, periods=[period])
-    averages = municipal_averages(indicators=indicators, period=period)
+    if averages is None:
+        averages = municipal_averages(indicators=indicators, period=period)
     rows = []
     for indicator in indicators:
         value = values.get((indicator.pk, school.pk, period.pk))
@@ -284,8 +286,11 @@ def averages_over_periods(*, indicator, periods) -> list[Decimal | None]:
     return [found.get(p.pk) for p in periods]
 
 
-def school_series(*, school, indicator, periods) -> tuple[list, list]:
-    """A school's published values and the municipal averages, one per period."""
+def school_series(*, school, indicator, periods, averages=None) -> tuple[list, list]:
+    """A school's published values and the municipal averages (if not given), one per
+    period."""
     values = published_values(indicators=[indicator], periods=periods, schools=[school])
     mine = [values.get((indicator.pk, school.pk, p.pk)) for p in periods]
-    return mine, averages_over_periods(indicator=indicator, periods=periods)
+    if averages is None:
+        averages = averages_over_periods(indicator=indicator, periods=periods)
+    return mine, averages

@@ -235,9 +235,10 @@ class PartnershipEffect:
     after: Decimal | None  # its value in the latest period
 
 
-def partnership_effect(*, partnership, indicator, school=None) -> PartnershipEffect:
+def partnership_effect(*, partnership, indicator, school=None, averages=None) -> PartnershipEffect:
     """A supported school's indicator over all periods, before and after the partnership
-    started, beside its leader school and the municipal average."""
+    started, beside its leader school and the municipal average (``averages``: a function
+    of the periods that answers them, if not read here)."""
     school = school or partnership.schools.order_by("sort_name").first()
     periods = list(Period.objects.order_by("starts_on"))
     values = published_values(
@@ -246,7 +247,7 @@ def partnership_effect(*, partnership, indicator, school=None) -> PartnershipEff
     start = next((p for p in periods if p.starts_on <= partnership.starts_on <= p.ends_on), None)
     mine = [values.get((indicator.pk, school.pk, p.pk)) for p in periods]
     leader = [values.get((indicator.pk, partnership.leader_id, p.pk)) for p in periods]
-    average = averages_over_periods(indicator=indicator, periods=periods)
+    average = (averages or averages_over_periods)(indicator=indicator, periods=periods)
     before = None
     if start is not None:
         index = periods.index(start)

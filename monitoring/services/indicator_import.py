@@ -17,6 +17,7 @@ from accounts.imports import import_job_run, import_job_start
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.exports import table_csv, table_workbook
+from core.figures_cache import rows_written
 from core.history import audited, bulk_update_recorded
 from core.import_template import template_workbook
 from core.services import model_update
@@ -166,6 +167,7 @@ def _write(plan, *, by):
         stored.updated_at = now
         changed.append(stored)
     bulk_create_with_history(created, IndicatorValue, batch_size=BATCH, default_user=by)
+    rows_written(IndicatorValue)
     if changed:
         bulk_update_recorded(changed, IndicatorValue, fields=WRITTEN, batch_size=BATCH, by=by)
 

@@ -9,23 +9,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from core.access import get_object_for_user
-from core.pagination import CountedPaginator
-from monitoring.dashboard_charts import (
-    category_trend_chart,
-    partnership_effect_chart,
-    ranking_chart,
-    school_trend_chart,
+from monitoring.dashboard_charts import partnership_effect_chart, school_trend_chart
+from monitoring.dashboard_figures import (
+    averages_by_indicator,
+    averages_by_period,
+    municipal_ranking,
+    school_warnings,
+    warnings_page,
 )
 from monitoring.indicator_forms import DashboardForm
 from monitoring.models import Indicator, Period
-from monitoring.selectors.indicators import (
-    municipal_average_and_count,
-    periods_up_to,
-    remember_previous,
-    school_profile,
-)
-from monitoring.selectors.ranking import ranking_ends, ranking_queryset, ranking_rows
-from monitoring.selectors.warnings import early_warnings, partnership_effect
+from monitoring.selectors.indicators import periods_up_to, remember_previous, school_profile
+from monitoring.selectors.warnings import partnership_effect
 from network.models import Partnership
 from schools.models import School
 from schools.selectors import school_id_of
@@ -91,20 +86,19 @@ def municipal(request):
     if choice.empty:
         return _empty(request, choice.form)
     indicator, period = choice.indicator, choice.period
-    trend = category_trend_chart(indicator=indicator, periods=choice.periods_up_to())
-    average, count = municipal_average_and_count(indicator=indicator, period=period)
-    ranked = CountedPaginator(
-        ranking_queryset(indicator=indicator, period=period), PAGE_SIZE, count=count
+    ranking, rows, chart, trend, average = municipal_ranking(
+        indicator=indicator,
+        period=period,
+        periods=choice.periods_up_to(),
+        page_size=PAGE_SIZE,
+        raw_page=request.GET.get("ranking_page"),
     )
-    ranking = ranked.get_page(request.GET.get("ranking_page"))
-    rows = ranking_rows(ranking.object_list, indicator=indicator, first_rank=ranking.start_index())
-    first_rows = rows if ranking.number == 1 else None
-    ends = ranking_ends(indicator=indicator, period=period, count=count, first_rows=first_rows)
-    chart = ranking_chart(
-        indicator=indicator, period=period, ranking=ends, average=average, total=count
+    warnings = warnings_page(
+        period=period,
+        indicators=choice.by_id,
+        page_size=PAGE_SIZE,
+        raw_page=request.GET.get("page"),
     )
-    found = early_warnings(period=period, indicators=choice.by_id)
-    warnings = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "monitoring/dashboards/municipal.html",
@@ -148,9 +142,16 @@ def school(request, school_pk):
     if choice.empty:
         return _empty(request, choice.form)
     indicator, period = choice.indicator, choice.period
-    rows = school_profile(school=school_obj, period=period, indicators=choice.indicators)
+    averages = averages_by_indicator(indicators=choice.indicators, period=period)
+    rows = school_profile(
+        school=school_obj, period=period, indicators=choice.indicators, averages=averages
+    )
+    periods = choice.periods_up_to()
     chart = school_trend_chart(
-        school=school_obj, indicator=indicator, periods=choice.periods_up_to()
+        school=school_obj,
+        indicator=indicator,
+        periods=periods,
+        averages=averages_by_period(indicator=indicator, periods=periods),
     )
     return render(
         request,
@@ -162,7 +163,7 @@ def school(request, school_pk):
             "indicator": indicator,
             "rows": rows,
             "chart": chart,
-            "warnings": early_warnings(period=period, school=school_obj, indicators=choice.by_id),
+            "warnings": school_warnings(period=period, school=school_obj, indicators=choice.by_id),
             "partnerships": Partnership.objects.with_member(school_obj).order_by("title"),
         },
     )
@@ -185,7 +186,9 @@ def partnership(request, pk):
     if choice.empty or not supported:
         return _empty(request, form)
     chosen = next((s for s in supported if str(s.pk) == request.GET.get("school")), supported[0])
-    effect = partnership_effect(partnership=partnership_obj, indicator=indicator, school=chosen)
+    effect = partnership_effect(
+        partnership=partnership_obj, indicator=indicator, school=chosen, averages=averages_by_period
+    )
     chart = partnership_effect_chart(effect)
     return render(
         request,
