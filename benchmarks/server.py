@@ -24,6 +24,8 @@ def database_env(url):
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         PYTHONPATH=str(ROOT),
+        # As in production: the processes share one cache (the dashboards' figures).
+        CACHE_URL=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/2"),
     )
     return env
 

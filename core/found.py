@@ -5,6 +5,7 @@ A select of every school, partnership or event of a region would weigh hundreds 
 kilobytes; this field renders one input and a list the browser fills from ``suggest_url``.
 """
 
+import django_filters
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -52,6 +53,14 @@ class FoundChoiceField(forms.Field):
         super().__init__(**kwargs)
         self.queryset, self.search = queryset, search
 
+    def prepare_value(self, value):
+        """An id, as links carry it, is shown as the object's name."""
+        text = str(value or "").strip()
+        if text.isdigit() and len(text) < 19:
+            found = self.queryset.filter(pk=int(text)).first()
+            return _label(found) if found is not None else text
+        return value
+
     def to_python(self, value):
         text = " ".join(str(value or "").split())
         if not text:
@@ -79,3 +88,26 @@ def suggestions(queryset, search, text) -> list[str]:
     if len(text) < 2:
         return []
     return [_label(obj) for obj in search(queryset, text)[:SUGGESTIONS]]
+
+
+class FoundChoiceFilter(django_filters.Filter):
+    """A list filter on one object typed rather than picked (``FoundChoiceField``); links
+    that carry the object's id keep working."""
+
+    field_class = FoundChoiceField
+
+    def __init__(self, *, queryset, search, url, placeholder="", **kwargs):
+        attrs = {"class": "form-control form-control-sm", "placeholder": placeholder}
+        kwargs.setdefault("widget", SuggestInput(url=url, attrs=attrs))
+        super().__init__(queryset=queryset, search=search, url=url, **kwargs)
+
+
+class FoundFiltersMixin:
+    """For a FilterSet with ``FoundChoiceFilter``s: a typed object that is not found
+    matches nothing, where a plain invalid filter would be left out and match everything."""
+
+    def filter_queryset(self, queryset):
+        typed = [name for name, f in self.filters.items() if isinstance(f, FoundChoiceFilter)]
+        if any(name in self.form.errors for name in typed):
+            return queryset.none()
+        return super().filter_queryset(queryset)

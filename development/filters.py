@@ -6,7 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import academic_year_label, current_academic_year
+from core.found import FoundFiltersMixin
 from development.models.plans import DevelopmentPlan, PlanItem
+from schools.filters import school_filter
 from schools.models import School
 
 NO_PLAN = "none"
@@ -51,14 +53,10 @@ class AcademicYearFilterSet(ScopedFilterSet):
         return [(year, academic_year_label(year)) for year in years]
 
 
-class TeacherPlanFilter(AcademicYearFilterSet):
+class TeacherPlanFilter(FoundFiltersMixin, AcademicYearFilterSet):
     """Teachers by school, surname and the state of their plan of the chosen year."""
 
-    school = django_filters.ModelChoiceFilter(
-        label=_("School"),
-        queryset=School.objects.order_by("sort_name"),
-        empty_label=_("All schools"),
-    )
+    school = school_filter()
     status = django_filters.ChoiceFilter(
         label=_("Plan state"),
         choices=[(NO_PLAN, _("No plan yet")), *DevelopmentPlan.Status.choices],
@@ -69,11 +67,6 @@ class TeacherPlanFilter(AcademicYearFilterSet):
         label=_("with overdue items"), widget=forms.CheckboxInput, method="filter_overdue"
     )
     q = django_filters.CharFilter(label=_("Teacher"), method="filter_search")
-
-    def filter_queryset(self, queryset):
-        if "school" in self.form.errors:  # a school that does not exist has no teachers
-            return queryset.none()
-        return super().filter_queryset(queryset)
 
     def filter_status(self, queryset, name, value):
         year = self.chosen_year

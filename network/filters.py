@@ -2,25 +2,21 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.found import FoundFiltersMixin
 from network.models import Mentorship, Partnership, Stage
-from schools.models import School
+from schools.filters import school_filter
 
 COMPLETED = "completed"
 
 
-class PartnershipFilter(django_filters.FilterSet):
+class PartnershipFilter(FoundFiltersMixin, django_filters.FilterSet):
     stage = django_filters.ChoiceFilter(
         label=_("Current stage"),
         choices=[*Stage.Kind.choices, (COMPLETED, _("All stages accepted"))],
         method="filter_stage",
         empty_label=_("Any stage"),
     )
-    school = django_filters.ModelChoiceFilter(
-        label=_("School"),
-        queryset=School.objects.order_by("sort_name"),
-        method="filter_school",
-        empty_label=_("Any school"),
-    )
+    school = school_filter(method="filter_school")
     model = django_filters.ChoiceFilter(
         label=_("Interaction model"), choices=Partnership.Model.choices, empty_label=_("Any model")
     )

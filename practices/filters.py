@@ -2,13 +2,15 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.found import FoundFiltersMixin
 from network.models import Activity, RiskFactor
 from practices.models import Practice
 from practices.search import search
-from schools.models import School, Subject
+from schools.filters import school_filter
+from schools.models import Subject
 
 
-class PracticeFilter(django_filters.FilterSet):
+class PracticeFilter(FoundFiltersMixin, django_filters.FilterSet):
     """The bank's filters; ``q`` searches in Russian (see practices/search.py)."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
@@ -30,11 +32,7 @@ class PracticeFilter(django_filters.FilterSet):
     risk_factor = django_filters.ModelChoiceFilter(
         label=_("Risk factor"), queryset=RiskFactor.objects.all(), empty_label=_("Any risk factor")
     )
-    school = django_filters.ModelChoiceFilter(
-        label=_("School"),
-        queryset=School.objects.order_by("sort_name"),
-        empty_label=_("Any school"),
-    )
+    school = school_filter()
     form = django_filters.ChoiceFilter(
         label=_("Form of interaction"), choices=Activity.Form.choices, empty_label=_("Any form")
     )

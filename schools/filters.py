@@ -1,8 +1,27 @@
 import django_filters
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.found import FoundChoiceFilter
 from schools.models import School
+
+
+def school_search(queryset, text):
+    return queryset.search(text)
+
+
+def school_filter(**kwargs):
+    """A filter on one school, typed with suggestions: a region's schools in a select
+    would weigh a page by a hundred kilobytes."""
+    return FoundChoiceFilter(
+        label=_("School"),
+        queryset=School.objects.order_by("sort_name"),
+        search=school_search,
+        url=reverse_lazy("schools:suggest"),
+        placeholder=_("Any school"),
+        **kwargs,
+    )
 
 
 def _settlements():

@@ -2,14 +2,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from core.access import get_object_for_user
+from core.found import suggestions
 from core.history import history_entries
-from schools.filters import SchoolFilter
+from schools.filters import SchoolFilter, school_search
 from schools.forms import TeacherForm
 from schools.models import School, Subject, Teacher
 from schools.selectors import school_id_of
@@ -25,6 +26,14 @@ def school_list(request):
     school_filter = SchoolFilter(request.GET, queryset=schools)
     page = Paginator(school_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "schools/school_list.html", {"filter": school_filter, "page": page})
+
+
+@login_required
+@require_GET
+def school_suggest(request):
+    """The names of the schools matching what is typed into a school filter."""
+    names = suggestions(School.objects.order_by("sort_name"), school_search, request.GET.get("q"))
+    return JsonResponse({"names": names})
 
 
 @login_required

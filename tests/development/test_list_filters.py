@@ -104,7 +104,9 @@ def test_the_filters_are_shown_as_chosen(login, methodologist, school_b):
         .content.decode()
     )
 
-    assert f'<option value="{school_b.pk}" selected>{school_b}</option>' in content
+    # The school is typed (with suggestions), not picked from every school of the region.
+    assert f'name="school" value="{" ".join(str(school_b).split())}"' in content
+    assert 'data-suggest-url="/schools/suggest/"' in content
     assert '<option value="none" selected>' in content
     assert 'id="f-overdue" checked' in content
     assert 'value="Бор"' in content

@@ -44,6 +44,20 @@ def test_overview_filters_by_stage_school_and_model(partnership, login, methodol
     assert titles(school=other_school.pk) == {other.pk}
     assert titles(school=leader.pk) == {partnership.pk, other.pk}
     assert titles(model=Partnership.Model.SOCIAL_PARTNERSHIP) == {other.pk}
+    # The school is typed: its name (as suggested) finds it, and nothing for an unknown one.
+    assert titles(school=" ".join(str(other_school).split())) == {other.pk}
+    assert titles(school="Нет такой школы") == set()
+
+
+def test_overview_names_the_chosen_school_in_its_search_box(
+    partnership, login, methodologist, leader
+):
+    page = login(methodologist).get(reverse("network:list"), {"school": leader.pk})
+    shown = " ".join(str(leader).split())
+    assert f'value="{shown}"' in page.content.decode()
+    assert "<option" not in page.content.decode().split('name="school"')[1].split("</div>")[0]
+    unknown = login(methodologist).get(reverse("network:list"), {"school": "Нет такой"})
+    assert "Ничего не найдено по запросу «Нет такой»" in unknown.content.decode()
 
 
 def test_director_sees_only_the_partnerships_of_their_school(

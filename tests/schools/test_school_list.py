@@ -91,3 +91,19 @@ def test_school_page_shows_category_history_and_subjects(login, teacher_a, schoo
 
     assert "2023/2024" in html and "2024/2025" in html
     assert "Обычная школа" in html and "ШНОР" in html
+
+
+def test_school_suggestions_name_the_schools_that_match_what_is_typed(login, teacher_a):
+    SchoolFactory(short_name="МАОУ СОШ № 5 г. Тобольска")
+    SchoolFactory(short_name="Гимназия № 1")
+    url = reverse("schools:suggest")
+    client = login(teacher_a)
+
+    assert client.get(url, {"q": "сош № 5"}).json() == {"names": ["МАОУ СОШ № 5 г. Тобольска"]}
+    assert client.get(url, {"q": "г"}).json() == {"names": []}  # one letter asks for nothing
+    assert client.post(url, {"q": "сош"}).status_code == 405
+
+
+def test_school_suggestions_ask_to_log_in(client):
+    response = client.get(reverse("schools:suggest"), {"q": "сош"})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
