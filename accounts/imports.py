@@ -32,6 +32,8 @@ from outbox.services import enqueue
 logger = logging.getLogger(__name__)
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+# A file's progress is told about twenty times, and at least every this many rows.
+PROGRESS_EVERY = 250
 
 
 def import_job_start(
@@ -92,6 +94,41 @@ class ProgressWriter:
         if self.side is not None:
             self.side.close()
             self.side = None
+
+
+def progress_rows(rows, progress):
+    """The rows, telling ``progress(done, total)`` after every few of them and the last."""
+    total = len(rows)
+    if progress is None:
+        yield from rows
+        return
+    step = max(1, min(PROGRESS_EVERY, total // 20))
+    for done, row in enumerate(rows, start=1):
+        yield row
+        if done % step == 0 or done == total:
+            progress(done, total)
+
+
+class ProgressSteps:
+    """An import's two steps, checking then writing, as one count: each row twice.
+
+    ``checked(done, total)`` hears of the rows checked; ``written(done, total)`` of the
+    rows (or values) written, shown as the second half; ``progress`` may be None.
+    """
+
+    def __init__(self, progress):
+        self.progress = progress
+        self.rows = 0
+
+    def checked(self, done, total):
+        self.rows = total
+        if self.progress:
+            self.progress(done, 2 * total)
+
+    def written(self, done, total):
+        if self.progress:
+            share = self.rows * min(done, total) // total if total else self.rows
+            self.progress(self.rows + share, 2 * self.rows)
 
 
 def import_job_run(*, job_id: int, work) -> ImportJob | None:

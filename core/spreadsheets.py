@@ -1,7 +1,8 @@
 """The one spreadsheet reader for every import, and the formats of every export.
 
 Files arrive as XLSX, or as CSV in UTF-8 or in Windows-1251 (what Russian Excel writes)
-and often with ";" as the separator. On export, cells that a spreadsheet would run as a
+and often with ";" as the separator. A number in a percent format (0.48 shown as «48 %») is
+read as the number Excel shows, 48. On export, cells that a spreadsheet would run as a
 formula (=, +, -, @) are prefixed with an apostrophe.
 
 A hostile file is refused before it is parsed: an XLSX is first checked as a ZIP (the
@@ -15,10 +16,12 @@ import csv
 import io
 import re
 import zipfile
+from decimal import Decimal
 
 import tablib
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 
 from core.errors import DomainError
 
@@ -35,6 +38,8 @@ RATIO_CHECKED_FROM_BYTES = 1024 * 1024
 # <dimension> sits right after <sheetPr> at the top of a sheet; no need to read further.
 DIMENSION_SCAN_BYTES = 64 * 1024
 DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=[\"']([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?[\"']")
+# What a number format shows literally: "quoted text", \x escapes, [colours], _x spacing.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 
 
 class SpreadsheetError(DomainError):
@@ -205,6 +210,52 @@ def sheet_names(data: bytes, filename: str) -> list[str]:
         raise SpreadsheetError(_("The file cannot be read as XLSX or CSV.")) from error
 
 
+def is_percent_format(code: str) -> bool:
+    """Whether Excel shows a number in this format multiplied by 100 («0%», «0,0 %»)."""
+    return "%" in _FORMAT_LITERALS.sub("", code or "")
+
+
+def _percent_styles(book) -> frozenset:
+    """The workbook's cell styles (by index) whose number format is a percent.
+
+    openpyxl keeps them in the workbook's style table, which read-only cells index.
+    """
+    styles = set()
+    custom = book._number_formats
+    for index, style in enumerate(book._cell_styles):
+        number_format = style.numFmtId
+        if number_format < BUILTIN_FORMATS_MAX_SIZE:
+            code = BUILTIN_FORMATS.get(number_format, "")
+        else:
+            code = custom[number_format - BUILTIN_FORMATS_MAX_SIZE]
+        if is_percent_format(code):
+            styles.add(index)
+    return frozenset(styles)
+
+
+def _as_shown(value):
+    """A percent cell's number as Excel shows it: 0.48 → 48, 0.125 → 12.5."""
+    shown = Decimal(repr(value)) * 100
+    return int(shown) if shown == shown.to_integral_value() else float(shown)
+
+
+def _percents_shown(rows, percent):
+    """Rows of cells as rows of values, percent cells as the numbers Excel shows."""
+    for row in rows:
+        values = []
+        for cell in row:
+            value = cell.value
+            if (
+                cell.data_type == "n"
+                and value is not None
+                and not isinstance(value, bool)
+                and cell._style_id in percent
+            ):
+                value = _as_shown(value)
+            values.append(value)
+        yield values
+
+
 def read_rows(data: bytes, filename: str, sheet: str | None = None) -> list[list]:
     """A sheet (the first unless named) as rows of cell values, as Excel numbers them."""
     if len(data) > MAX_CSV_BYTES and filename.lower().endswith(".csv"):
@@ -222,9 +273,15 @@ def read_rows(data: bytes, filename: str, sheet: str | None = None) -> list[list
             # A declared width (checked above) pads rows as before; without one, rows are
             # cut one past the limit and their padding dropped, so nothing wider is built.
             declared = sheet.max_column
+            # A file with no percent format (most) is read as values alone, which is faster.
+            percent = _percent_styles(book)
             rows = sheet.iter_rows(
-                max_row=MAX_ROWS + 1, max_col=declared or MAX_COLUMNS + 1, values_only=True
+                max_row=MAX_ROWS + 1,
+                max_col=declared or MAX_COLUMNS + 1,
+                values_only=not percent,
             )
+            if percent:
+                rows = _percents_shown(rows, percent)
             if declared:
                 return _limited(rows)
             return [_trimmed(row) for row in _limited(rows)]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from accounts.imports import import_job_run, import_job_start
+from accounts.imports import ProgressSteps, import_job_run, import_job_start
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.exports import table_csv, table_workbook
@@ -59,14 +59,17 @@ def indicator_import_preview(*, data: bytes, filename: str, period=None, sheet=N
 
 @audited
 def indicator_import_apply(
-    *, data: bytes, filename: str, period=None, sheet=None, by
+    *, data: bytes, filename: str, period=None, sheet=None, by, progress=None
 ) -> SaveResult:
     """Import the file: every value or none; answer the created / updated / unchanged counts.
 
     Either way the file is recorded once (``ImportRecord``), a refused one with its errors.
+    ``progress(done, total)`` counts each row twice: once checked, once written.
     """
     try:
-        return _apply(data=data, filename=filename, period=period, sheet=sheet, by=by)
+        return _apply(
+            data=data, filename=filename, period=period, sheet=sheet, by=by, progress=progress
+        )
     except IndicatorImportError as error:
         import_record(
             kind=ImportRecord.Kind.INDICATOR_VALUES,
@@ -78,15 +81,20 @@ def indicator_import_apply(
 
 
 @transaction.atomic
-def _apply(*, data, filename, period, sheet, by) -> SaveResult:
-    plan = import_plan(data=data, filename=filename, period=period, sheet=sheet)
+def _apply(*, data, filename, period, sheet, by, progress) -> SaveResult:
+    steps = ProgressSteps(progress)
+    plan = import_plan(
+        data=data, filename=filename, period=period, sheet=sheet, progress=steps.checked
+    )
     if plan.problems:
         raise IndicatorImportError(plan.problems)
     # Hold the periods so that none is locked while the file is written.
     periods = Period.objects.select_for_update().filter(pk__in={p.period.pk for p in plan.values})
     for held in periods:
         period_check_open(held)
-    _write(plan, by=by)
+    steps.rows = len(plan.table.rows)
+    _write(plan, by=by, progress=steps.written)
+    steps.written(1, 1)
     import_record(
         kind=ImportRecord.Kind.INDICATOR_VALUES,
         file_name=filename,
@@ -99,9 +107,12 @@ def _apply(*, data, filename, period, sheet, by) -> SaveResult:
 
 
 def indicator_import_start(
-    *, data: bytes, filename: str, period=None, sheet=None, by, values: int, return_url
+    *, data: bytes, filename: str, period=None, sheet=None, by, rows: int, return_url
 ):
-    """Hand the import of a big file to a worker; its page shows how it goes."""
+    """Hand the import of a big file to a worker; its page shows how it goes.
+
+    ``rows``: the file's rows, each counted twice in the progress (checked, written).
+    """
     return import_job_start(
         handler=JOB,
         kind=ImportRecord.Kind.INDICATOR_VALUES,
@@ -110,7 +121,7 @@ def indicator_import_start(
         sheet=sheet or "",
         params={"period": period.pk if period else None},
         by=by,
-        total=values,
+        total=2 * rows,
         return_url=return_url,
     )
 
@@ -118,19 +129,21 @@ def indicator_import_start(
 @handler(JOB)
 def indicator_import_job(*, job_id: int):
     """The worker's side of ``indicator_import_start``."""
+    return import_job_run(job_id=job_id, work=indicator_import_work)
 
-    def work(job, progress):
-        period_pk = job.params.get("period")
-        counts = indicator_import_apply(
-            data=bytes(job.data),
-            filename=job.file_name,
-            period=Period.objects.get(pk=period_pk) if period_pk else None,
-            sheet=job.sheet or None,
-            by=job.started_by,
-        )
-        return {"created": counts.created, "updated": counts.updated, "unchanged": counts.unchanged}
 
-    return import_job_run(job_id=job_id, work=work)
+def indicator_import_work(job, progress):
+    """Import a job's file, telling ``progress(done, total)`` how far it got."""
+    period_pk = job.params.get("period")
+    counts = indicator_import_apply(
+        data=bytes(job.data),
+        filename=job.file_name,
+        period=Period.objects.get(pk=period_pk) if period_pk else None,
+        sheet=job.sheet or None,
+        by=job.started_by,
+        progress=progress,
+    )
+    return {"created": counts.created, "updated": counts.updated, "unchanged": counts.unchanged}
 
 
 def indicator_template() -> bytes:
@@ -147,8 +160,11 @@ def indicator_template() -> bytes:
     return template_workbook(columns=HEADER_COLUMNS, allowed=allowed)
 
 
-def _write(plan, *, by):
-    """Write the plan's new and changed values in bulk, with their history."""
+def _write(plan, *, by, progress):
+    """Write the plan's new and changed values in bulk, with their history.
+
+    ``progress(done, total)`` hears of the values written, a batch at a time.
+    """
     now = timezone.now()
     created = [
         IndicatorValue(
@@ -166,10 +182,17 @@ def _write(plan, *, by):
         stored.entered_by = by
         stored.updated_at = now
         changed.append(stored)
-    bulk_create_with_history(created, IndicatorValue, batch_size=BATCH, default_user=by)
-    rows_written(IndicatorValue)
-    if changed:
-        bulk_update_recorded(changed, IndicatorValue, fields=WRITTEN, batch_size=BATCH, by=by)
+    total = len(created) + len(changed)
+    for start in range(0, len(created), BATCH):
+        batch = created[start : start + BATCH]
+        bulk_create_with_history(batch, IndicatorValue, batch_size=BATCH, default_user=by)
+        progress(start + len(batch), total)
+    if created:
+        rows_written(IndicatorValue)
+    for start in range(0, len(changed), BATCH):
+        batch = changed[start : start + BATCH]
+        bulk_update_recorded(batch, IndicatorValue, fields=WRITTEN, batch_size=BATCH, by=by)
+        progress(len(created) + start + len(batch), total)
 
 
 def _written(planned) -> dict:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from accounts.imports import progress_rows
 from core import cells
 from core.formats import decimal_comma
 from core.import_changes import Change
@@ -66,13 +67,18 @@ class ImportPlan:
         return [change for _stored, _planned, change in self.changed]
 
 
-def import_plan(*, data: bytes, filename: str, period=None, sheet=None) -> ImportPlan:
-    """Read the file and check every cell; nothing is written."""
+def import_plan(
+    *, data: bytes, filename: str, period=None, sheet=None, progress=None
+) -> ImportPlan:
+    """Read the file and check every cell; nothing is written.
+
+    ``progress(done, total)`` hears of the rows checked, every few rows.
+    """
     try:
         table = read_table(data=data, filename=filename, columns=HEADER_COLUMNS, sheet=sheet)
     except TableError as error:
         raise IndicatorError(str(error)) from error
-    planner = _Planner(period, table)
+    planner = _Planner(period, table, progress)
     if table.has("indicator"):
         planner.plan.form = LONG
         planner.long()
@@ -92,8 +98,9 @@ def import_plan(*, data: bytes, filename: str, period=None, sheet=None) -> Impor
 
 
 class _Planner:
-    def __init__(self, period, table):
+    def __init__(self, period, table, progress=None):
         self.table = table
+        self.progress = progress
         self.plan = ImportPlan(table=table)
         self.schools = {
             cells.choice_key(s.short_name): s for s in School.objects.only("pk", "short_name")
@@ -251,7 +258,7 @@ class _Planner:
             cell = row.cells[index] if index < len(row.cells) else None
             return cells.text(table.headers[index]), cell
 
-        for row in table.rows:
+        for row in progress_rows(table.rows, self.progress):
             where = self.cell(row, "school")
             school = self.school(row.number, *where)
             period = self.period_of(row.number, self.cell(row, "period"))
@@ -280,7 +287,7 @@ class _Planner:
                 _("The file has no required column: %(columns)s.")
                 % {"columns": ", ".join(f"«{c}»" for c in missing)}
             )
-        for row in table.rows:
+        for row in progress_rows(table.rows, self.progress):
             where = self.cell(row, "school")
             school = self.school(row.number, *where)
             indicator = self.indicator(row.number, *self.cell(row, "indicator"))

@@ -78,6 +78,7 @@ def import_upload(request):
                     "period": period.pk if period else None,
                     "sheet": plan.table.sheet,
                     "values": len(plan.values),
+                    "rows": len(plan.table.rows),
                 }
                 form = ImportForm(
                     initial={"sheet": plan.table.sheet, "period": period},
@@ -134,7 +135,7 @@ def import_confirm(request):
             period=period,
             sheet=sheet,
             by=request.user,
-            values=values,
+            rows=request.session[SESSION_KEY].get("rows", values),
             return_url=reverse("monitoring:import"),
         )
         del request.session[SESSION_KEY]

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from accounts.imports import import_job_run, import_job_start
+from accounts.imports import ProgressSteps, import_job_run, import_job_start
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.dates import current_academic_year
@@ -68,7 +68,7 @@ def registry_import_apply(
 
     ``progress(done, total)`` counts each row twice: once checked, once written.
     """
-    steps = _Steps(progress)
+    steps = ProgressSteps(progress)
     try:
         with transaction.atomic():
             plan = registry_import_preview(
@@ -81,7 +81,7 @@ def registry_import_apply(
                 _write_schools(plan)
             else:
                 _write_teachers(plan, by=by, progress=steps.written)
-            steps.written(steps.rows)
+            steps.written(1, 1)
             plan.extra["record"] = import_record(
                 kind=KINDS[kind],
                 file_name=filename,
@@ -94,23 +94,6 @@ def registry_import_apply(
     except RegistryImportError as error:
         import_record(kind=KINDS[kind], file_name=filename, by=by, errors=len(error.problems))
         raise
-
-
-class _Steps:
-    """Rows checked, then rows written, as one count to twice the rows."""
-
-    def __init__(self, progress):
-        self.progress = progress
-        self.rows = 0
-
-    def checked(self, done, total):
-        self.rows = total
-        if self.progress:
-            self.progress(done, 2 * total)
-
-    def written(self, done):
-        if self.progress:
-            self.progress(self.rows + done, 2 * self.rows)
 
 
 def registry_import_start(*, kind, data: bytes, filename: str, sheet=None, by, rows, return_url):
@@ -176,7 +159,7 @@ def _write_teachers(plan, *, by, progress=None):
             created[start : start + BATCH], Teacher, batch_size=BATCH, default_user=by
         )
         if progress:
-            progress(start + len(created[start : start + BATCH]))
+            progress(start + len(created[start : start + BATCH]), len(plan.table.rows))
     links = [
         through(teacher_id=teacher.pk, subject_id=subject.pk)
         for teacher, chosen in zip(created, subjects, strict=True)

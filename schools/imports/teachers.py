@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
+from accounts.imports import progress_rows
 from core import cells
 from core.import_changes import Change
 from schools.imports.columns import TEACHER_COLUMNS
@@ -43,7 +44,6 @@ FIELDS = (
     "birth_date",
     "personnel_number",
 )
-PROGRESS_EVERY = 250
 _SPLIT = re.compile(r"[,;\n]")
 
 
@@ -142,13 +142,8 @@ class TeacherPlanner:
         return sorted({self.subjects[cells.choice_key(n)] for n in names}, key=lambda s: s.pk)
 
     def parse(self):
-        parsed = []
-        total = len(self.table.rows)
-        for number, row in enumerate(self.table.rows, start=1):
-            parsed.append((row, self.row_values(row)))
-            if self.progress and (number % PROGRESS_EVERY == 0 or number == total):
-                self.progress(number, total)
-        return parsed
+        rows = progress_rows(self.table.rows, self.progress)
+        return [(row, self.row_values(row)) for row in rows]
 
     def run(self):
         parsed = self.parse()

@@ -3,7 +3,7 @@
 import pytest
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections, transaction
 
-from accounts.imports import ProgressWriter, import_job_run
+from accounts.imports import ProgressWriter, import_job_run, progress_rows
 from accounts.models import ImportJob, ImportRecord
 from core.errors import DomainError
 
@@ -78,3 +78,13 @@ def test_progress_is_seen_by_others_while_the_import_writes(job):
     finally:
         progress.close()
         other.close()
+
+
+def test_rows_are_told_now_and_then_and_at_the_last():
+    told = []
+
+    rows = list(progress_rows(list(range(1000)), lambda done, total: told.append((done, total))))
+
+    assert rows == list(range(1000))
+    assert told == [(n, 1000) for n in range(50, 1001, 50)]  # twenty times, the last too
+    assert list(progress_rows([1, 2], None)) == [1, 2]

@@ -50,3 +50,38 @@ def test_dataset_pads_short_rows_and_drops_empty_ones():
 @pytest.mark.parametrize("value", ["=SUM(5,5)", "+7", "-1", "@cmd"])
 def test_exported_formulas_are_escaped(value):
     assert escape_formula(value) == "'" + value
+
+
+def _xlsx_formatted(cells):
+    """One row of (value, number format) cells."""
+    book = Workbook()
+    for column, (value, number_format) in enumerate(cells, start=1):
+        cell = book.active.cell(row=1, column=column, value=value)
+        if number_format:
+            cell.number_format = number_format
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_percent_cells_read_as_the_numbers_excel_shows():
+    data = _xlsx_formatted(
+        [
+            (0.48, "0%"),
+            (0.125, "0.0%"),
+            (0.07, "0.00%"),
+            (1, "0%"),
+            (0.5, "#,##0.0 %;[Red]-#,##0.0 %"),
+            ("48 %", "0%"),  # text keeps its own percent sign
+        ]
+    )
+
+    assert read_rows(data, "доли.xlsx") == [[48, 12.5, 7, 100, 50, "48 %"]]
+
+
+def test_plain_numbers_and_literal_percent_signs_stay_as_typed():
+    data = _xlsx_formatted(
+        [(0.48, None), (0.125, "0.000"), (48, '0" %"'), (48, "0\\%"), (12.5, "General")]
+    )
+
+    assert read_rows(data, "числа.xlsx") == [[0.48, 0.125, 48, 48, 12.5]]

@@ -4,8 +4,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from accounts.imports import import_job_run
 from accounts.models import ImportJob
 from monitoring.models import IndicatorValue
+from monitoring.services.indicator_import import indicator_import_start, indicator_import_work
 from tests.schools.factories import SchoolFactory
 from tests.schools.spreadsheets import xlsx_bytes
 
@@ -39,3 +41,49 @@ def test_a_big_file_of_values_is_a_workers_job(
     assert summary["message"] == "Импортировано: новых — 3, изменено — 0, без изменений — 0."
     page = client.get(response.url).content.decode()
     assert reverse("monitoring:import") in page
+
+
+# Eight indicators a school's row fills, within their rules (winners ≤ participants …).
+ROW = {
+    "gia_passed_share": 90,
+    "olympiad_school_russian": 30,
+    "olympiad_school_math": 30,
+    "olympiad_municipal_russian": 10,
+    "olympiad_municipal_math": 10,
+    "olympiad_winners_russian": 2,
+    "olympiad_winners_math": 2,
+    "contests_share": 50,
+}
+
+
+def test_a_job_tells_its_progress_while_it_checks_and_while_it_writes(period, methodologist):
+    schools = SchoolFactory.create_batch(130)  # 1,040 values: more than a batch of writes
+    data = xlsx_bytes(["Школа", *ROW], [[s.short_name, *ROW.values()] for s in schools])
+    job = indicator_import_start(
+        data=data,
+        filename="свод.xlsx",
+        period=period,
+        by=methodologist,
+        rows=len(schools),
+        return_url="",
+    )
+    seen = []
+
+    def work(job, progress):  # the worker's own work, its progress heard on the way
+        def heard(done, total):
+            seen.append((done, total))
+            progress(done, total)
+
+        return indicator_import_work(job, heard)
+
+    import_job_run(job_id=job.pk, work=work)
+
+    job.refresh_from_db()
+    assert (job.state, job.done, job.total) == (ImportJob.State.DONE, 260, 260)
+    assert IndicatorValue.objects.count() == 1040
+    assert {total for _done, total in seen} == {260}
+    done = [d for d, _total in seen]
+    assert done == sorted(done) and done[-1] == 260
+    assert any(0 < d < 130 for d in done), done  # rows checked, now and then
+    assert any(130 < d < 260 for d in done), done  # values written, a batch at a time
+    assert len(done) <= 40  # now and then, not at every row

@@ -2,8 +2,10 @@
 own way, numbers as text, empty and repeated rows; every problem with Excel's row number."""
 
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
+from openpyxl import Workbook
 
 from accounts.models import ImportRecord
 from monitoring.models import Indicator, IndicatorValue
@@ -211,3 +213,23 @@ def test_5000_values_import_with_a_bounded_number_of_queries(
 
     assert result.created == 5000
     assert IndicatorValue.history.count() == 5000
+
+
+def test_a_share_typed_in_percent_cells_imports_as_excel_shows_it(schools, period, methodologist):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Школа", GIA])
+    sheet.append(["МАОУ СОШ № 7", 0.48])
+    sheet.append(["МАОУ СОШ № 8", 0.125])
+    sheet["B2"].number_format = "0%"  # Excel shows 48 %
+    sheet["B3"].number_format = "0.0%"  # and 12,5 %
+    buffer = BytesIO()
+    book.save(buffer)
+
+    result = indicator_import_apply(
+        data=buffer.getvalue(), filename="доли.xlsx", period=period, by=methodologist
+    )
+
+    assert result.created == 2
+    assert stored(schools[7], "gia_passed_share", period).value == Decimal("48.00")
+    assert stored(schools[8], "gia_passed_share", period).value == Decimal("12.50")
