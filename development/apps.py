@@ -22,8 +22,10 @@ class DevelopmentConfig(AppConfig):
 
     def ready(self):
         from development.receivers import on_attendance_changed
+        from development.results_figures import register_invalidation
         from events.signals import attendance_changed
 
         attendance_changed.connect(
             on_attendance_changed, dispatch_uid="development.plans.attendance"
         )
+        register_invalidation()

@@ -1,6 +1,5 @@
 """Diagnostics of professional difficulties: opening, answering and aggregating questionnaires."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -10,8 +9,10 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from core.errors import DomainError
+from core.figures_cache import rows_written
 from core.history import acting_user, audited
 from development.models.questionnaires import Answer, Difficulty, Questionnaire, Response
+from development.results_figures import kept
 from schools.models import School, Subject
 
 
@@ -90,6 +91,7 @@ def response_submit(*, questionnaire, teacher, answers, open_answer="") -> Respo
             ],
             Answer,
         )
+        rows_written(Answer)
     return response
 
 
@@ -153,16 +155,54 @@ def answered_schools(*, questionnaire, school_ids=None):
     return School.objects.filter(pk__in=responses.values("school_id")).order_by("sort_name", "pk")
 
 
+def answered_count(*, questionnaire, school_ids=None) -> int:
+    """How many of ``answered_schools`` there are, kept until the next answer."""
+    schools = answered_schools(questionnaire=questionnaire, school_ids=school_ids)
+    return kept(questionnaire, "answered", school_ids, schools.count)
+
+
 def questionnaire_results(*, questionnaire, school_ids=None, columns=None) -> Results:
     """Aggregate the answers; with ``school_ids``, only those schools' teachers are counted
     per school and per subject, while ``overall`` stays the municipality's mean. With
     ``columns`` (schools, in order), only those are counted per school."""
+    column_pks = None if columns is None else [school.pk for school in columns]
+    figures = kept(
+        questionnaire,
+        "results",
+        school_ids,
+        lambda: _aggregates(questionnaire, school_ids, column_pks),
+        column_pks,
+    )
+    by_school, by_subject, overall, respondents = figures
+    return Results(
+        questionnaire=questionnaire,
+        difficulties=list(
+            Difficulty.objects.filter(section__questionnaire=questionnaire).select_related(
+                "section"
+            )
+        ),
+        schools=(
+            list(columns)
+            if columns is not None
+            else list(
+                School.objects.filter(pk__in={pk for _d, pk in by_school}).order_by("sort_name")
+            )
+        ),
+        subjects=list(Subject.objects.filter(pk__in={pk for _d, pk in by_subject})),
+        by_school=by_school,
+        by_subject=by_subject,
+        overall=overall,
+        respondents=respondents,
+    )
+
+
+def _aggregates(questionnaire, school_ids, column_pks):
+    """The means and counts, by school, by subject and overall, and the respondents."""
     answers = Answer.objects.filter(response__questionnaire=questionnaire)
     mine = answers if school_ids is None else answers.filter(response__school_id__in=school_ids)
     per_school = mine
-    if columns is not None:
-        columns = list(columns)
-        per_school = mine.filter(response__school_id__in=[school.pk for school in columns])
+    if column_pks is not None:
+        per_school = mine.filter(response__school_id__in=column_pks)
     by_school = {
         (row["difficulty_id"], row["response__school_id"]): Cell(row["average"], row["n"])
         for row in per_school.values("difficulty_id", "response__school_id").annotate(
@@ -179,31 +219,12 @@ def questionnaire_results(*, questionnaire, school_ids=None, columns=None) -> Re
         row["difficulty_id"]: Cell(row["average"], row["n"])
         for row in answers.values("difficulty_id").annotate(average=Avg("value"), n=Count("id"))
     }
-    respondents = defaultdict(int)
     responses = Response.objects.filter(questionnaire=questionnaire)
     if school_ids is not None:
         responses = responses.filter(school_id__in=school_ids)
-    if columns is not None:
-        responses = responses.filter(school_id__in=[school.pk for school in columns])
-    for row in responses.values("school_id").annotate(n=Count("id")):
-        respondents[row["school_id"]] = row["n"]
-    school_pks = {school_pk for _d, school_pk in by_school}
-    subject_pks = {subject_pk for _d, subject_pk in by_subject}
-    return Results(
-        questionnaire=questionnaire,
-        difficulties=list(
-            Difficulty.objects.filter(section__questionnaire=questionnaire).select_related(
-                "section"
-            )
-        ),
-        schools=(
-            columns
-            if columns is not None
-            else list(School.objects.filter(pk__in=school_pks).order_by("sort_name"))
-        ),
-        subjects=list(Subject.objects.filter(pk__in=subject_pks)),
-        by_school=by_school,
-        by_subject=by_subject,
-        overall=overall,
-        respondents=dict(respondents),
-    )
+    if column_pks is not None:
+        responses = responses.filter(school_id__in=column_pks)
+    respondents = {
+        row["school_id"]: row["n"] for row in responses.values("school_id").annotate(n=Count("id"))
+    }
+    return by_school, by_subject, overall, respondents

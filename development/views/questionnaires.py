@@ -5,10 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.access import get_object_for_user
+from core.pagination import CountedPaginator
 from development.exports import questionnaire_workbook, xlsx_response
 from development.filters import SchoolCategoryFilter
 from development.forms import AnswerForm
@@ -21,6 +24,7 @@ from development.selectors import (
 )
 from development.services.questionnaires import (
     QuestionnaireError,
+    answered_count,
     answered_schools,
     questionnaire_results,
     response_submit,
@@ -133,7 +137,10 @@ def questionnaire_results_view(request, pk):
     school_filter = _school_filter(request)
     school_ids = school_filter.qs.values("pk")
     answered = answered_schools(questionnaire=questionnaire, school_ids=school_ids)
-    columns = Paginator(answered, SCHOOL_COLUMNS).get_page(request.GET.get("schools_page"))
+    count = answered_count(questionnaire=questionnaire, school_ids=school_ids)
+    columns = CountedPaginator(answered, SCHOOL_COLUMNS, count=count).get_page(
+        request.GET.get("schools_page")
+    )
     results = questionnaire_results(
         questionnaire=questionnaire, school_ids=school_ids, columns=columns.object_list
     )
@@ -164,16 +171,44 @@ def _level(cell, low, high):
     return min(4, int((cell.average - low) / (high - low) * 5))
 
 
+def _heat_cell(cell, low, high):
+    """A cell as the heat map shows it: the cell, its colour level and its mean as text."""
+    if cell.average is None:
+        return cell, None, "—"
+    return cell, _level(cell, low, high), number_format(cell.average, 2)
+
+
+def _cells_html(cells, with_count):
+    """A row's cells as ``<td>``s, built here: a region's heat map has hundreds of them,
+    which the template language would take most of the page's time to render."""
+    return format_html_join(
+        "",
+        '<td class="{}">{}{}</td>',
+        (
+            (
+                "" if level is None else f"heat-{level}",
+                shown,
+                format_html(' <span class="small">({})</span>', cell.count)
+                if with_count and level is not None
+                else "",
+            )
+            for cell, level, shown in cells
+        ),
+    )
+
+
 def _heat_rows(results, low, high, by_subject=False):
     rows = []
     for difficulty in results.difficulties:
         cells = results.subject_row(difficulty) if by_subject else results.school_row(difficulty)
         overall = results.overall_of(difficulty)
+        shown = [_heat_cell(cell, low, high) for cell in cells]
         rows.append(
             {
                 "difficulty": difficulty,
-                "overall": (overall, _level(overall, low, high)),
-                "cells": [(cell, _level(cell, low, high)) for cell in cells],
+                "overall": _heat_cell(overall, low, high),
+                "cells": shown,
+                "cells_html": _cells_html(shown, with_count=by_subject),
             }
         )
     return rows

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from core.dates import current_academic_year
+from core.figures_cache import rows_written
 
 BATCH = 5000
 
@@ -54,6 +55,7 @@ def bulk(model, rows, region=None, name=None):
     """Insert ``rows`` in batches; return them with their primary keys set."""
     rows = list(rows)
     model.objects.bulk_create(rows, batch_size=BATCH)
+    rows_written(model)
     if region is not None:
         region.count(name or model._meta.verbose_name_plural, len(rows))
     return rows
@@ -66,6 +68,7 @@ def bulk_through(relation, pairs, region=None, name=None):
     target = relation.field.m2m_reverse_field_name() + "_id"
     rows = [through(**{source: a, target: b}) for a, b in pairs]
     through.objects.bulk_create(rows, batch_size=BATCH)
+    rows_written(through)
     if region is not None and name:
         region.count(name, len(rows))
     return rows
