@@ -18,8 +18,9 @@ class EventFilter(django_filters.FilterSet):
     )
     audience = django_filters.ChoiceFilter(choices=Event.Audience.choices, label=_("Audience"))
     host_school = SchoolNameFilter(field_name="host_school", label=_("Host school"))
+    # Events that go on during the dates: a course that began the day before is there too.
     date_from = django_filters.DateFilter(
-        field_name="starts_at", lookup_expr="date__gte", label=_("From"), widget=DATE
+        field_name="ends_at", lookup_expr="date__gte", label=_("From"), widget=DATE
     )
     date_to = django_filters.DateFilter(
         field_name="starts_at", lookup_expr="date__lte", label=_("To"), widget=DATE

@@ -23,7 +23,7 @@ from network.services import NetworkError
 from network.services import partnership_create as create
 from network.views.common import get_partnership, private_file
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

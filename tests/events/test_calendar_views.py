@@ -167,3 +167,19 @@ def test_a_busy_day_shows_its_first_events_and_links_the_rest(login):
     assert "и ещё 2" in page
     listed = client.get(link.replace("&amp;", "&")).content.decode()
     assert "Семинар в 14 часов" in listed and "Семинар в 15 часов" in listed
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_days_list_has_the_course_that_began_the_day_before(login):
+    EventFactory(
+        title="Курсы повышения квалификации",
+        starts_at=NOW - timedelta(days=1),
+        ends_at=NOW + timedelta(days=2),
+    )
+    EventFactory(title="Вчерашний семинар", starts_at=NOW - timedelta(days=1))
+    day = timezone.localdate(NOW).isoformat()
+
+    listed = login(None).get(reverse("events:list"), {"date_from": day, "date_to": day})
+
+    titles = [event.title for event in listed.context["page"].object_list]
+    assert titles == ["Курсы повышения квалификации"]
