@@ -1,24 +1,20 @@
 """Pages anyone may open: the calendar, an event, its .ics, the feeds, certificate checks."""
 
-import calendar
-from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from core.access import get_object_for_user
 from events.filters import EventFilter
 from events.forms import RegisterTeacherForm
 from events.ical import calendar_bytes
 from events.models import CalendarFeed, Certificate, Event, Registration
+from events.month import month_days, month_weeks
 from events.selectors import (
     association_feed_events,
     calendar_events,
@@ -37,7 +33,6 @@ from schools.models import School
 from schools.selectors import school_id_of
 
 PAGE_SIZE = 20
-DAY_SHOWN = 4  # events shown in a day of the month; the rest in the list of that day
 
 
 # The calendar's months: a year outside these is a mistyped or hostile address.
@@ -63,85 +58,30 @@ def _query_without(request, *names):
     return query.urlencode()
 
 
-@dataclass(frozen=True)
-class CalendarEntry:
-    """An event as a day of the month shows it: a link with its time and title."""
-
-    pk: int
-    title: str
-    status: str
-    time: str
-
-    @property
-    def url(self):
-        return reverse("events:detail", args=[self.pk])
-
-    @property
-    def is_cancelled(self):
-        return self.status == Event.Status.CANCELLED
-
-    def get_status_display(self):
-        return Event.Status(self.status).label
-
-
 def calendar_month(request):
     first = _month(request)
-    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    weeks = month_weeks(first)
     grid_start, grid_end = weeks[0][0], weeks[-1][-1]
     event_filter = EventFilter(request.GET, queryset=Event.objects.visible_to(request.user))
-    # Only what a day shows, read as plain rows: a month of a region holds hundreds of
-    # events, and the filters' joins stay in a semi-join instead of a DISTINCT.
     in_grid = event_filter.qs.filter(starts_at__date__lte=grid_end, ends_at__date__gte=grid_start)
-    rows = (
-        Event.objects.filter(pk__in=in_grid.values("pk"))
-        .order_by("starts_at", "pk")
-        .values_list("pk", "title", "starts_at", "ends_at", "status")
-    )
-    zone = timezone.get_current_timezone()
-    by_day = defaultdict(list)
-    for pk, title, starts_at, ends_at, status in rows:
-        local_start = starts_at.astimezone(zone)
-        entry = CalendarEntry(pk, title, status, local_start.strftime("%H:%M"))
-        day = max(local_start.date(), grid_start)
-        last = min(ends_at.astimezone(zone).date(), grid_end)
-        while day <= last:
-            by_day[day].append(entry)
-            day += timedelta(days=1)
-    previous = (first - timedelta(days=1)).replace(day=1)
-    following = (first + timedelta(days=32)).replace(day=1)
     filter_query = _query_without(request, "year", "month", "page")
-    day_list = reverse("events:list")
+    days = month_days(in_grid, weeks, day_list_query=filter_query)
     return render(
         request,
         "events/calendar_month.html",
         {
             "filter": event_filter,
             "month": first,
-            "weeks": [
-                [_day(day, by_day.get(day, []), day_list, filter_query) for day in week]
-                for week in weeks
-            ],
-            "month_has_events": any(day.month == first.month for day in by_day),
-            "previous": previous,
-            "following": following,
+            "weeks": days,
+            "month_has_events": any(
+                d.count and d.date.month == first.month for w in days for d in w
+            ),
+            "previous": (first - timedelta(days=1)).replace(day=1),
+            "following": (first + timedelta(days=32)).replace(day=1),
             "today": timezone.localdate(),
             "filter_query": filter_query,
         },
     )
-
-
-def _day(day, events, day_list, filter_query):
-    """A day of the month grid: its first events and, when it has more, the link to the
-    list of that day."""
-    more = max(len(events) - DAY_SHOWN, 0)
-    if not more:
-        return day, events, None
-    shown = day.isoformat()
-    more_link = (
-        f"{day_list}?date_from={shown}&date_to={shown}&{filter_query}",
-        ngettext("and %(n)s more", "and %(n)s more", more) % {"n": more},
-    )
-    return day, events[:DAY_SHOWN], more_link
 
 
 def event_list(request):

@@ -183,3 +183,25 @@ def test_a_days_list_has_the_course_that_began_the_day_before(login):
 
     titles = [event.title for event in listed.context["page"].object_list]
     assert titles == ["Курсы повышения квалификации"]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_cancelled_event_is_struck_through_in_the_grid_and_badged_in_the_agenda(login):
+    event = EventFactory(
+        title="Семинар «Функциональная грамотность»",
+        starts_at=NOW + timedelta(days=1),
+        status=Event.Status.CANCELLED,
+    )
+
+    page = login(None).get(reverse("events:calendar")).content.decode()
+
+    agenda = page.split('class="list-unstyled d-md-none calendar-agenda"')[1].split("</ol>")[0]
+    grid = page.split('class="table table-bordered mb-0 calendar-month"')[1]
+    link = f'href="{reverse("events:detail", args=[event.pk])}"'
+    assert f'<a class="text-decoration-line-through text-danger" {link}>' in agenda
+    assert (
+        'Семинар «Функциональная грамотность»</a> <span class="badge text-bg-danger">Отменено'
+        in agenda
+    )
+    assert "d-block text-truncate text-decoration-line-through text-danger" in grid
+    assert "09:00 Семинар «Функциональная грамотность»" in grid
