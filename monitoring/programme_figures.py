@@ -8,9 +8,11 @@ from programmes.figures import LEARNING_FAILURE, Figure, percent, register
 
 
 def gia_figures(school, year):
-    """The ГИА pass share of the school's last period up to the year, and its trend."""
+    """The ГИА pass share of the school's last period up to the year, and its trend: of
+    published values only, as the dashboards show them (not a submission under review)."""
     values = list(
-        IndicatorValue.objects.filter(
+        IndicatorValue.objects.published()
+        .filter(
             school=school,
             indicator__code="gia_passed_share",
             period__starts_on__year__lte=year,

@@ -6,6 +6,7 @@ import pytest
 
 from development.models import DevelopmentPlan
 from events.models import Registration
+from monitoring.models import Indicator, IndicatorSubmission
 from network.models import RiskFactor
 from programmes.figures import LEARNING_FAILURE, QUALIFICATION, figures_for
 from tests.development.factories import DevelopmentPlanFactory
@@ -57,6 +58,30 @@ def test_learning_failure_shows_the_gia_share_and_its_trend(school_a):
         ("Доля сдавших ГИА", "85,5 %"),
         ("Динамика доли сдавших ГИА", "+5,5 п. п."),
     ]
+
+
+@pytest.mark.django_db
+def test_the_gia_share_of_a_submission_under_review_is_not_shown(school_a):
+    ValueFactory(
+        school=school_a, code="gia_passed_share", period=PeriodFactory(year=YEAR - 1), value=80
+    )
+    pending = PeriodFactory(year=YEAR)
+    ValueFactory(
+        school=school_a,
+        code="gia_passed_share",
+        period=pending,
+        value=Decimal("40"),
+        source=Indicator.Source.ENTERED,
+    )
+    IndicatorSubmission.objects.create(
+        school=school_a, period=pending, state=IndicatorSubmission.State.SUBMITTED
+    )
+    assert shown(school_a, LEARNING_FAILURE) == [("Доля сдавших ГИА", "80 %")]
+
+    IndicatorSubmission.objects.filter(period=pending).update(
+        state=IndicatorSubmission.State.APPROVED
+    )
+    assert shown(school_a, LEARNING_FAILURE)[0] == ("Доля сдавших ГИА", "40 %")
 
 
 @pytest.mark.django_db
