@@ -79,6 +79,10 @@ class DevelopmentPlanAdmin(HistoryAdmin):
     list_filter = ["status", "year", "teacher__school__category"]
     search_fields = ["teacher__last_name", "teacher__first_name", "teacher__school__short_name"]
     list_select_related = ["teacher__school"]
+    # Newest first, as an index holds them: the model's order by teacher's name joins and
+    # sorted every plan of the region for each page (the column headers still sort by name).
+    ordering = ["-year", "-pk"]
+    list_per_page = 50
     inlines = [PlanItemInline, PlanCommentInline]
 
     @admin.display(description=_("school"), ordering="teacher__school__sort_name")
