@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin import helpers
 from django.core.paginator import Paginator
 from django.db import connections
 from django.urls import reverse
@@ -173,15 +174,31 @@ class EstimatedCountPaginator(Paginator):
         return super().count
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
-    """simple-history's admin with readable changes (the template has no inline style).
+class CheapChangelistMixin:
+    """A changelist that stays quick on a region's tables.
 
-    Its changelists count cheaply: no second count of the whole table, and an estimate
-    for an unfiltered large one.
+    It counts cheaply (no second count of the whole table, an estimate for an unfiltered
+    large one) and writes each row's checkbox directly: Django renders it through the
+    form renderer's templates, which took a third of a 50-row page's time.
     """
 
     paginator = EstimatedCountPaginator
     show_full_result_count = False
+
+    def action_checkbox(self, obj):
+        # The markup of Django's CheckboxInput for the same attributes.
+        label = format_html(_("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            label,
+        )
+
+
+class HistoryAdmin(CheapChangelistMixin, SimpleHistoryAdmin):
+    """simple-history's admin with readable changes (the template has no inline style),
+    and a cheap changelist."""
 
     def get_historical_record_context_helper(self, request, historical_record):
         return _ReadableChanges(self.model, historical_record)

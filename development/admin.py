@@ -1,11 +1,12 @@
 """Admin of development plans, plan templates and diagnostic questionnaires."""
 
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.admin import AccusativeTitlesMixin, HistoryAdmin, ServiceActionsMixin, private_file_link
+from core.dates import academic_year_label
 from development.models.plans import (
     DevelopmentPlan,
     PlanComment,
@@ -71,14 +72,39 @@ class PlanCommentInline(admin.TabularInline):
         return False
 
 
+class PlanYearFilter(admin.SimpleListFilter):
+    """The plans' academic years from the first to the last, which an index gives at once;
+    Django's filter of the field read the years of every plan of the region."""
+
+    title = DevelopmentPlan._meta.get_field("year").verbose_name
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        span = DevelopmentPlan.objects.aggregate(first=Min("year"), last=Max("year"))
+        if span["first"] is None:
+            return []
+        years = range(span["last"], span["first"] - 1, -1)
+        return [(str(year), academic_year_label(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(year=int(value))
+        return queryset
+
+
 @admin.register(DevelopmentPlan)
 class DevelopmentPlanAdmin(HistoryAdmin):
     """Read-only here: plans change through the portal, where the rules of their states hold."""
 
     list_display = ["teacher", "school", "year", "status", "approved_at"]
-    list_filter = ["status", "year", "teacher__school__category"]
+    list_filter = ["status", PlanYearFilter, "teacher__school__category"]
     search_fields = ["teacher__last_name", "teacher__first_name", "teacher__school__short_name"]
     list_select_related = ["teacher__school"]
+    # Newest first, as an index holds them: the model's order by teacher's name joins and
+    # sorted every plan of the region for each page (the column headers still sort by name).
+    ordering = ["-year", "-pk"]
+    list_per_page = 50
     inlines = [PlanItemInline, PlanCommentInline]
 
     @admin.display(description=_("school"), ordering="teacher__school__sort_name")

@@ -81,6 +81,7 @@ class RegistrationAdmin(AccusativeTitlesMixin, HistoryAdmin):
     list_display = ["teacher", "event", "status", "attended", "created_at"]
     list_filter = ["status", "attended", "teacher__school__category"]
     search_fields = ["teacher__last_name", "event__title"]
+    list_per_page = 50
     list_select_related = ["teacher__school", "event"]
     autocomplete_fields = ["teacher", "event"]
     # Seats and attendance change only through the portal's services.

@@ -95,6 +95,7 @@ class IndicatorValueAdmin(HistoryAdmin):
     list_display = ["indicator", "school", "period", "value", "source", "entered_by", "updated_at"]
     list_filter = ["period", "source", "indicator__group", "indicator"]
     search_fields = ["school__short_name", "indicator__code"]
+    list_per_page = 50
     list_select_related = ["indicator", "school", "period", "entered_by"]
 
     def has_add_permission(self, request):

@@ -199,6 +199,14 @@ class Teacher(models.Model):
         verbose_name = _("teacher")
         verbose_name_plural = _("teachers")
         ordering = ["last_name", "first_name", "patronymic"]
+        indexes = [
+            # The admin's list sorts by name and then by "-pk" (its total order): without
+            # this index every page of it sorted the whole table.
+            models.Index(
+                fields=["last_name", "first_name", "patronymic", "-id"],
+                name="schools_teacher_name_order",
+            ),
+        ]
         constraints = [
             # Namesakes in one school are two people when their e-mail, phone, personnel
             # number or date of birth differs (two partial indexes: NULL dates are distinct).

@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,7 +23,17 @@ KNOWN_BY = "schools.know_school"
 
 @login_required
 def school_list(request):
-    schools = School.objects.annotate(teacher_count=Count("teachers")).order_by("sort_name")
+    # Counted per listed school (a subquery), not grouped over every school before paging.
+    teachers = (
+        Teacher.objects.filter(school=OuterRef("pk"))
+        .order_by()
+        .values("school")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    schools = School.objects.annotate(
+        teacher_count=Coalesce(Subquery(teachers, output_field=IntegerField()), 0)
+    ).order_by("sort_name")
     school_filter = SchoolFilter(request.GET, queryset=schools)
     page = Paginator(school_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "schools/school_list.html", {"filter": school_filter, "page": page})

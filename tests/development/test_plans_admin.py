@@ -61,3 +61,17 @@ def test_director_has_no_admin(login, director_a):
     response = login(director_a).get(reverse("admin:development_developmentplan_changelist"))
 
     assert response.status_code == 302
+
+
+def test_plans_admin_filters_by_academic_year(login, methodologist):
+    older = DevelopmentPlanFactory(year=2023)
+    DevelopmentPlanFactory(year=2025)
+    url = reverse("admin:development_developmentplan_changelist")
+    client = login(methodologist)
+
+    page = client.get(url).content.decode()
+    listed = client.get(url, {"year": "2023"}).context["cl"].result_list
+
+    assert all(label in page for label in ["2025/2026", "2024/2025", "2023/2024"])
+    assert list(listed) == [older]
+    assert client.get(url, {"year": "двадцать"}).status_code == 200

@@ -1,0 +1,50 @@
+"""The admin's menu of models, kept per user and permission set (core.admin_site)."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from accounts.roles import Role
+from core import admin_site
+from tests.accounts.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def menu_models(client):
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    return {m["object_name"] for app in response.context["app_list"] for m in app["models"]}
+
+
+def test_the_menu_is_built_once_for_the_same_user_and_permissions(login, methodologist):
+    client = login(methodologist)
+    first = client.get(reverse("admin:schools_teacher_changelist")).context["available_apps"]
+    again = client.get(reverse("admin:schools_teacher_changelist")).context["available_apps"]
+
+    assert again is first
+    assert "Teacher" in {m["object_name"] for app in first for m in app["models"]}
+
+
+def test_a_granted_permission_shows_in_the_menu_at_once(login):
+    clerk = UserFactory(role=Role.METHODOLOGIST)
+    clerk.groups.clear()
+    clerk.user_permissions.add(Permission.objects.get(codename="view_teacher"))
+    client = login(clerk)
+    before = menu_models(client)
+    assert "Teacher" in before
+    assert "Subject" not in before
+
+    clerk.user_permissions.add(Permission.objects.get(codename="view_subject"))
+
+    assert menu_models(client) == before | {"Subject"}
+
+
+def test_a_kept_menu_is_built_again_when_its_time_is_up(login, methodologist, monkeypatch):
+    monkeypatch.setattr(admin_site, "MENU_SECONDS", 0)
+    client = login(methodologist)
+    first = client.get(reverse("admin:index")).context["app_list"]
+    again = client.get(reverse("admin:index")).context["app_list"]
+
+    assert again is not first
+    assert again == first
