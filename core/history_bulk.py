@@ -108,9 +108,16 @@ def _insert(objs, model):
         any(obj.pk is not None for obj in objs)
         or not opts.pk.db_returning
         or any(hasattr(f, "get_placeholder") for f in fields)
+        or any(
+            (f.target_field if f.is_relation else f).get_internal_type()
+            not in connection.data_types
+            for f in fields
+        )
     ):
         model._default_manager.bulk_create(objs, batch_size=len(objs))
         return
+    for obj in objs:  # a related object saved after it was set lends its pk, as in Django
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
     columns = [
         [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for obj in objs] for f in fields
     ]
