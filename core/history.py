@@ -12,14 +12,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import connection, models, transaction
+from django.db import models
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
-from simple_history.utils import get_history_manager_for_model
 
-from core.figures_cache import rows_written
 from core.formats import decimal_comma, no_break_after_numero
 
 _acting = contextvars.ContextVar("history_acting_user", default=None)
@@ -201,44 +199,3 @@ def history_entries(*histories, limit=100) -> list[HistoryEntry]:
             )
         )
     return entries
-
-
-def bulk_update_recorded(objs, model, *, fields, batch_size=1000, by=None):
-    """Update many rows and record their history, as simple-history's
-    ``bulk_update_with_history`` does, but on PostgreSQL in one ``UPDATE … FROM (VALUES …)``
-    a batch: Django's ``bulk_update`` builds a CASE WHEN per row and field, which costs
-    far more than the update itself (200 rows/s against thousands)."""
-    objs = list(objs)
-    with transaction.atomic(savepoint=False):
-        if connection.vendor == "postgresql":
-            for start in range(0, len(objs), batch_size):
-                _update_from_values(objs[start : start + batch_size], model, fields)
-        else:
-            model._default_manager.bulk_update(objs, fields, batch_size=batch_size)
-        get_history_manager_for_model(model).bulk_history_create(
-            objs, batch_size=batch_size, update=True, default_user=by
-        )
-    rows_written(model)
-
-
-def _update_from_values(objs, model, fields):
-    if not objs:
-        return
-    quote = connection.ops.quote_name
-    pk = model._meta.pk
-    columns = [pk, *(model._meta.get_field(name) for name in fields)]
-    row = "(" + ", ".join(f"%s::{c.cast_db_type(connection)}" for c in columns) + ")"
-    names = ", ".join(quote(c.column) for c in columns)
-    sets = ", ".join(f"{quote(c.column)} = v.{quote(c.column)}" for c in columns[1:])
-    table = quote(model._meta.db_table)
-    sql = (
-        f"UPDATE {table} SET {sets} FROM (VALUES {', '.join([row] * len(objs))}) "
-        f"AS v({names}) WHERE {table}.{quote(pk.column)} = v.{quote(pk.column)}"
-    )
-    params = [
-        column.get_db_prep_save(getattr(obj, column.attname), connection)
-        for obj in objs
-        for column in columns
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)

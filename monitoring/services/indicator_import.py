@@ -11,14 +11,13 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from accounts.imports import ProgressSteps, import_job_run, import_job_start
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.exports import table_csv, table_workbook
-from core.figures_cache import rows_written
-from core.history import audited, bulk_update_recorded
+from core.history import audited
+from core.history_bulk import bulk_create_recorded, bulk_update_recorded
 from core.import_template import template_workbook
 from core.services import model_update
 from monitoring.models import Indicator, IndicatorValue, Period
@@ -167,11 +166,12 @@ def _write(plan, *, by, progress):
     """
     now = timezone.now()
     created = [
+        # By their ids: related objects cost bulk_create a check per row and relation.
         IndicatorValue(
-            indicator=planned.indicator,
+            indicator_id=planned.indicator.pk,
             school_id=planned.school.pk,
-            period=planned.period,
-            entered_by=by,
+            period_id=planned.period.pk,
+            entered_by_id=by.pk if by else None,
             **_written(planned),
         )
         for planned in plan.new
@@ -185,10 +185,8 @@ def _write(plan, *, by, progress):
     total = len(created) + len(changed)
     for start in range(0, len(created), BATCH):
         batch = created[start : start + BATCH]
-        bulk_create_with_history(batch, IndicatorValue, batch_size=BATCH, default_user=by)
+        bulk_create_recorded(batch, IndicatorValue, batch_size=BATCH, by=by)
         progress(start + len(batch), total)
-    if created:
-        rows_written(IndicatorValue)
     for start in range(0, len(changed), BATCH):
         batch = changed[start : start + BATCH]
         bulk_update_recorded(batch, IndicatorValue, fields=WRITTEN, batch_size=BATCH, by=by)

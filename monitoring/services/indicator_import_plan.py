@@ -252,11 +252,13 @@ class _Planner:
             elif indicator is not None:
                 columns[index] = indicator
 
+        shown_headers = [cells.text(header) for header in table.headers]  # once a file
+
         def at(row, index):
             if index is None:
                 return None
             cell = row.cells[index] if index < len(row.cells) else None
-            return cells.text(table.headers[index]), cell
+            return shown_headers[index], cell
 
         for row in progress_rows(table.rows, self.progress):
             where = self.cell(row, "school")

@@ -7,14 +7,14 @@ what a clean preview showed. Teachers are written in bulk with their history
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from accounts.imports import ProgressSteps, import_job_run, import_job_start
 from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.dates import current_academic_year
 from core.errors import DomainError
-from core.history import audited, bulk_update_recorded
+from core.history import audited
+from core.history_bulk import bulk_create_recorded, bulk_update_recorded
 from core.import_errors import sorted_problems
 from core.tabular import read_table
 from outbox.services import handler
@@ -155,9 +155,7 @@ def _write_teachers(plan, *, by, progress=None):
         created.append(teacher)
         subjects.append(values.get("subjects") or [])
     for start in range(0, len(created), BATCH):
-        bulk_create_with_history(
-            created[start : start + BATCH], Teacher, batch_size=BATCH, default_user=by
-        )
+        bulk_create_recorded(created[start : start + BATCH], Teacher, batch_size=BATCH, by=by)
         if progress:
             progress(start + len(created[start : start + BATCH]), len(plan.table.rows))
     links = [
