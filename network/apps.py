@@ -47,3 +47,8 @@ class NetworkConfig(AppConfig):
             "network.view_mentorship",
         ],
     }
+
+    def ready(self):
+        from network.history import register_invalidation
+
+        register_invalidation()

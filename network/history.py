@@ -3,9 +3,15 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.figures_cache import bump_on_change, cached_figures
 from network.models import Activity, Problem, Roadmap, Stage
+
+# Every change of a roadmap's rows is a save or a delete of one of TRACKED's models (the
+# services write no bulk), which is what bumps the kept histories.
+AREA = "roadmap-history"
 
 # The fields worth showing, per model; timestamps and file paths say nothing to a reader.
 TRACKED = {
@@ -59,8 +65,22 @@ def _display(record, name):
     return str(getattr(record, name) or "—")
 
 
+def register_invalidation():
+    bump_on_change(AREA, *TRACKED)
+
+
 def roadmap_history(roadmap, limit=40) -> list[Change]:
-    """The latest changes to a roadmap's stages, problems and activities, newest first."""
+    """The latest changes to a roadmap's stages, problems and activities, newest first;
+    kept in the shared cache until one of them changes (it reads every history row of the
+    roadmap to tell what each change changed)."""
+    return cached_figures(
+        AREA,
+        f"{get_language()}:{roadmap.pk}:{limit}",
+        lambda: _roadmap_history(roadmap, limit),
+    )
+
+
+def _roadmap_history(roadmap, limit):
     changes = []
     for model, records in _records(roadmap):
         names = TRACKED[model]
