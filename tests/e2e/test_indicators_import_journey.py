@@ -8,25 +8,14 @@ from django.urls import reverse
 
 from monitoring.models import IndicatorValue, Period
 from tests.conftest import log_in, wait_for
-from tests.monitoring.factories import PeriodFactory
+from tests.monitoring.factories import WIDE_ROW, PeriodFactory
 from tests.schools.factories import SchoolFactory
 from tests.schools.spreadsheets import xlsx_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker]
 
 SCHOOLS = 60
-# Eight indicators a school's row fills, within their rules (winners ≤ participants …).
-ROW = {
-    "gia_passed_share": 90,
-    "olympiad_school_russian": 30,
-    "olympiad_school_math": 30,
-    "olympiad_municipal_russian": 10,
-    "olympiad_municipal_math": 10,
-    "olympiad_winners_russian": 2,
-    "olympiad_winners_math": 2,
-    "contests_share": 50,
-}
-VALUES = SCHOOLS * len(ROW)  # 480, more than IMPORT_BACKGROUND_ROWS
+VALUES = SCHOOLS * len(WIDE_ROW)  # 480, more than IMPORT_BACKGROUND_ROWS
 
 
 class PeriodHeld:
@@ -58,8 +47,8 @@ class PeriodHeld:
 
 def values_file(tmp_path, schools):
     path = tmp_path / "свод-показателей.xlsx"
-    rows = [[school.short_name, *ROW.values()] for school in schools]
-    path.write_bytes(xlsx_bytes(["Школа", *ROW], rows))
+    rows = [[school.short_name, *WIDE_ROW.values()] for school in schools]
+    path.write_bytes(xlsx_bytes(["Школа", *WIDE_ROW], rows))
     return path
 
 

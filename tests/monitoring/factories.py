@@ -76,3 +76,17 @@ def partnership_of(school, **kwargs):
         category=School.Category.LEADER,
     )
     return PartnershipFactory(leader=leader, schools=[school], **kwargs)
+
+
+# Eight indicators a school's row of the wide form fills, within their rules (winners ≤
+# participants …): the big files of the import job's tests.
+WIDE_ROW = {
+    "gia_passed_share": 90,
+    "olympiad_school_russian": 30,
+    "olympiad_school_math": 30,
+    "olympiad_municipal_russian": 10,
+    "olympiad_municipal_math": 10,
+    "olympiad_winners_russian": 2,
+    "olympiad_winners_math": 2,
+    "contests_share": 50,
+}

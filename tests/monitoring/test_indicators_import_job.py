@@ -8,6 +8,7 @@ from accounts.imports import import_job_run
 from accounts.models import ImportJob
 from monitoring.models import IndicatorValue
 from monitoring.services.indicator_import import indicator_import_start, indicator_import_work
+from tests.monitoring.factories import WIDE_ROW
 from tests.schools.factories import SchoolFactory
 from tests.schools.spreadsheets import xlsx_bytes
 
@@ -43,22 +44,9 @@ def test_a_big_file_of_values_is_a_workers_job(
     assert reverse("monitoring:import") in page
 
 
-# Eight indicators a school's row fills, within their rules (winners ≤ participants …).
-ROW = {
-    "gia_passed_share": 90,
-    "olympiad_school_russian": 30,
-    "olympiad_school_math": 30,
-    "olympiad_municipal_russian": 10,
-    "olympiad_municipal_math": 10,
-    "olympiad_winners_russian": 2,
-    "olympiad_winners_math": 2,
-    "contests_share": 50,
-}
-
-
 def test_a_job_tells_its_progress_while_it_checks_and_while_it_writes(period, methodologist):
     schools = SchoolFactory.create_batch(130)  # 1,040 values: more than a batch of writes
-    data = xlsx_bytes(["Школа", *ROW], [[s.short_name, *ROW.values()] for s in schools])
+    data = xlsx_bytes(["Школа", *WIDE_ROW], [[s.short_name, *WIDE_ROW.values()] for s in schools])
     job = indicator_import_start(
         data=data,
         filename="свод.xlsx",
