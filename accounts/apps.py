@@ -18,6 +18,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
+        from accounts.backends import register_invalidation
         from accounts.groups import sync_role_groups
         from core.sqlite import install_unicode_like
 
@@ -26,3 +27,4 @@ class AccountsConfig(AppConfig):
         # Groups are data that migrations cannot know in advance: they follow the
         # permissions that every app declares, so they are synced after each migrate.
         post_migrate.connect(sync_role_groups, dispatch_uid="accounts.sync_role_groups")
+        register_invalidation()

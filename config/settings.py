@@ -140,6 +140,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# With a shared cache, sessions are read from it (written to both): a query saved on every
+# page. Without one they stay in the database only, since a process's own cache would
+# still hold a session another process has logged out.
+if CACHE_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # How long a dashboard figure may be kept at most, even if no change was seen.
 FIGURES_CACHE_SECONDS = env_int("FIGURES_CACHE_SECONDS", 600)
 

@@ -60,8 +60,11 @@ def _bump(area):
         log.warning("figures cache unavailable", exc_info=True)
 
 
-def cached_figures(area, key, compute):
-    """``compute()``, or what it answered for ``key`` since the area last changed."""
+def cached_figures(area, key, compute, timeout=None, keep=None):
+    """``compute()``, or what it answered for ``key`` since the area last changed.
+
+    ``timeout`` (seconds) shortens how long the answer is kept, for figures that also
+    depend on the clock; ``keep(value)`` may refuse to keep an answer."""
     version = area_version(area)
     if version is None:
         return compute()
@@ -74,8 +77,10 @@ def cached_figures(area, key, compute):
     if found is not missing:
         return found
     value = compute()
+    if keep is not None and not keep(value):
+        return value
     try:
-        cache.set(full_key, value, settings.FIGURES_CACHE_SECONDS)
+        cache.set(full_key, value, timeout or settings.FIGURES_CACHE_SECONDS)
     except Exception:
         log.warning("figures cache unavailable", exc_info=True)
     return value

@@ -25,3 +25,8 @@ class EventsConfig(AppConfig):
         "director": ["events.view_event"],
         "teacher": ["events.view_event"],
     }
+
+    def ready(self):
+        from events.kept import register_invalidation
+
+        register_invalidation()

@@ -10,9 +10,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.access import get_object_for_user
+from core.kept_html import kept_html
 from events.filters import EventFilter
 from events.forms import RegisterTeacherForm
 from events.ical import calendar_bytes
+from events.kept import AREA, scope_of
 from events.models import CalendarFeed, Certificate, Event, Registration
 from events.month import month_days, month_weeks
 from events.selectors import (
@@ -33,6 +35,8 @@ from schools.models import School
 from schools.selectors import school_id_of
 
 PAGE_SIZE = 20
+# How long the event list may show an event that has just ended.
+LIST_KEPT_SECONDS = 60
 
 
 # The calendar's months: a year outside these is a mistyped or hostile address.
@@ -59,6 +63,19 @@ def _query_without(request, *names):
 
 
 def calendar_month(request):
+    today = timezone.localdate()
+    body = kept_html(
+        request,
+        AREA,
+        "calendar",
+        f"{scope_of(request.user)}:{today}",
+        "events/_calendar_body.html",
+        lambda: _calendar_context(request, today),
+    )
+    return render(request, "events/calendar_month.html", {"body": body})
+
+
+def _calendar_context(request, today):
     first = _month(request)
     weeks = month_weeks(first)
     grid_start, grid_end = weeks[0][0], weeks[-1][-1]
@@ -66,25 +83,33 @@ def calendar_month(request):
     in_grid = event_filter.qs.filter(starts_at__date__lte=grid_end, ends_at__date__gte=grid_start)
     filter_query = _query_without(request, "year", "month", "page")
     days = month_days(in_grid, weeks, day_list_query=filter_query)
-    return render(
-        request,
-        "events/calendar_month.html",
-        {
-            "filter": event_filter,
-            "month": first,
-            "weeks": days,
-            "month_has_events": any(
-                d.count and d.date.month == first.month for w in days for d in w
-            ),
-            "previous": (first - timedelta(days=1)).replace(day=1),
-            "following": (first + timedelta(days=32)).replace(day=1),
-            "today": timezone.localdate(),
-            "filter_query": filter_query,
-        },
-    )
+    return {
+        "filter": event_filter,
+        "month": first,
+        "weeks": days,
+        "month_has_events": any(d.count and d.date.month == first.month for w in days for d in w),
+        "previous": (first - timedelta(days=1)).replace(day=1),
+        "following": (first + timedelta(days=32)).replace(day=1),
+        "today": today,
+        "filter_query": filter_query,
+    }
 
 
 def event_list(request):
+    # The list hides events that have ended: kept for a minute at most.
+    body = kept_html(
+        request,
+        AREA,
+        "event-list",
+        scope_of(request.user),
+        "events/_event_list_body.html",
+        lambda: _event_list_context(request),
+        timeout=LIST_KEPT_SECONDS,
+    )
+    return render(request, "events/event_list.html", {"body": body})
+
+
+def _event_list_context(request):
     matching = Event.objects.visible_to(request.user)
     if not request.GET.get("date_from") and not request.GET.get("past"):
         matching = matching.filter(ends_at__gte=timezone.now())
@@ -95,11 +120,7 @@ def event_list(request):
     page = Paginator(events.prefetch_related("subjects"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(
-        request,
-        "events/event_list.html",
-        {"filter": event_filter, "page": page, "filter_query": _query_without(request, "page")},
-    )
+    return {"filter": event_filter, "page": page, "filter_query": _query_without(request, "page")}
 
 
 def _visible_event(user, events, pk):

@@ -1,0 +1,47 @@
+"""Parts of a page kept in the shared cache as rendered HTML until their data changes.
+
+A long list (the month's calendar, the partnerships, a dashboard) costs its page most of
+its time in queries and in the template, while the rows change far less often than they
+are read. ``kept_html`` renders such a part once per area version, language, query string
+and the ``scope`` the caller names (what decides which rows the user may see: "all", a
+school, a user), and hands the same HTML to the next reader. The page around it (menu,
+messages, buttons that depend on permissions) is rendered on every request.
+
+A part holding a CSRF token is never kept: the token belongs to one session.
+"""
+
+import hashlib
+import logging
+
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from core.figures_cache import cached_figures
+
+log = logging.getLogger(__name__)
+CSRF_FIELD = "csrfmiddlewaretoken"
+
+
+def part_key(request, name, scope):
+    """The key of one part of a page: its name, the reader's scope, language and query."""
+    query = request.GET.urlencode() if request is not None else ""
+    described = f"{name}|{scope}|{get_language()}|{query}"
+    return "html:" + hashlib.sha1(described.encode()).hexdigest()
+
+
+def kept_html(request, area, name, scope, template, context, timeout=None):
+    """``template`` rendered with ``context()`` (a callable, so that a kept part reads no
+    rows), or the HTML it gave for the same key since ``area`` last changed."""
+
+    def render():
+        return render_to_string(template, context(), request)
+
+    key = part_key(request, name, scope)
+    return cached_figures(area, key, render, timeout=timeout, keep=_may_keep)
+
+
+def _may_keep(html):
+    if CSRF_FIELD in html:
+        log.error("a kept page part holds a CSRF token; it is not kept")
+        return False
+    return True

@@ -1,0 +1,18 @@
+"""The calendar's and the event list's rows, kept as HTML until an event, a registration
+(the seat counts), a subject or a school (the host's name) changes."""
+
+from core.figures_cache import bump_on_change
+
+AREA = "event-pages"
+
+
+def register_invalidation():
+    from events.models import Event, Registration
+    from schools.models import School, Subject
+
+    bump_on_change(AREA, Event, Registration, Event.subjects.through, Subject, School)
+
+
+def scope_of(user):
+    """Who sees which events: methodologists see drafts too."""
+    return "drafts" if user.is_authenticated and user.is_methodologist else "published"
