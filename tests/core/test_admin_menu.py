@@ -1,6 +1,7 @@
 """The admin's menu of models, kept per user and permission set (core.admin_site)."""
 
 import pytest
+from django.contrib.admin import site
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
@@ -9,6 +10,15 @@ from core import admin_site
 from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_kept_menus():
+    """SQLite gives a rolled-back user's id to the next test's user: a menu kept by an
+    earlier test would be found under the same key."""
+    site._menus.clear()
+    yield
+    site._menus.clear()
 
 
 def menu_models(client):
