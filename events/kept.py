@@ -2,6 +2,7 @@
 (the seat counts), a subject or a school (the host's name) changes."""
 
 from core.figures_cache import bump_on_change
+from network import kept as network_kept
 
 AREA = "event-pages"
 
@@ -11,6 +12,8 @@ def register_invalidation():
     from schools.models import School, Subject
 
     bump_on_change(AREA, Event, Registration, Event.subjects.through, Subject, School)
+    # A roadmap's page lists the events that realised its activities.
+    bump_on_change(network_kept.AREA, Event)
 
 
 def scope_of(user):

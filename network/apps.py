@@ -49,6 +49,7 @@ class NetworkConfig(AppConfig):
     }
 
     def ready(self):
-        from network.history import register_invalidation
+        from network import history, kept
 
-        register_invalidation()
+        history.register_invalidation()
+        kept.register_invalidation()

@@ -8,20 +8,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.kept_html import kept_html
 from network.exports import roadmap_workbook
 from network.filters import PartnershipFilter
 from network.forms import CommentForm, PartnershipForm, ReturnForm
+from network.history import AREA as HISTORY_AREA
 from network.history import roadmap_history
+from network.kept import AREA, kept_roadmap_for_page
 from network.models import Stage
 from network.selectors import (
     partnership_overview,
-    roadmap_for_page,
     stage_blockers,
     stage_progress,
 )
 from network.services import NetworkError
 from network.services import partnership_create as create
 from network.views.common import get_partnership, private_file
+from schools.selectors import school_id_of
 
 PAGE_SIZE = 25
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,7 +34,22 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @require_GET
 def partnership_list(request):
     """The partnerships the user may see; for methodologists, the morning overview."""
+    user = request.user
     today = timezone.localdate()
+    can_add = user.has_perm("network.add_partnership")
+    seen = "all" if user.is_municipal else f"school:{school_id_of(user)}"
+    body = kept_html(
+        request,
+        AREA,
+        "partnerships",
+        f"{seen}:{can_add}:{today}",
+        "network/_partnership_list_body.html",
+        lambda: _partnership_list_context(request, today, can_add),
+    )
+    return render(request, "network/partnership_list.html", {"body": body})
+
+
+def _partnership_list_context(request, today, can_add):
     partnerships = partnership_overview(request.user, today=today)
     partnership_filter = PartnershipFilter(request.GET, queryset=partnerships)
     page = Paginator(partnership_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -44,15 +62,7 @@ def partnership_list(request):
         partnership.current_state_label = (
             Stage.State(partnership.current_state).label if partnership.current_state else None
         )
-    return render(
-        request,
-        "network/partnership_list.html",
-        {
-            "filter": partnership_filter,
-            "page": page,
-            "can_add": request.user.has_perm("network.add_partnership"),
-        },
-    )
+    return {"filter": partnership_filter, "page": page, "can_add": can_add}
 
 
 @login_required
@@ -105,8 +115,7 @@ def partnership_create(request):
 @require_GET
 def roadmap(request, pk):
     partnership = get_partnership(request.user, pk, perm="network.view_roadmap")
-    roadmap = roadmap_for_page(partnership)
-    roadmap.partnership = partnership  # keeps the prefetched members for the rules
+    roadmap = kept_roadmap_for_page(partnership)
     user = request.user
     can_write = user.has_perm("network.change_roadmap", partnership)
     stages = list(roadmap.stages.all())
@@ -143,7 +152,14 @@ def roadmap(request, pk):
             "can_write": can_write,
             "can_reflect": can_write and reflection.is_editable,
             "can_add_problem": can_write and stage_by_kind[Stage.Kind.ACQUAINTANCE].is_editable,
-            "history": roadmap_history(roadmap),
+            "history_html": kept_html(
+                request,
+                HISTORY_AREA,
+                "roadmap-history",
+                roadmap.pk,
+                "network/_roadmap_history.html",
+                lambda: {"history": roadmap_history(roadmap)},
+            ),
             "comment_form": CommentForm(),
             "return_form": ReturnForm(),
         },

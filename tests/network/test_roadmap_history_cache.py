@@ -1,6 +1,9 @@
 """A roadmap's history is kept in the shared cache until its stages, problems or
 activities change, and every change shows at once."""
 
+import html
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,11 +17,19 @@ from .factories import add_problem, stage
 pytestmark = pytest.mark.django_db
 
 
+def _rows(response):
+    """The «What» cells of the page's history table, newest first."""
+    page = response.content.decode()
+    section = page[page.index('id="history-title"') :]
+    section = section[: section.index("</section>")]
+    return [html.unescape(cell) for cell in re.findall(r"<td>(?!<)([^<]*)</td></tr>", section)]
+
+
 def _history(client, partnership):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("network:roadmap", args=[partnership.pk]))
     assert response.status_code == 200
-    return [change.subject for change in response.context["history"]], len(queries)
+    return _rows(response), len(queries)
 
 
 def test_a_second_visit_reads_the_kept_history(partnership, login, director_a):
@@ -28,7 +39,8 @@ def test_a_second_visit_reads_the_kept_history(partnership, login, director_a):
     first, first_queries = _history(client, partnership)
     again, again_queries = _history(client, partnership)
 
-    assert again == first and "Проблема «Низкие результаты ОГЭ»" in first
+    assert again == first
+    assert any(row.startswith("Проблема «Низкие результаты ОГЭ» — ") for row in first)
     assert again_queries <= first_queries - 4  # the history tables are not read again
 
 
@@ -43,9 +55,5 @@ def test_a_submitted_stage_and_a_deleted_problem_show_at_once(partnership, login
     after_delete, _ = _history(client, partnership)
 
     assert after_submit[0].startswith("Этап")
-    assert any("удален" in change.kind for change in _changes(client, partnership))
+    assert any(" — удален" in row for row in after_delete)
     assert len(after_delete) == len(after_submit) + 1
-
-
-def _changes(client, partnership):
-    return client.get(reverse("network:roadmap", args=[partnership.pk])).context["history"]
