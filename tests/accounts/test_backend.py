@@ -37,3 +37,34 @@ def test_an_inactive_or_missing_user_is_nobody():
 
     assert PortalBackend().get_user(user.pk) is None
     assert PortalBackend().get_user(user.pk + 1000) is None
+
+
+def test_permissions_are_read_once_and_follow_a_group_change(school_a):
+    from django.contrib.auth.models import Group, Permission
+
+    user = UserFactory(username="metodist-perms", role=Role.METHODOLOGIST)
+    group = Group.objects.create(name="Проверка прав")
+    user.groups.add(group)
+    backend = PortalBackend()
+    assert not backend.has_perm(backend.get_user(user.pk), "accounts.delete_user")
+
+    with CaptureQueriesContext(connection) as queries:
+        backend.has_perm(backend.get_user(user.pk), "schools.view_subject")
+    assert len(queries) == 1  # the user; the permissions come from the cache
+
+    group.permissions.add(Permission.objects.get(codename="delete_user"))
+    assert backend.has_perm(backend.get_user(user.pk), "accounts.delete_user")
+
+    user.groups.remove(group)
+    assert not backend.has_perm(backend.get_user(user.pk), "accounts.delete_user")
+
+
+def test_a_user_made_superuser_has_every_permission_at_once():
+    user = UserFactory(username="koordinator-perms", role=Role.COORDINATOR)
+    backend = PortalBackend()
+    assert not backend.has_perm(backend.get_user(user.pk), "schools.delete_subject")
+
+    user.is_superuser = True
+    user.save()
+
+    assert backend.has_perm(backend.get_user(user.pk), "schools.delete_subject")
