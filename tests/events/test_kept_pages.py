@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event
-from events.services.registrations import registration_create, registration_cancel
+from events.services.registrations import registration_cancel, registration_create
 from schools.models import Subject
 from tests.events.factories import EventFactory
 from tests.schools.factories import TeacherFactory
@@ -88,7 +88,7 @@ def test_a_renamed_subject_shows_at_once(login, teacher_a, soon):
 
 
 def test_a_second_visit_reads_no_events(login, teacher_a, soon):
-    event, month = soon
+    _, month = soon
     client = login(teacher_a)
     counts = []
     for _ in range(2):
