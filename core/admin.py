@@ -16,6 +16,7 @@ from django.utils.translation import gettext_noop, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from core.admin_rows import KeptRows
 from core.errors import DomainError
 from core.history import change_rows, display_value, field_label
 
@@ -184,6 +185,16 @@ class CheapChangelistMixin:
 
     paginator = EstimatedCountPaginator
     show_full_result_count = False
+    # The area whose version keeps the rendered rows (core.admin_rows); None: not kept.
+    kept_rows = None
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        context = getattr(response, "context_data", None) or {}
+        cl = context.get("cl")
+        if self.kept_rows and cl is not None and cl.formset is None:
+            context["kept_results"] = KeptRows(request, self.kept_rows, self, cl)
+        return response
 
     def action_checkbox(self, obj):
         # The markup of Django's CheckboxInput for the same attributes.

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.admin import AccusativeTitlesMixin, HistoryAdmin, ServiceActionsMixin, private_file_link
+from core.admin_rows import keep_rows
 from core.dates import academic_year_label
 from development.models.plans import (
     DevelopmentPlan,
@@ -22,6 +23,7 @@ from development.models.questionnaires import (
     Section,
 )
 from development.services.questionnaires import questionnaire_close, questionnaire_open
+from schools.models import School, Teacher
 
 
 class PlanTemplateItemInline(admin.TabularInline):
@@ -98,6 +100,7 @@ class DevelopmentPlanAdmin(HistoryAdmin):
     """Read-only here: plans change through the portal, where the rules of their states hold."""
 
     list_display = ["teacher", "school", "year", "status", "approved_at"]
+    kept_rows = keep_rows("admin-development-plans", DevelopmentPlan, Teacher, School)
     list_filter = ["status", PlanYearFilter, "teacher__school__category"]
     search_fields = ["teacher__last_name", "teacher__first_name", "teacher__school__short_name"]
     list_select_related = ["teacher__school"]

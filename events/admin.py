@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.admin import AccusativeTitlesMixin, HistoryAdmin, PrivateFilesMixin, ServiceActionsMixin
+from core.admin_rows import keep_rows
 from events.models import (
     Certificate,
     ContestApplication,
@@ -20,6 +21,7 @@ from events.services import (
     event_publish,
     event_update,
 )
+from schools.models import School, Teacher
 
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
@@ -79,6 +81,7 @@ class EventAdmin(ServiceActionsMixin, HistoryAdmin):
 class RegistrationAdmin(AccusativeTitlesMixin, HistoryAdmin):
     verbose_name_accusative = pgettext_lazy("accusative", "registration")
     list_display = ["teacher", "event", "status", "attended", "created_at"]
+    kept_rows = keep_rows("admin-registrations", Registration, Event, Teacher, School)
     list_filter = ["status", "attended", "teacher__school__category"]
     search_fields = ["teacher__last_name", "event__title"]
     list_per_page = 50

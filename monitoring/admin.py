@@ -2,9 +2,11 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import HistoryAdmin
+from core.admin_rows import keep_rows
 from monitoring.models import (
     Indicator,
     IndicatorSubmission,
@@ -19,6 +21,7 @@ from monitoring.services.indicators import (
     period_unlock,
     target_check,
 )
+from schools.models import School
 
 
 @admin.register(Indicator)
@@ -93,6 +96,9 @@ class IndicatorValueAdmin(HistoryAdmin):
     """Read-only: values change through the entry form and the import, which validate."""
 
     list_display = ["indicator", "school", "period", "value", "source", "entered_by", "updated_at"]
+    kept_rows = keep_rows(
+        "admin-indicator-values", IndicatorValue, Indicator, Period, School, get_user_model()
+    )
     list_filter = ["period", "source", "indicator__group", "indicator"]
     search_fields = ["school__short_name", "indicator__code"]
     list_per_page = 50

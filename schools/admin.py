@@ -9,6 +9,7 @@ from accounts.models import ImportRecord
 from accounts.services import import_record
 from core.admin import AccusativeTitlesMixin, HistoryAdmin
 from core.admin_formats import FORMATS, XLSX
+from core.admin_rows import keep_rows
 from core.dates import current_academic_year
 from core.spreadsheets import SpreadsheetTooLarge
 from schools.imports.columns import SCHOOLS, TEACHERS
@@ -125,6 +126,7 @@ class TeacherAdmin(AccusativeTitlesMixin, SpreadsheetAdmin, HistoryAdmin):
         "qualification",
         "uses_online_platforms",
     ]
+    kept_rows = keep_rows("admin-teachers", Teacher, School)
     list_filter = [
         "school__category",
         "qualification",
