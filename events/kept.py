@@ -1,5 +1,6 @@
-"""The calendar's and the event list's rows, kept as HTML until an event, a registration
-(the seat counts), a subject or a school (the host's name) changes."""
+"""The calendar's and the event list's rows and an event's audit trail, kept as HTML until
+an event, a registration (the seat counts), a certificate, a subject or a school (the
+host's name) changes."""
 
 from core.figures_cache import bump_on_change
 from network import kept as network_kept
@@ -8,10 +9,11 @@ AREA = "event-pages"
 
 
 def register_invalidation():
-    from events.models import Event, Registration
+    from events.models import Certificate, Event, Registration
     from schools.models import School, Subject
 
-    bump_on_change(AREA, Event, Registration, Event.subjects.through, Subject, School)
+    # Certificates: the event page's audit trail lists their changes.
+    bump_on_change(AREA, Event, Registration, Certificate, Event.subjects.through, Subject, School)
     # A roadmap's page lists the events that realised its activities.
     bump_on_change(network_kept.AREA, Event)
 

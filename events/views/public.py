@@ -166,9 +166,15 @@ def event_detail(request, pk):
         context.update(_school_context(school_id, event))
     if user.has_perm("events.view_feedback_summary"):
         context["feedback"] = feedback_summary(event)
-    context["audit_trail"] = (
-        event_history(event) if user.has_perm("events.view_event_history", event) else None
-    )
+    if user.has_perm("events.view_event_history", event):
+        context["audit_trail_html"] = kept_html(
+            request,
+            AREA,
+            "event-history",
+            event.pk,
+            "includes/_history.html",
+            lambda: {"audit_trail": event_history(event)},
+        )
     return render(request, "events/event_detail.html", context)
 
 
