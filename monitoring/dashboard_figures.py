@@ -51,6 +51,28 @@ def register_invalidation():
     )
 
 
+def indicators_and_periods():
+    """Every active indicator and every period, latest first: what each dashboard chooses
+    among (``Choice``)."""
+    from monitoring.models import Indicator, Period
+
+    def read():
+        return list(Indicator.objects.filter(is_active=True)), list(
+            Period.objects.order_by("-starts_on")
+        )
+
+    return cached_figures(AREA, "indicators-and-periods", read)
+
+
+def supported_schools(partnership):
+    """The schools a partnership supports, by name."""
+    return cached_figures(
+        AREA,
+        f"supported-schools:{partnership.pk}",
+        lambda: list(partnership.schools.order_by("sort_name")),
+    )
+
+
 def _key(*parts):
     return ":".join(str(p) for p in (translation.get_language(), *parts))
 

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
 from core.access import get_object_for_user
@@ -19,12 +20,13 @@ from monitoring.dashboard_figures import (
     AREA,
     averages_by_indicator,
     averages_by_period,
+    indicators_and_periods,
     municipal_ranking,
     school_warnings,
+    supported_schools,
     warnings_page,
 )
 from monitoring.indicator_forms import DashboardForm
-from monitoring.models import Indicator, Period
 from monitoring.selectors.indicators import periods_up_to, remember_previous, school_profile
 from monitoring.selectors.warnings import partnership_effect
 from network.models import Partnership
@@ -37,23 +39,29 @@ PAGE_SIZE = 25
 
 class Choice:
     """What a dashboard shows: the form, the indicator and the period, with every active
-    indicator and every period read once for the page's other reads."""
+    indicator and every period read once for the page's other reads (and kept until
+    monitoring data changes)."""
 
     def __init__(self, request):
-        self.indicators = list(Indicator.objects.filter(is_active=True))
-        self.periods = list(Period.objects.order_by("-starts_on"))
-        lists = {"indicators": self.indicators, "periods": self.periods}
-        form = DashboardForm(request.GET or None, **lists)
+        self.indicators, self.periods = indicators_and_periods()
+        self.lists = {"indicators": self.indicators, "periods": self.periods}
+        form = DashboardForm(request.GET or None, **self.lists)
         form.is_valid()
         data = getattr(form, "cleaned_data", {})
         self.indicator = data.get("indicator") or _default_indicator(self.indicators)
         self.period = data.get("period") or _current_period(self.periods)
-        self.form = form
-        if self.indicator is not None and self.period is not None:
+        self.checked = form
+        if not self.empty:
             remember_previous(self.period, self.periods)
-            # Shown unbound, so that the chosen indicator and period appear selected.
-            initial = {"indicator": self.indicator.pk, "period": self.period.pk}
-            self.form = DashboardForm(initial=initial, **lists)
+
+    @cached_property
+    def form(self):
+        """The form as shown: unbound once an indicator and a period are chosen, so that
+        they appear selected (built only when a body is rendered, not when it is kept)."""
+        if self.empty:
+            return self.checked
+        initial = {"indicator": self.indicator.pk, "period": self.period.pk}
+        return DashboardForm(initial=initial, **self.lists)
 
     @property
     def empty(self):
@@ -212,7 +220,7 @@ def partnership(request, pk):
         pk=pk,
     )
     choice = Choice(request)
-    supported = list(partnership_obj.schools.order_by("sort_name"))
+    supported = supported_schools(partnership_obj)
     if choice.empty or not supported:
         return _empty(request, choice.form)
     chosen = next((s for s in supported if str(s.pk) == request.GET.get("school")), supported[0])
