@@ -3,8 +3,9 @@
 A region's figures (the ranking, the averages, the early warnings) are read by every
 visitor of a dashboard and change only when values, submissions, targets, periods,
 schools, partnerships or activities do; ``register_invalidation`` connects those models,
-and the bulk writers call ``monitoring_changed`` themselves. What one school sees of its
-own values stays live.
+and the bulk writers call ``monitoring_changed`` themselves. The dashboards' and the
+submission list's bodies are kept in the same area as HTML (``core.kept_html``, in the
+views): one school's own values are read when its body is rendered again, after a change.
 """
 
 import zlib
