@@ -3,8 +3,9 @@
 A region's figures (the ranking, the averages, the early warnings) are read by every
 visitor of a dashboard and change only when values, submissions, targets, periods,
 schools, partnerships or activities do; ``register_invalidation`` connects those models,
-and the bulk writers call ``monitoring_changed`` themselves. What one school sees of its
-own values stays live.
+and the bulk writers call ``monitoring_changed`` themselves. The dashboards' and the
+submission list's bodies are kept in the same area as HTML (``core.kept_html``, in the
+views): one school's own values are read when its body is rendered again, after a change.
 """
 
 import zlib
@@ -48,6 +49,28 @@ def register_invalidation():
         Partnership,
         Partnership.schools.through,
         Activity,
+    )
+
+
+def indicators_and_periods():
+    """Every active indicator and every period, latest first: what each dashboard chooses
+    among (``Choice``)."""
+    from monitoring.models import Indicator, Period
+
+    def read():
+        return list(Indicator.objects.filter(is_active=True)), list(
+            Period.objects.order_by("-starts_on")
+        )
+
+    return cached_figures(AREA, "indicators-and-periods", read)
+
+
+def supported_schools(partnership):
+    """The schools a partnership supports, by name."""
+    return cached_figures(
+        AREA,
+        f"supported-schools:{partnership.pk}",
+        lambda: list(partnership.schools.order_by("sort_name")),
     )
 
 

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.access import get_object_for_user, require_perm
 from core.formats import decimal_comma
+from core.kept_html import kept_html
+from monitoring.dashboard_figures import AREA
 from monitoring.indicator_forms import ReturnForm, SubmissionFilterForm, ValuesForm
 from monitoring.models import Indicator, IndicatorSubmission, IndicatorValue, Period
 from monitoring.selectors.indicators import previous_period
@@ -189,13 +191,32 @@ def submission_return_view(request, school_pk, period_pk):
 @login_required
 @require_GET
 def submission_list(request):
-    """Every school's data for a period, with its state, for the centre."""
+    """Every school's data for a period, with its state, for the centre.
+
+    The filters and the table are the same for everyone in the centre: kept as HTML per
+    period and query until monitoring data changes; the buttons above follow the user."""
     _require(request.user, "monitoring.view_municipal_dashboard")
     current = Period.objects.current()
     filters = SubmissionFilterForm(request.GET or None, initial={"period": current})
     filters.is_valid()
     data = getattr(filters, "cleaned_data", {})
     period = data.get("period") or current
+    body = kept_html(
+        request,
+        AREA,
+        "submissions",
+        f"all:{period.pk if period else None}",
+        "monitoring/indicators/_submission_list_body.html",
+        lambda: _submission_list_context(request, filters, data, period),
+    )
+    return render(
+        request,
+        "monitoring/indicators/submission_list.html",
+        {"period": period, "body": body},
+    )
+
+
+def _submission_list_context(request, filters, data, period):
     schools = School.objects.order_by("sort_name")
     if period is not None:
         found = IndicatorSubmission.objects.filter(school=OuterRef("pk"), period=period)
@@ -212,11 +233,7 @@ def submission_list(request):
         schools = schools.filter(category=data["category"])
     page = Paginator(schools, PAGE_SIZE).get_page(request.GET.get("page"))
     labels = dict(IndicatorSubmission.State.choices)
-    return render(
-        request,
-        "monitoring/indicators/submission_list.html",
-        {"filters": filters, "page": page, "period": period, "labels": labels},
-    )
+    return {"filters": filters, "page": page, "period": period, "labels": labels}
 
 
 @login_required
