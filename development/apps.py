@@ -21,6 +21,7 @@ class DevelopmentConfig(AppConfig):
     }
 
     def ready(self):
+        from development.kept import register_invalidation as keep_pages
         from development.receivers import on_attendance_changed
         from development.results_figures import register_invalidation
         from events.signals import attendance_changed
@@ -29,3 +30,4 @@ class DevelopmentConfig(AppConfig):
             on_attendance_changed, dispatch_uid="development.plans.attendance"
         )
         register_invalidation()
+        keep_pages()

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history
 
 from core.errors import DomainError
+from core.figures_cache import rows_written
 from core.history import audited
 from core.services import model_update
 from development.models.plans import DevelopmentPlan, PlanComment, PlanItem
@@ -99,6 +100,7 @@ def plan_create(
             ],
             PlanItem,
         )
+        rows_written(PlanItem)  # a bulk insert sends no signals
     _record(plan, by=by, status=plan.status)
     return plan
 

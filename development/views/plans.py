@@ -10,7 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.access import get_object_for_user
 from core.dates import current_academic_year
 from core.forms import posted_text
+from core.kept_html import kept_html
 from development.forms import CommentForm, ItemForm, PlanForm, ReviewForm
+from development.kept import MY_PLANS, my_plans_scope
+from development.models.plans import DevelopmentPlan
 from development.selectors import (
     offered_registrations,
     plan_history,
@@ -50,22 +53,34 @@ def _teacher_or_403(user):
 @login_required
 def my_plans(request):
     teacher = _teacher_or_403(request.user)
-    plans = plans_of(teacher)
-    years = {plan.year for plan in plans}
     current = current_academic_year()
-    # Registering for an event offers to add it to the plan: here, and on the plan's page.
-    active = next((p for p in plans if p.year == current and p.items_open), None)
+    body = kept_html(
+        request,
+        MY_PLANS,
+        "my-plans",
+        my_plans_scope(teacher),
+        "development/_my_plans_body.html",
+        lambda: _my_plans_context(teacher, current),
+    )
+    # A plan may be started for this year and the next, one each.
+    started = DevelopmentPlan.objects.filter(teacher=teacher, year__in=[current, current + 1])
     return render(
         request,
         "development/my_plans.html",
-        {
-            "plans": plans,
-            "waiting": waiting_questionnaires(teacher),
-            "can_create": current not in years or current + 1 not in years,
-            "active": active,
-            "offered": offered_registrations(active).count() if active else 0,
-        },
+        {"body": body, "can_create": started.count() < 2},
     )
+
+
+def _my_plans_context(teacher, current):
+    plans = plans_of(teacher)
+    # Registering for an event offers to add it to the plan: here, and on the plan's page.
+    active = next((p for p in plans if p.year == current and p.items_open), None)
+    return {
+        "plans": plans,
+        "waiting": waiting_questionnaires(teacher),
+        "active": active,
+        "offered": offered_registrations(active).count() if active else 0,
+    }
 
 
 def _teacher_to_plan_for(request):

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.access import get_object_for_user
+from core.kept_html import kept_html
 from core.pagination import CountedPaginator
 from development.exports import questionnaire_workbook, xlsx_response
 from development.filters import SchoolCategoryFilter
 from development.forms import AnswerForm
+from development.kept import RESULTS, results_scope
 from development.models.questionnaires import Difficulty, Questionnaire, Response
 from development.selectors import (
     published_questionnaires,
@@ -134,6 +136,22 @@ def _school_filter(request):
 @login_required
 def questionnaire_results_view(request, pk):
     questionnaire = _questionnaire(request, pk, "development.view_questionnaire_results")
+    body = kept_html(
+        request,
+        RESULTS,
+        f"questionnaire-results:{questionnaire.pk}",
+        results_scope(request.user),
+        "development/_questionnaire_results_body.html",
+        lambda: _results_context(request, questionnaire),
+    )
+    return render(
+        request,
+        "development/questionnaire_results.html",
+        {"questionnaire": questionnaire, "body": body},
+    )
+
+
+def _results_context(request, questionnaire):
     school_filter = _school_filter(request)
     school_ids = school_filter.qs.values("pk")
     answered = answered_schools(questionnaire=questionnaire, school_ids=school_ids)
@@ -147,21 +165,17 @@ def questionnaire_results_view(request, pk):
     low, high = questionnaire.scale_range
     responses = responses_listed_for(request.user, questionnaire).filter(school_id__in=school_ids)
     page = Paginator(responses.order_by("school__sort_name", "teacher__last_name"), PAGE_SIZE)
-    return render(
-        request,
-        "development/questionnaire_results.html",
-        {
-            "filter": school_filter,
-            "questionnaire": questionnaire,
-            "results": results,
-            "rows": _heat_rows(results, low, high),
-            "subject_rows": _heat_rows(results, low, high, by_subject=True),
-            "low": low,
-            "high": high,
-            "page": page.get_page(request.GET.get("page")),
-            "columns": columns,
-        },
-    )
+    return {
+        "filter": school_filter,
+        "questionnaire": questionnaire,
+        "results": results,
+        "rows": _heat_rows(results, low, high),
+        "subject_rows": _heat_rows(results, low, high, by_subject=True),
+        "low": low,
+        "high": high,
+        "page": page.get_page(request.GET.get("page")),
+        "columns": columns,
+    }
 
 
 def _level(cell, low, high):
