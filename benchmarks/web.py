@@ -69,6 +69,17 @@ class Session:
         return self
 
 
+def first_visit(session, path, forget):
+    """The time of one request right after ``forget()`` emptied the shared cache: what a
+    page costs when nothing of it is kept (the first visit after a change), in ms."""
+    forget()
+    began = time.perf_counter()
+    status, _ = session.request(path)
+    if status != 200:
+        raise RuntimeError(f"{path} answered {status}")
+    return (time.perf_counter() - began) * 1000
+
+
 def single(session, path, runs=5):
     """The median time of ``runs`` requests one after another, in milliseconds, after one
     request that is not counted (the page is measured right after its load, whose last

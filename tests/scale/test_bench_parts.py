@@ -79,10 +79,10 @@ def test_report_import_and_burst_marks():
 
 def test_the_table_puts_both_sizes_side_by_side_with_the_verdict():
     small = {("methodologist", "reports"): {"url": "/reports/", "queries": 9, "kb": 80,
-                                            "single": 77, "p95": 100}}  # fmt: skip
+                                            "single": 77, "first": 90, "p95": 100}}  # fmt: skip
     large = {
         ("methodologist", "reports"): {
-            "url": "/reports/", "queries": 9, "kb": 619, "single": 685, "p50": 300,
+            "url": "/reports/", "queries": 9, "kb": 619, "single": 685, "first": 700, "p50": 300,
             "p95": 9400, "p99": 9900, "rps": 1.2, "ratio": 376.0,
         }
     }  # fmt: skip
@@ -90,7 +90,8 @@ def test_the_table_puts_both_sizes_side_by_side_with_the_verdict():
     text = table.markdown_table(header, rows)
 
     assert "single ms 300 → 2000" in header
-    assert "| methodologist | reports `/reports/` | 9 → 9 | 619 | 77 → 685 |" in text
+    assert "first visit ms 300 → 2000" in header
+    assert "| methodologist | reports `/reports/` | 9 → 9 | 619 | 77 → 685 | 90 → 700 |" in text
     assert "300 / 9400 / 9900" in text
     assert "FAIL (619 KB > 200 KB" in text
     assert text.count("\n") == 2
