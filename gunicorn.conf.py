@@ -17,3 +17,13 @@ limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
 accesslog = "-"
+
+
+def post_worker_init(worker):
+    """Keep the objects of the loaded portal (modules, settings, URL patterns) out of the
+    garbage collector's full passes: a full pass walks every tracked object, and at this
+    size one ran every ~20 requests and cost about a request's time."""
+    import gc
+
+    gc.collect()
+    gc.freeze()

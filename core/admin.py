@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from core.admin_rows import KeptRows
+from core.admin_rows import KeptRowList, KeptRows
 from core.errors import DomainError
 from core.history import change_rows, display_value, field_label
 
@@ -188,12 +188,19 @@ class CheapChangelistMixin:
     # The area whose version keeps the rendered rows (core.admin_rows); None: not kept.
     kept_rows = None
 
+    def get_changelist_instance(self, request):
+        cl = super().get_changelist_instance(request)
+        if self.kept_rows and request.method == "GET" and not cl.list_editable:
+            cl.kept_table = KeptRows(request, self.kept_rows, self, cl)
+            cl.result_list = KeptRowList(cl.kept_table)
+        return cl
+
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
         context = getattr(response, "context_data", None) or {}
-        cl = context.get("cl")
-        if self.kept_rows and cl is not None and cl.formset is None:
-            context["kept_results"] = KeptRows(request, self.kept_rows, self, cl)
+        table = getattr(context.get("cl"), "kept_table", None)
+        if table is not None:
+            context["kept_results"] = table
         return response
 
     def action_checkbox(self, obj):

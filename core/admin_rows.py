@@ -1,11 +1,12 @@
 """An admin changelist's table of rows, kept as HTML until a model it shows changes.
 
 Django renders each cell of a changelist through ``items_for_result`` (a field lookup, a
-display formatter and ``format_html`` per cell): most of a 50-row page's time. The rows
-themselves are still read on every request (the page's count and pagination need them),
-so only the rendering is kept, under the area that the admin names in ``kept_rows``:
-the area's models are the changelist's model and every model whose fields its columns
-show, connected with ``bump_on_change``.
+display formatter and ``format_html`` per cell): most of a 50-row page's time. The table
+is kept with the number of its rows under the area that the admin names in
+``kept_rows``: the area's models are the changelist's model and every model whose fields
+its columns show, connected with ``bump_on_change``. While it is kept, the page's rows
+are not read at all (the page's count and pagination still are): the changelist's
+``result_list`` is a ``KeptRowList``, whose length is the kept one.
 
 The table holds no CSRF token (the actions form's token is outside it) and no part that
 depends on the user beyond the columns and the rights the key holds.
@@ -27,7 +28,8 @@ class KeptRows:
 
     def __init__(self, request, area, model_admin, cl):
         self.request, self.area, self.model_admin, self.cl = request, area, model_admin, cl
-        self._html = None
+        self.rows = cl.result_list
+        self._kept = None
 
     def _scope(self):
         admin, request = self.model_admin, self.request
@@ -47,16 +49,45 @@ class KeptRows:
                 "admin/change_list_results.html",
             ]
         )
-        return render_to_string(template.template.name, result_list(self.cl), self.request)
+        html = render_to_string(template.template.name, result_list(self.cl), self.request)
+        return {"html": html, "count": len(self.rows)}
+
+    @property
+    def kept(self):
+        if self._kept is None:
+            key = part_key(self.request, "admin-table", self._scope())
+            self._kept = cached_figures(self.area, key, self._render)
+        return self._kept
+
+    def __len__(self):
+        return self.kept["count"]
+
+    def __bool__(self):  # an empty page's table is kept too
+        return True
 
     def __html__(self):
-        if self._html is None:
-            key = part_key(self.request, "admin-rows", self._scope())
-            self._html = mark_safe(cached_figures(self.area, key, self._render))
-        return self._html
+        return mark_safe(self.kept["html"])
 
     def __str__(self):
         return self.__html__()
+
+
+class KeptRowList:
+    """A changelist's ``result_list`` while its table is kept: Django asks it only for its
+    length (the actions' «0 of 50 selected»), which the kept table knows; anything that
+    goes through its rows reads them."""
+
+    def __init__(self, table):
+        self.table = table
+
+    def __len__(self):
+        return len(self.table)
+
+    def __iter__(self):
+        return iter(self.table.rows)
+
+    def __getitem__(self, index):
+        return self.table.rows[index]
 
 
 def keep_rows(area, *models):

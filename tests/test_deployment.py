@@ -2,6 +2,8 @@
 
 import re
 import shlex
+import subprocess
+import sys
 from importlib import import_module
 from pathlib import Path
 
@@ -48,3 +50,16 @@ def test_env_example_lists_every_variable_the_settings_read():
 
     assert read, "the settings read no variables?"
     assert read <= example, f"missing from .env.example: {sorted(read - example)}"
+
+
+def test_each_gunicorn_worker_keeps_the_loaded_portal_out_of_full_collections():
+    probe = (
+        "import gc, runpy; hooks = runpy.run_path('gunicorn.conf.py'); "
+        "before = gc.get_freeze_count(); hooks['post_worker_init'](None); "
+        "print(before, gc.get_freeze_count())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    before, after = map(int, result.stdout.split())
+    assert before == 0 and after > 0

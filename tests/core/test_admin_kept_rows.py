@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.admin.templatetags import admin_list
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.figures_cache import rows_written
@@ -73,3 +75,35 @@ def test_a_bulk_write_shows_at_once(login, methodologist):
     rows_written(IndicatorValue)
 
     assert ">57" in page(client, name)
+
+
+def test_a_kept_table_reads_no_rows_and_counts_them_for_the_actions(login, methodologist):
+    RegistrationFactory(event__title="Семинар «Смысловое чтение»")
+    RegistrationFactory(event__title="Мастер-класс «Геометрия»")
+    client = login(methodologist)
+    name = "admin:events_registration_changelist"
+    page(client, name)
+
+    with CaptureQueriesContext(connection) as captured:
+        again = page(client, name)
+
+    read_rows = [q["sql"] for q in captured if '"events_registration"."status"' in q["sql"]]
+    assert read_rows == []
+    assert "Смысловое чтение" in again and "Геометрия" in again
+    assert 'data-actions-icnt="2"' in again
+    assert "Выбрано 0 объектов из 2" in again
+
+
+def test_an_action_on_a_kept_page_runs_on_the_selected_rows(login, methodologist):
+    registration = RegistrationFactory()
+    client = login(methodologist)
+    name = "admin:events_registration_changelist"
+    page(client, name)
+
+    response = client.post(
+        reverse(name),
+        {"action": "delete_selected", "_selected_action": [registration.pk]},
+    )
+
+    assert response.status_code == 200
+    assert "Вы уверены" in response.content.decode()

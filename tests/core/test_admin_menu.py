@@ -58,3 +58,58 @@ def test_a_kept_menu_is_built_again_when_its_time_is_up(login, methodologist, mo
 
     assert again is not first
     assert again == first
+
+
+@pytest.fixture
+def side_menus(monkeypatch):
+    """The pages of Django's app list that the side menu rendered."""
+    rendered = []
+    original = admin_site.render_to_string
+
+    def counted(template, context, *args, **kwargs):
+        rendered.append(context["request"].path)
+        return original(template, context, *args, **kwargs)
+
+    monkeypatch.setattr(admin_site, "render_to_string", counted)
+    return rendered
+
+
+def side_menu(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html[
+        html.index('id="nav-sidebar"') : html.index("</nav>", html.index('id="nav-sidebar"'))
+    ]
+
+
+def test_the_side_menu_is_rendered_once_for_each_current_model(login, methodologist, side_menus):
+    client = login(methodologist)
+    teachers = reverse("admin:schools_teacher_changelist")
+    schools = reverse("admin:schools_school_changelist")
+
+    first = side_menu(client, "admin:schools_teacher_changelist")
+    again = side_menu(client, "admin:schools_teacher_changelist")
+    other = side_menu(client, "admin:schools_school_changelist")
+
+    assert again == first
+    assert side_menus == [teachers, schools]
+    assert f'<a href="{teachers}" aria-current="page">' in first
+    assert f'<a href="{schools}" aria-current="page">' in other
+    assert f'<a href="{teachers}" aria-current="page">' not in other
+    assert 'id="nav-filter"' in first
+
+
+def test_the_side_menu_follows_a_granted_permission(login):
+    clerk = UserFactory(role=Role.METHODOLOGIST)
+    clerk.groups.clear()
+    clerk.user_permissions.add(Permission.objects.get(codename="view_teacher"))
+    client = login(clerk)
+    before = side_menu(client, "admin:schools_teacher_changelist")
+    assert reverse("admin:schools_subject_changelist") not in before
+
+    clerk.user_permissions.add(Permission.objects.get(codename="view_subject"))
+
+    assert reverse("admin:schools_subject_changelist") in side_menu(
+        client, "admin:schools_teacher_changelist"
+    )
