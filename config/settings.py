@@ -130,7 +130,7 @@ CACHE_URL = env_str("CACHE_URL")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.PortalRedisCache",
             "LOCATION": CACHE_URL,
             # Databases that share one Redis (a test and a bench copy) do not share figures.
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", Path(str(DATABASES["default"]["NAME"])).name),

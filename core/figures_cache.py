@@ -40,14 +40,50 @@ def area_version(area) -> int | None:
     return version
 
 
+class _Pending:
+    """An area bumped in the running transaction: its bump on commit is registered (in the
+    connection's list of callbacks ``registered_in``) and whether a figure of the area was
+    read since its last bump."""
+
+    def __init__(self, registered_in):
+        self.registered_in = registered_in
+        self.read = False
+
+
+def _pending(connection) -> dict:
+    return connection.__dict__.setdefault("_figures_pending", {})
+
+
 def area_changed(area):
     """Make every figure of the area computed again, now and when the transaction commits.
 
     Now, for reads inside the same transaction; on commit, because a page that read the
-    data just before the commit may have stored figures under the new version.
+    data just before the commit may have stored figures under the new version. A
+    transaction that writes many rows bumps once on commit, and again now only when a
+    figure of the area was read since the last bump (a write outside a transaction is
+    already committed: one bump).
     """
-    _bump(area)
-    transaction.on_commit(lambda: _bump(area))
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _bump(area)
+        return
+    pending = _pending(connection).get(area)
+    # Django replaces its list of callbacks on every commit and (savepoint) rollback, which
+    # is when a registered bump may have run or been dropped.
+    if pending is None or pending.registered_in is not connection.run_on_commit:
+        _bump(area)
+        transaction.on_commit(lambda: _bump(area))
+        _pending(connection)[area] = _Pending(connection.run_on_commit)
+    elif pending.read:
+        _bump(area)
+        pending.read = False
+
+
+def _figure_read(area):
+    connection = transaction.get_connection()
+    pending = connection.__dict__.get("_figures_pending", {}).get(area)
+    if pending is not None:
+        pending.read = True
 
 
 def _bump(area):
@@ -65,6 +101,7 @@ def cached_figures(area, key, compute, timeout=None, keep=None):
 
     ``timeout`` (seconds) shortens how long the answer is kept, for figures that also
     depend on the clock; ``keep(value)`` may refuse to keep an answer."""
+    _figure_read(area)
     version = area_version(area)
     if version is None:
         return compute()

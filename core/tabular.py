@@ -7,18 +7,27 @@ sheet, matches each header to a column of the import ignoring case, spaces, punc
 and ё/е, with aliases, and keeps Excel's row number with every row. The cell readers
 (``core.cells``) turn what a cell holds into text, numbers, dates, yes/no and choices.
 
-The file itself is read by ``core.spreadsheets`` with its limits and bomb checks.
+The file itself is read by ``core.spreadsheets`` with its limits and bomb checks. What a
+sheet holds is kept in the shared cache for a while under the file's digest: an import is
+checked and then confirmed (two requests, maybe two processes) on the same file, which is
+then parsed once.
 """
 
+import hashlib
+import logging
 import re
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
 from core.spreadsheets import SpreadsheetError, read_rows, sheet_names
 
 HEADER_SCAN_ROWS = 15
+# How long a sheet's cells are kept after a read: the time between the check and the import.
+SHEET_KEPT_SECONDS = 30 * 60
+log = logging.getLogger(__name__)
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -118,6 +127,27 @@ def missing_columns(at, columns, alternatives=()) -> list[str]:
     return missing
 
 
+def _sheet_rows(data: bytes, filename: str, sheet) -> list[list]:
+    """``read_rows`` of the sheet, kept under the digest of the file's bytes (the same bytes
+    always hold the same cells; an unreadable file is never kept, so it fails each time)."""
+    kind = "csv" if filename.lower().endswith(".csv") else "xlsx"
+    digest = hashlib.sha256(data if isinstance(data, bytes) else data.encode()).hexdigest()
+    key = f"sheet:{digest}:{kind}:{hashlib.sha1(str(sheet).encode()).hexdigest()}"
+    try:
+        rows = cache.get(key)
+    except Exception:  # a cache that is down only costs speed
+        log.warning("sheet cache unavailable", exc_info=True)
+        rows = None
+    if rows is not None:
+        return rows
+    rows = read_rows(data, filename, sheet=sheet)
+    try:
+        cache.set(key, rows, SHEET_KEPT_SECONDS)
+    except Exception:
+        log.warning("sheet cache unavailable", exc_info=True)
+    return rows
+
+
 def read_table(*, data: bytes, filename: str, columns, sheet=None, alternatives=()) -> Table:
     """The import's table from the chosen sheet, or from the sheet that names most columns."""
     try:
@@ -125,7 +155,7 @@ def read_table(*, data: bytes, filename: str, columns, sheet=None, alternatives=
         candidates = [sheet] if sheet in names else names
         found = None
         for name in candidates:
-            rows = read_rows(data, filename, sheet=name or None)
+            rows = _sheet_rows(data, filename, name or None)
             number, at = _header(rows, columns)
             if found is None or len(at) > len(found[2]):
                 found = (name, rows, at, number)

@@ -75,3 +75,33 @@ def test_numbers_dates_and_text():
     assert cells.date(datetime.datetime(2025, 9, 1, 0, 0)) == datetime.date(2025, 9, 1)
     assert cells.shown(None) == ""
     assert cells.choice_key(" Высшая ") == cells.choice_key("высшая")
+
+
+def test_a_file_checked_and_then_imported_is_parsed_once(monkeypatch):
+    from core import tabular
+
+    parsed = []
+    original = tabular.read_rows
+
+    def counting(data, filename, sheet=None):
+        parsed.append(filename)
+        return original(data, filename, sheet=sheet)
+
+    monkeypatch.setattr(tabular, "read_rows", counting)
+    data = office_xlsx(["Нас. пункт", "Категория"], [["Тобольск", "ШНОР"]])
+    other = office_xlsx(["Нас. пункт", "Категория"], [["Ишим", "Лидер"]])
+
+    check = read_table(data=data, filename="f.xlsx", columns=COLUMNS)
+    confirm = read_table(data=data, filename="f.xlsx", columns=COLUMNS)
+    different = read_table(data=other, filename="f.xlsx", columns=COLUMNS)
+
+    assert len(parsed) == 2
+    assert [confirm.value(r, "settlement") for r in confirm.rows] == ["Тобольск"]
+    assert confirm.rows == check.rows and confirm.header_row == check.header_row
+    assert [different.value(r, "settlement") for r in different.rows] == ["Ишим"]
+
+
+def test_an_unreadable_file_is_refused_every_time():
+    for _ in range(2):
+        with pytest.raises(TableError):
+            read_table(data=b"PK\x03\x04 broken", filename="f.xlsx", columns=COLUMNS)

@@ -41,7 +41,7 @@ def shared_redis(settings):
         unavailable("Redis is not running on 127.0.0.1:6379")
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.PortalRedisCache",
             "LOCATION": "redis://127.0.0.1:6379/7",
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
         }
@@ -140,7 +140,7 @@ def test_a_cache_that_is_down_costs_speed_not_the_page(
         port = probe.getsockname()[1]
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.PortalRedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
