@@ -12,8 +12,7 @@ from django.views.decorators.cache import never_cache
 
 from core.middleware import database_unavailable, is_database_outage
 from outbox.services import backlog as outbox_backlog
-from schools.models import School, Teacher
-from schools.selectors import school_of, schools_by_category
+from schools.selectors import municipality_counts, school_of, schools_by_category
 
 
 def home(request):
@@ -25,8 +24,9 @@ def home(request):
         if school is not None:
             context["teacher_count"] = school.teachers.count()
         if user.has_perm("schools.view_municipality"):
-            context["school_count"] = School.objects.count()
-            context["teacher_count"] = Teacher.objects.count()
+            counts = municipality_counts()
+            context["school_count"] = counts["schools"]
+            context["teacher_count"] = counts["teachers"]
             context["schools_by_category"] = schools_by_category()
         context["cards"] = home_cards(request)
     return render(request, "home.html", context)

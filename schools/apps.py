@@ -17,3 +17,8 @@ class SchoolsConfig(AppConfig):
         "director": ["schools.view_school", "schools.view_teacher", "schools.change_teacher"],
         "teacher": ["schools.view_school"],
     }
+
+    def ready(self):
+        from schools.selectors import register_invalidation
+
+        register_invalidation()

@@ -1,6 +1,17 @@
 from django.db.models import Count
 
+from core.figures_cache import bump_on_change, cached_figures
 from schools.models import School
+
+# The municipality's counts on the centre's home page: a count of every school and every
+# teacher grows with the region, and they change far less often than the page is read.
+MUNICIPALITY_AREA = "municipality"
+
+
+def register_invalidation():
+    from schools.models import Teacher
+
+    bump_on_change(MUNICIPALITY_AREA, School, Teacher)
 
 
 def school_of(user) -> School | None:
@@ -33,8 +44,24 @@ def teacher_rows_visible_to(queryset, user, *, teacher="teacher"):
     return queryset.filter(**{teacher: profile})
 
 
+def _municipality_counts() -> dict:
+    from schools.models import Teacher
+
+    rows = School.objects.values("category").annotate(n=Count("id")).order_by("category")
+    return {
+        "schools": School.objects.count(),
+        "teachers": Teacher.objects.count(),
+        "by_category": [(row["category"], row["n"]) for row in rows],
+    }
+
+
+def municipality_counts() -> dict:
+    """The region's schools and teachers, and the schools of each support category (kept
+    until a school or a teacher changes)."""
+    return cached_figures(MUNICIPALITY_AREA, "counts", _municipality_counts)
+
+
 def schools_by_category() -> list[tuple[str, int]]:
     """How many schools each support category has, as (label, number) in category order."""
     labels = dict(School.Category.choices)
-    rows = School.objects.values("category").annotate(n=Count("id")).order_by("category")
-    return [(labels[row["category"]], row["n"]) for row in rows]
+    return [(labels[category], n) for category, n in municipality_counts()["by_category"]]
