@@ -80,10 +80,11 @@ def first_visit(session, path, forget):
     return (time.perf_counter() - began) * 1000
 
 
-def single(session, path, runs=5):
+def single(session, path, runs=15):
     """The median time of ``runs`` requests one after another, in milliseconds, after one
     request that is not counted (the page is measured right after its load, whose last
-    requests may still hold the workers)."""
+    requests may still hold the workers). Pages take 5–20 ms here, where a few
+    milliseconds of the machine's noise decide the growth ratio: fifteen keep it steady."""
     times = []
     for run in range(runs + 1):
         began = time.perf_counter()
