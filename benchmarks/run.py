@@ -15,11 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import marks, table, wrk
+from benchmarks import marks, singles, table, wrk
 from benchmarks.burst import burst
 from benchmarks.machine import describe
 from benchmarks.server import PYTHON, ROOT, Gunicorn, database_env, manage, recreate_database
-from benchmarks.web import Session, first_visit, single
+from benchmarks.web import Session, first_visit
 from scale.logins import PASSWORD, USERNAMES
 
 
@@ -59,7 +59,6 @@ def measure_pages(server, counted, seconds):
                 "queries": page["queries"],
                 "kb": page["bytes"] / 1024,
                 "first": first,
-                "single": single(session, page["url"]),
                 "p50": load.p50,
                 "p95": load.p95,
                 "p99": load.p99,
@@ -99,6 +98,7 @@ def bench_size(size, server_url, seconds):
         floor, pages = measure_pages(server, counted, seconds)
         burst_result = registration_burst(server, env)
     return {
+        "env": env,
         "generation": generation,
         "floor": floor,
         "pages": pages,
@@ -173,7 +173,7 @@ def extras(sizes, results):
 def plain(result):
     """A size's results with the pages keyed «role / page», as JSON wants."""
     pages = {f"{role} / {name}": row for (role, name), row in result["pages"].items()}
-    return {**result, "pages": pages}
+    return {**{k: v for k, v in result.items() if k != "env"}, "pages": pages}
 
 
 def main():
@@ -185,6 +185,14 @@ def main():
     if not wrk.available():
         sys.exit("wrk is missing: apt-get install -y wrk")
     results = {size: bench_size(size, server_url, seconds) for size in sizes}
+    print("== single requests, the sizes in turn", flush=True)
+    kept = singles.measure(
+        {size: results[size]["env"] for size in sizes},
+        {size: {key: row["url"] for key, row in results[size]["pages"].items()} for size in sizes},
+    )
+    for size in sizes:
+        for key, ms in kept[size].items():
+            results[size]["pages"][key]["single"] = ms
     pages = table.page_rows(
         results[sizes[0]]["pages"], results[sizes[-1]]["pages"] if len(sizes) > 1 else {}, sizes
     )

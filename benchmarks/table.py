@@ -82,7 +82,10 @@ def document(*, machine, sizes, floor, pages, extras, minutes):
         "## Pages",
         "",
         f"16 concurrent clients (wrk), gunicorn with 3 workers, `DJANGO_DEBUG=0`. Floor: "
-        f"`/healthz`, p95 {_ms(floor.get('p95'))} ms, {_num(floor.get('rps'), 0)} req/s.",
+        f"`/healthz`, p95 {_ms(floor.get('p95'))} ms, {_num(floor.get('rps'), 0)} req/s. "
+        "Single: the median of 15 requests one at a time, after the loads, with a gunicorn "
+        "per size running side by side and the sizes asked in turn. First visit: one "
+        "request right after the shared cache was emptied.",
         "",
         markdown_table(*pages),
         "",

@@ -1,11 +1,10 @@
-"""Plain HTTP against the running server: log in through the form, time single requests.
+"""Plain HTTP against the running server: log in through the form, time a first visit.
 
 Cookies are kept by hand: with ``DJANGO_DEBUG=0`` they are marked Secure, which a cookie
 jar would not send over the plain HTTP of the bench.
 """
 
 import re
-import statistics
 import time
 import urllib.error
 import urllib.parse
@@ -78,19 +77,3 @@ def first_visit(session, path, forget):
     if status != 200:
         raise RuntimeError(f"{path} answered {status}")
     return (time.perf_counter() - began) * 1000
-
-
-def single(session, path, runs=15):
-    """The median time of ``runs`` requests one after another, in milliseconds, after one
-    request that is not counted (the page is measured right after its load, whose last
-    requests may still hold the workers). Pages take 5–20 ms here, where a few
-    milliseconds of the machine's noise decide the growth ratio: fifteen keep it steady."""
-    times = []
-    for run in range(runs + 1):
-        began = time.perf_counter()
-        status, _ = session.request(path)
-        if run:
-            times.append((time.perf_counter() - began) * 1000)
-        if status != 200:
-            raise RuntimeError(f"{path} answered {status}")
-    return statistics.median(times)
