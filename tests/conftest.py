@@ -4,7 +4,9 @@ import atexit
 import contextlib
 import os
 import shutil
+import socket
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,25 @@ def unavailable(reason):
     if IN_CI:
         pytest.fail(f"{reason} (required in CI)")
     pytest.skip(reason)
+
+
+@pytest.fixture
+def shared_redis(settings):
+    """The portal's cache on the real Redis, in a key space of this test's own."""
+    from django.core.cache import caches
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        unavailable("Redis is not running on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.redis_cache.PortalRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/7",
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+    return caches["default"]
 
 
 @pytest.fixture(autouse=True)

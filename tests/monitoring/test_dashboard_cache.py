@@ -1,7 +1,6 @@
 """Dashboard figures come from the shared cache until monitoring data changes."""
 
 import socket
-import uuid
 
 import pytest
 from django.db import connection
@@ -12,7 +11,6 @@ from monitoring.models import IndicatorSubmission, IndicatorValue
 from monitoring.services.indicator_import import indicator_import_apply
 from monitoring.services.indicators import submission_approve
 from schools.models import School
-from tests.conftest import unavailable
 from tests.monitoring.factories import ValueFactory
 from tests.schools.factories import SchoolFactory
 from tests.schools.spreadsheets import xlsx_bytes
@@ -30,22 +28,6 @@ def schools(db):
         SchoolFactory(short_name=f"МАОУ СОШ № {n}", category=School.Category.LOW_RESULTS)
         for n in (7, 8)
     ]
-
-
-@pytest.fixture
-def shared_redis(settings):
-    """The portal's cache on a real Redis, in a key space of this test's own."""
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        unavailable("Redis is not running on 127.0.0.1:6379")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.redis_cache.PortalRedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/7",
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-        }
-    }
 
 
 def _page(client, url=MUNICIPAL, **query):

@@ -11,16 +11,18 @@ class SubjectFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Предмет {n}")
 
 
-CAST = {101, 202, 303}
+# Tests name their own schools «МАОУ СОШ № 7», «№ 101» (the cast in tests/conftest.py) and
+# so on, up to «№ 1249» in the large-data tests, and a school's short name is unique. The
+# sequence counts every school a process makes (named ones too), so it starts far above
+# them: started at 0, a test run as the seventh in its process met «№ 7» of its own.
+FIRST_NUMBER = 100_000
 
 
 class SchoolFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = School
 
-    # The cast's schools (tests/conftest.py) are № 101, 202 and 303: the sequence steps
-    # around them, or a test that happens to run 101st would meet school A's name.
-    short_name = factory.Sequence(lambda n: f"МАОУ СОШ № {n}" + ("-2" if n in CAST else ""))
+    short_name = factory.Sequence(lambda n: f"МАОУ СОШ № {FIRST_NUMBER + n}")
     full_name = factory.LazyAttribute(lambda s: f"Муниципальная школа {s.short_name}")
     settlement = "Тобольск"
     category = School.Category.REGULAR
