@@ -11,11 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.kept_html import kept_html
 from network.exports import roadmap_workbook
 from network.filters import PartnershipFilter
-from network.forms import CommentForm, PartnershipForm, ReturnForm
+from network.forms import PartnershipForm
 from network.history import AREA as HISTORY_AREA
 from network.history import roadmap_history
 from network.kept import AREA, kept_roadmap_for_page
-from network.models import Stage
+from network.models import Activity, Stage
 from network.selectors import (
     partnership_overview,
     stage_blockers,
@@ -119,10 +119,10 @@ def roadmap(request, pk):
     user = request.user
     can_write = user.has_perm("network.change_roadmap", partnership)
     stages = list(roadmap.stages.all())
+    problems = list(roadmap.problems.all())
+    school_id = school_id_of(user)
     for stage in stages:
         stage.roadmap = roadmap
-        stage.done, stage.planned = stage_progress(stage)
-        stage.percent = round(100 * stage.done / stage.planned) if stage.planned else 0
         stage.can_add = can_write and stage.is_editable
         stage.can_submit = stage.is_editable and user.has_perm("network.submit_stage", stage)
         stage.can_review = stage.state == Stage.State.SUBMITTED and user.has_perm(
@@ -132,26 +132,40 @@ def roadmap(request, pk):
             activity.can_edit = stage.is_editable and user.has_perm(
                 "network.change_activity", activity
             )
-    problems = list(roadmap.problems.all())
-    for stage in stages:
-        stage.blockers = stage_blockers(stage, problems, roadmap.conclusion)
+            activity.can_propose = (
+                activity.state == Activity.State.DONE
+                and activity.has_evidence
+                and (user.is_methodologist or school_id == activity.responsible_school_id)
+            )
     stage_by_kind = {stage.kind: stage for stage in stages}
     reflection = stage_by_kind[Stage.Kind.REFLECTION]
     for problem in problems:
         may_change = user.has_perm("network.change_problem", problem)
         problem.can_edit = may_change and stage_by_kind[Stage.Kind.ACQUAINTANCE].is_editable
         problem.can_describe = may_change and reflection.is_editable
+    context = {
+        "partnership": partnership,
+        "roadmap": roadmap,
+        "stages": stages,
+        "problems": problems,
+        "can_write": can_write,
+        "can_reflect": can_write and reflection.is_editable,
+        "can_add_problem": can_write and stage_by_kind[Stage.Kind.ACQUAINTANCE].is_editable,
+    }
     return render(
         request,
         "network/roadmap.html",
         {
             "partnership": partnership,
-            "roadmap": roadmap,
-            "stages": stages,
-            "problems": problems,
-            "can_write": can_write,
-            "can_reflect": can_write and reflection.is_editable,
-            "can_add_problem": can_write and stage_by_kind[Stage.Kind.ACQUAINTANCE].is_editable,
+            "stages_html": kept_html(
+                request,
+                AREA,
+                "roadmap-stages",
+                f"{roadmap.pk}:{_rights_of(context)}:{timezone.localdate()}",
+                "network/_roadmap_stages.html",
+                lambda: _with_progress(context, problems, roadmap),
+                with_csrf=True,
+            ),
             "history_html": kept_html(
                 request,
                 HISTORY_AREA,
@@ -160,10 +174,30 @@ def roadmap(request, pk):
                 "network/_roadmap_history.html",
                 lambda: {"history": roadmap_history(roadmap)},
             ),
-            "comment_form": CommentForm(),
-            "return_form": ReturnForm(),
         },
     )
+
+
+def _rights_of(context):
+    """What the reader may do on the roadmap, the only part of its stages that is theirs:
+    readers with the same rights on the same rows see the same HTML."""
+    flags = [context["can_write"], context["can_reflect"], context["can_add_problem"]]
+    for stage in context["stages"]:
+        flags += [stage.can_add, stage.can_submit, stage.can_review]
+        for activity in stage.activities.all():
+            flags += [activity.can_edit, activity.can_propose]
+    for problem in context["problems"]:
+        flags += [problem.can_edit, problem.can_describe]
+    return "".join("1" if flag else "0" for flag in flags)
+
+
+def _with_progress(context, problems, roadmap):
+    """The context of the stages' part, with what only its rendering needs."""
+    for stage in context["stages"]:
+        stage.done, stage.planned = stage_progress(stage)
+        stage.percent = round(100 * stage.done / stage.planned) if stage.planned else 0
+        stage.blockers = stage_blockers(stage, problems, roadmap.conclusion)
+    return context
 
 
 @login_required

@@ -6,11 +6,15 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts.roles import Role
+from core.kept_html import CSRF_PLACEHOLDER, _holds_no_real_token
 from network.models import Stage
 from network.services import stage_submit
+from tests.accounts.factories import UserFactory
 from tests.events.factories import EventFactory
 
 from .factories import add_activity, add_problem, open_joint_activity, stage
@@ -95,3 +99,74 @@ def test_a_roadmap_kept_for_a_methodologist_keeps_a_directors_rights(
     assert roadmap(login(director_a), partnership)[0]
     response = login(director_b).get(reverse("network:roadmap", args=[partnership.pk]))
     assert response.status_code == 404
+
+
+def body(page):
+    """The page after the menu (which names the reader), without its CSRF tokens."""
+    return strip_tokens(page[page.index('<nav aria-label="breadcrumb">') :])
+
+
+def _stages_rendered(response):
+    return "network/_roadmap_stages.html" in [t.name for t in response.templates]
+
+
+def test_a_roadmaps_stages_are_rendered_once_for_readers_with_the_same_rights(
+    login, methodologist, partnership
+):
+    other = UserFactory(username="metodist2", role=Role.METHODOLOGIST)
+    url = reverse("network:roadmap", args=[partnership.pk])
+
+    first = login(methodologist).get(url)
+    second = login(other).get(url)
+
+    assert _stages_rendered(first)
+    assert not _stages_rendered(second)
+    first_page, second_page = first.content.decode(), second.content.decode()
+    assert body(second_page) == body(first_page)
+    assert 'id="stage-3"' in second_page
+    assert CSRF_PLACEHOLDER not in second_page
+
+
+def test_a_kept_roadmap_gives_each_reader_a_token_its_forms_are_accepted_with(
+    methodologist, director_a, partnership
+):
+    url = reverse("network:roadmap", args=[partnership.pk])
+    first = Client(enforce_csrf_checks=True)
+    first.force_login(methodologist)
+    first.get(url)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(director_a)
+
+    page = client.get(url).content.decode()
+    acquaintance = stage(partnership, Stage.Kind.ACQUAINTANCE)
+    action = reverse("network:stage_comment", args=[acquaintance.pk])
+    form = page[page.index(f'action="{action}"') :]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+
+    assert client.post(action, {"text": "Без токена"}).status_code == 403
+    answer = client.post(action, {"text": "Проблемы записаны", "csrfmiddlewaretoken": token})
+    assert answer.status_code == 302
+    assert acquaintance.comments.filter(text="Проблемы записаны").exists()
+
+
+def test_a_reader_with_fewer_rights_never_gets_the_buttons_kept_for_more(
+    login, methodologist, director_a, teacher_a, partnership
+):
+    add_problem(partnership, by=director_a)
+    url = reverse("network:roadmap", args=[partnership.pk])
+    director_page = login(director_a).get(url).content.decode()
+    teacher_page = login(teacher_a).get(url).content.decode()
+
+    assert "Добавить проблему" in director_page
+    assert "Добавить проблему" not in teacher_page
+    assert "Отправить этап на проверку" in director_page
+    assert "Отправить этап на проверку" not in teacher_page
+
+
+def test_a_part_holding_a_sessions_own_token_is_refused():
+    real = '<form><input name="csrfmiddlewaretoken" value="a-real-token"></form>'
+    placeholder = f'<form><input name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}"></form>'
+
+    assert not _holds_no_real_token(real)
+    assert not _holds_no_real_token(placeholder + real)
+    assert _holds_no_real_token(placeholder + "<p>Этап 1</p>")
