@@ -6,16 +6,39 @@ from core.figures_cache import bump_on_change
 from network import kept as network_kept
 
 AREA = "event-pages"
+# A teacher's own page: their registrations with certificates and feedback, their contest
+# applications and calendar feeds (the associations' among them).
+MY_AREA = "my-events"
 
 
 def register_invalidation():
-    from events.models import Certificate, Event, Registration
+    from events.models import (
+        CalendarFeed,
+        Certificate,
+        ContestApplication,
+        Event,
+        Feedback,
+        Registration,
+    )
+    from network.models import MethodicalAssociation
     from schools.models import School, Subject
 
     # Certificates: the event page's audit trail lists their changes.
     bump_on_change(AREA, Event, Registration, Certificate, Event.subjects.through, Subject, School)
     # A roadmap's page lists the events that realised its activities.
     bump_on_change(network_kept.AREA, Event)
+    bump_on_change(
+        MY_AREA,
+        Event,
+        Registration,
+        Certificate,
+        Feedback,
+        ContestApplication,
+        CalendarFeed,
+        School,
+        MethodicalAssociation,
+        MethodicalAssociation.members.through,
+    )
 
 
 def scope_of(user):

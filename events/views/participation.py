@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,8 +14,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import get_object_for_user, require_perm
 from core.forms import id_or_none
+from core.kept_html import kept_html
 from events.certificates import certificate_pdf
 from events.forms import ApplicationForm, FeedbackForm
+from events.kept import MY_AREA
 from events.models import Event, Registration
 from events.notifications import recipient_of
 from events.selectors import my_applications, my_registrations, waitlist_position
@@ -133,8 +136,26 @@ def _shared_feeds(request, token):
     return [(name, _webcal(request.build_absolute_uri(path))) for name, path in feeds]
 
 
+MY_PAGE_SIZE = 25
+
+
 @login_required
 def my_events(request):
+    """A teacher's registrations, contest applications and calendar feeds."""
+    body = kept_html(
+        request,
+        MY_AREA,
+        "my-events",
+        f"user:{request.user.pk}:{request.get_host()}",
+        "events/_my_events_body.html",
+        lambda: _my_events_context(request),
+        timeout=60,  # an event's badge and its cancel button follow the clock
+        with_csrf=True,
+    )
+    return render(request, "events/my_events.html", {"body": body})
+
+
+def _my_events_context(request):
     registrations = my_registrations(request.user)
     feed_url = webcal_url = ""
     shared_feeds = []
@@ -143,17 +164,13 @@ def my_events(request):
         feed_url = request.build_absolute_uri(reverse("events:feed", args=[token]))
         webcal_url = _webcal(feed_url)
         shared_feeds = _shared_feeds(request, token)
-    return render(
-        request,
-        "events/my_events.html",
-        {
-            "registrations": registrations,
-            "feed_url": feed_url,
-            "webcal_url": webcal_url,
-            "shared_feeds": shared_feeds,
-            "applications": my_applications(request.user),
-        },
-    )
+    return {
+        "page": Paginator(registrations, MY_PAGE_SIZE).get_page(request.GET.get("page")),
+        "feed_url": feed_url,
+        "webcal_url": webcal_url,
+        "shared_feeds": shared_feeds,
+        "applications": my_applications(request.user),
+    }
 
 
 @login_required

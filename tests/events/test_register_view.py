@@ -109,7 +109,11 @@ def test_my_events_costs_the_same_queries_for_many_registrations(
             status = Registration.Status.CONFIRMED
         RegistrationFactory(event=event, teacher=teacher_a.teacher_profile, status=status)
     client = login(teacher_a)
-    # One more than before: the associations whose feeds the page offers.
-    with django_assert_max_num_queries(13):
-        page = client.get(reverse("events:my")).content.decode()
-    assert page.count("номер 2") == 20
+    # The page's count, the associations whose feeds the page offers.
+    with django_assert_max_num_queries(14):
+        first = client.get(reverse("events:my")).content.decode()
+    with django_assert_max_num_queries(14):
+        second = client.get(reverse("events:my"), {"page": 2}).content.decode()
+    assert "Страница 1 из 2" in first
+    assert first.count("<tr>") + second.count("<tr>") == 2 + 40  # with the heads
+    assert first.count("номер 2") + second.count("номер 2") == 20
