@@ -7,6 +7,9 @@ helpers of simple-history do it. Bulk writes send no signals, so both helpers te
 figures cache themselves (``rows_written``).
 """
 
+from datetime import date, datetime
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -118,9 +121,8 @@ def _insert(objs, model):
         return
     for obj in objs:  # a related object saved after it was set lends its pk, as in Django
         obj._prepare_related_fields_for_save(operation_name="bulk_create")
-    columns = [
-        [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for obj in objs] for f in fields
-    ]
+    db = transaction.get_connection()  # the connection itself: not asked through the proxy
+    columns = [_column(f, objs, db) for f in fields]
     if any(hasattr(value, "as_sql") for column in columns for value in column):
         model._default_manager.bulk_create(objs, batch_size=len(objs))
         return
@@ -137,6 +139,37 @@ def _insert(objs, model):
         obj.pk = pk
         obj._state.adding = False
         obj._state.db = connection.alias
+
+
+# What PostgreSQL takes as it is, by field type: Django's preparation of such a value for
+# such a field changes nothing (an aware datetime only), nor of None for these fields.
+_INTEGER = {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField", "SmallIntegerField"}
+_INTEGER |= {"PositiveIntegerField", "PositiveSmallIntegerField", "PositiveBigIntegerField"}
+_PLAIN = {
+    **dict.fromkeys(_INTEGER, lambda value: type(value) is int),
+    "CharField": lambda value: type(value) is str,
+    "TextField": lambda value: type(value) is str,
+    "BooleanField": lambda value: type(value) is bool,
+    "DecimalField": lambda value: type(value) is Decimal and value.is_finite(),
+    "DateField": lambda value: type(value) is date,
+    "DateTimeField": lambda value: type(value) is datetime and value.tzinfo is not None,
+}
+
+
+def _column(field, objs, db):
+    """The database values of ``field`` of every object, as Django's ``bulk_create`` makes
+    them for PostgreSQL; plain values of plain fields are taken as they are, which is most
+    of a row."""
+    target = field.target_field if field.is_relation else field
+    plain = _PLAIN.get(target.get_internal_type())
+    pre_save, prepare = field.pre_save, field.get_db_prep_save
+    if plain is None:
+        return [prepare(pre_save(obj, True), db) for obj in objs]
+    values = []
+    for obj in objs:
+        value = pre_save(obj, True)
+        values.append(value if value is None or plain(value) else prepare(value, db))
+    return values
 
 
 def _update_from_values(objs, model, fields):

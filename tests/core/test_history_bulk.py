@@ -5,6 +5,7 @@ own bulk helpers), whichever database the suite is given.
 """
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -89,3 +90,40 @@ def test_without_by_the_acting_user_is_the_author():
         bulk_create_recorded(unsaved_teachers(SchoolFactory(), 2), Teacher)
 
     assert {r.history_user_id for r in Teacher.history.all()} == {author.pk}
+
+
+def test_values_of_every_kind_are_stored_as_django_would_store_them():
+    """Plain values go to PostgreSQL as they are; the rest through Django's preparation:
+    a choice, a float for a decimal, a naive datetime, a date given as text."""
+    from monitoring.models import Indicator, IndicatorValue, Period
+    from tests.monitoring.factories import PeriodFactory
+
+    school, period = SchoolFactory(), PeriodFactory()
+    gia, olympiad = Indicator.objects.filter(is_active=True)[:2]
+    rows = [
+        IndicatorValue(
+            indicator=gia,
+            school=school,
+            period=period,
+            value=Decimal("61.25"),
+            numerator=Decimal("49"),
+            denominator=80,
+            source=Indicator.Source.IMPORTED,
+        ),
+        IndicatorValue(
+            indicator=olympiad, school=school, period=period, value=3.5, source="entered"
+        ),
+    ]
+    naive = Period(name="2031/2032", starts_on="2031-09-01", ends_on=datetime.date(2032, 8, 31))
+
+    bulk_create_recorded(rows, IndicatorValue, by=None)
+    bulk_create_recorded([naive], Period, by=None)
+
+    stored = IndicatorValue.objects.get(pk=rows[0].pk)
+    assert (stored.value, stored.numerator, stored.denominator) == (61.25, 49, 80)
+    assert stored.source == Indicator.Source.IMPORTED
+    assert stored.updated_at is not None and timezone.is_aware(stored.updated_at)
+    other = IndicatorValue.objects.get(pk=rows[1].pk)
+    assert (other.value, other.numerator, other.source) == (Decimal("3.5"), None, "entered")
+    assert Period.objects.get(pk=naive.pk).starts_on == datetime.date(2031, 9, 1)
+    assert IndicatorValue.history.filter(id__in=[r.pk for r in rows]).count() == 2
