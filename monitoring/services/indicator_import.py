@@ -198,7 +198,7 @@ def _written(planned) -> dict:
         "value": planned.value,
         "numerator": planned.numerator,
         "denominator": planned.denominator,
-        "source": Indicator.Source.IMPORTED,
+        "source": Indicator.Source.IMPORTED.value,  # a plain str goes to the database as it is
     }
 
 
