@@ -6,12 +6,15 @@ from schools.models import School
 # The municipality's counts on the centre's home page: a count of every school and every
 # teacher grows with the region, and they change far less often than the page is read.
 MUNICIPALITY_AREA = "municipality"
+# The directory's pages: the schools list and a school's teachers, kept as HTML.
+PAGES_AREA = "school-pages"
 
 
 def register_invalidation():
-    from schools.models import Teacher
+    from schools.models import Subject, Teacher
 
     bump_on_change(MUNICIPALITY_AREA, School, Teacher)
+    bump_on_change(PAGES_AREA, School, Teacher, Subject, Teacher.subjects.through)
 
 
 def school_of(user) -> School | None:

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.access import get_object_for_user
 from core.found import suggestions
 from core.history import history_entries
+from core.kept_html import kept_html
 from schools.filters import SchoolFilter, school_search
 from schools.forms import TeacherForm
 from schools.models import School, Subject, Teacher
-from schools.selectors import school_id_of
+from schools.selectors import PAGES_AREA, school_id_of
 from schools.services import SchoolsError, teacher_update
 
 PAGE_SIZE = 25
@@ -23,6 +24,18 @@ KNOWN_BY = "schools.know_school"
 
 @login_required
 def school_list(request):
+    body = kept_html(
+        request,
+        PAGES_AREA,
+        "school-list",
+        "all",  # every user sees the whole directory
+        "schools/_school_list_body.html",
+        lambda: _school_list_context(request),
+    )
+    return render(request, "schools/school_list.html", {"body": body})
+
+
+def _school_list_context(request):
     # Counted per listed school (a subquery), not grouped over every school before paging.
     teachers = (
         Teacher.objects.filter(school=OuterRef("pk"))
@@ -36,7 +49,7 @@ def school_list(request):
     ).order_by("sort_name")
     school_filter = SchoolFilter(request.GET, queryset=schools)
     page = Paginator(school_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "schools/school_list.html", {"filter": school_filter, "page": page})
+    return {"filter": school_filter, "page": page}
 
 
 @login_required
@@ -86,19 +99,23 @@ def teacher_list(request, pk):
         known_by=KNOWN_BY,
         pk=pk,
     )
+    can_edit = request.user.has_perm("schools.change_teacher", Teacher(school=school))
+    body = kept_html(
+        request,
+        PAGES_AREA,
+        "teacher-list",
+        f"{school.pk}:{can_edit}",
+        "schools/_teacher_list_body.html",
+        lambda: _teacher_list_context(request, school, can_edit),
+    )
+    return render(request, "schools/teacher_list.html", {"school": school, "body": body})
+
+
+def _teacher_list_context(request, school, can_edit):
     query = request.GET.get("q", "")
     teachers = school.teachers.search(query).prefetch_related("subjects")
     page = Paginator(teachers, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "schools/teacher_list.html",
-        {
-            "school": school,
-            "page": page,
-            "query": query,
-            "can_edit": request.user.has_perm("schools.change_teacher", Teacher(school=school)),
-        },
-    )
+    return {"school": school, "page": page, "query": query, "can_edit": can_edit}
 
 
 @login_required
