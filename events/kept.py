@@ -1,6 +1,6 @@
-"""The calendar's and the event list's rows and an event's audit trail, kept as HTML until
-an event, a registration (the seat counts), a certificate, a subject or a school (the
-host's name) changes."""
+"""The calendar's and the event list's rows, an event's audit trail as HTML and an event's
+row as read for its page, kept until an event, a registration (the seat counts), a
+certificate, a material, a subject or a school (the host's name) changes."""
 
 from core.figures_cache import bump_on_change
 from network import kept as network_kept
@@ -17,6 +17,7 @@ def register_invalidation():
         Certificate,
         ContestApplication,
         Event,
+        EventMaterial,
         Feedback,
         Registration,
     )
@@ -24,7 +25,16 @@ def register_invalidation():
     from schools.models import School, Subject
 
     # Certificates: the event page's audit trail lists their changes.
-    bump_on_change(AREA, Event, Registration, Certificate, Event.subjects.through, Subject, School)
+    bump_on_change(
+        AREA,
+        Event,
+        Registration,
+        Certificate,
+        EventMaterial,
+        Event.subjects.through,
+        Subject,
+        School,
+    )
     # A roadmap's page lists the events that realised its activities.
     bump_on_change(network_kept.AREA, Event)
     bump_on_change(

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.access import get_object_for_user
+from core.access import get_object_for_user, require_perm
+from core.figures_cache import cached_figures
 from core.kept_html import kept_html
 from events.filters import EventFilter
 from events.forms import RegisterTeacherForm
@@ -130,15 +131,23 @@ def _visible_event(user, events, pk):
     )
 
 
+def _kept_event(pk):
+    """The event with its seat count, host, subjects and materials, read once per version of
+    the area (None if there is none); who may see it is checked on every request."""
+
+    def read():
+        rows = Event.objects.with_counts().select_related("host_school")
+        return rows.prefetch_related("subjects", "materials").filter(pk=pk).first()
+
+    return cached_figures(AREA, f"event-row:{pk}", read)
+
+
 def event_detail(request, pk):
     user = request.user
-    event = _visible_event(
-        user,
-        Event.objects.with_counts()
-        .select_related("host_school")
-        .prefetch_related("subjects", "materials"),
-        pk,
-    )
+    event = _kept_event(pk)
+    if event is None:
+        raise Http404
+    require_perm(user, "events.view_event", event, known_by="events.view_event")
     mine = registration_of(user, event)
     is_manager = user.has_perm("events.manage_event", event)
     context = {
