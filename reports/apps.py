@@ -10,3 +10,8 @@ class ReportsConfig(AppConfig):
         "methodologist": ["reports.view_report", "reports.delete_report"],
         "coordinator": ["reports.view_report"],
     }
+
+    def ready(self):
+        from reports.views import register_invalidation
+
+        register_invalidation()

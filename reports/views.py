@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import get_object_for_user
+from core.figures_cache import bump_on_change
 from core.found import suggestions
+from core.kept_html import kept_html
 from core.pdf import attachment_disposition
 from reports.forms import SEARCHES, ReportOrderForm, choosable
 from reports.models import Report
@@ -17,6 +19,7 @@ from reports.selectors import reports_visible_to
 from reports.services import ReportError, report_order, report_retry
 
 PAGE_SIZE = 20
+FORM_AREA = "report-form"
 
 
 def _require_orderer(user):
@@ -48,7 +51,26 @@ def report_list(request):
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
     _mark_retriable(page, request.user)
     form = ReportOrderForm(user=request.user)
-    return render(request, "reports/list.html", {"form": form, "page": page})
+    # Rendering the empty form was half the page: its fields follow only from the kinds and
+    # fields the reader may use and from the periods.
+    kinds = ",".join(value for value, _label in form.fields["kind"].choices)
+    form_html = kept_html(
+        request,
+        FORM_AREA,
+        "report-order-form",
+        f"{kinds}|{','.join(form.fields)}",
+        "reports/_order_form.html",
+        lambda: {"form": form},
+    )
+    return render(
+        request, "reports/list.html", {"form": form, "form_html": form_html, "page": page}
+    )
+
+
+def register_invalidation():
+    from monitoring.models import Period
+
+    bump_on_change(FORM_AREA, Period)
 
 
 @login_required
