@@ -45,7 +45,8 @@ HOME_CARD_MODULES = ["network.home", "events.home", "monitoring.home", "developm
 
 
 def home_cards(request):
-    """Each card is a dict with the template to include and that template's data."""
+    """Each card is a dict with the template to include and that template's data, or with
+    the card's ``html`` as its app kept it."""
     cards = []
     for name in HOME_CARD_MODULES:
         try:

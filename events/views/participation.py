@@ -146,7 +146,8 @@ def my_events(request):
         request,
         MY_AREA,
         "my-events",
-        f"user:{request.user.pk}:{request.get_host()}",
+        # The feeds' addresses are absolute.
+        f"user:{request.user.pk}:{request.scheme}://{request.get_host()}",
         "events/_my_events_body.html",
         lambda: _my_events_context(request),
         timeout=60,  # an event's badge and its cancel button follow the clock

@@ -103,3 +103,13 @@ def test_a_long_history_is_paged(login, teacher_a):
     assert first.count("<tr>") == 1 + 25
     assert second.count("<tr>") == 1 + 5
     assert "Страница 2 из 2" in second
+
+
+def test_the_feed_address_follows_the_scheme_the_page_was_asked_by(login, teacher_a):
+    client = login(teacher_a)
+    my_page(client)  # makes the teacher's calendar feed
+    plain = client.get(reverse("events:my")).content.decode()
+    secure = client.get(reverse("events:my"), secure=True).content.decode()
+
+    assert "http://testserver/" in plain and "https://testserver/" not in plain
+    assert "https://testserver/" in secure
