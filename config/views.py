@@ -21,7 +21,7 @@ def home(request):
     if user.is_authenticated:
         school = school_of(user)
         context["school"] = school
-        if school is not None:
+        if school is not None and user.is_director:  # the director's card shows it
             context["teacher_count"] = school.teachers.count()
         if user.has_perm("schools.view_municipality"):
             counts = municipality_counts()
