@@ -13,6 +13,7 @@ from core.figures_cache import bump_on_change
 from core.found import suggestions
 from core.kept_html import kept_html
 from core.pdf import attachment_disposition
+from core.private_files import open_stored
 from reports.forms import SEARCHES, ReportOrderForm, choosable
 from reports.models import Report
 from reports.selectors import reports_visible_to
@@ -167,7 +168,7 @@ def _send(request, pk, which):
     if report.status != Report.Status.DONE or not stored:
         raise Http404
     name = report.title if which != "annex" else _("%(title)s. Annex") % {"title": report.title}
-    response = FileResponse(stored.open("rb"), content_type=content_type)
+    response = FileResponse(open_stored(stored), content_type=content_type)
     response["Content-Disposition"] = attachment_disposition(
         f"{name}.{extension}",
         fallback=f"report-{report.pk}{'-annex' if which == 'annex' else ''}.{extension}",

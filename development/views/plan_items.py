@@ -1,17 +1,14 @@
 """Items of a development plan: add, add a registered event, complete with evidence, undo."""
 
-import mimetypes
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import get_object_for_user, require_perm
 from core.forms import id_or_none
+from core.private_files import private_attachment
 from development.forms import CompleteForm, ItemForm
 from development.models.plans import PlanItem
 from development.selectors import items_with_plan
@@ -156,15 +153,4 @@ def item_delete(request, pk):
 @login_required
 def evidence_download(request, pk):
     item = get_item_for(request, pk, "development.view_plan")
-    if not item.evidence_file:
-        raise Http404
-    try:
-        handle = item.evidence_file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    name = Path(item.evidence_file.name).name
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_attachment(item.evidence_file)

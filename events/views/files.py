@@ -1,17 +1,12 @@
 """Files of events handed out by views that check who asks: materials and applications."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from core.access import get_object_for_user, require_perm
+from core.private_files import private_attachment
 from events.models import ContestApplication, EventMaterial
-
-
-def _attachment(field_file):
-    name = field_file.name.rsplit("/", 1)[-1]
-    return FileResponse(field_file.open("rb"), as_attachment=True, filename=name)
 
 
 @require_GET
@@ -19,9 +14,7 @@ def material_download(request, pk):
     """A material of an event that the visitor may see (published events: anyone)."""
     material = get_object_or_404(EventMaterial.objects.select_related("event"), pk=pk)
     require_perm(request.user, "events.view_event", material.event, known_by="events.view_event")
-    if not material.file:
-        raise Http404
-    return _attachment(material.file)
+    return private_attachment(material.file)
 
 
 @login_required
@@ -35,6 +28,4 @@ def application_file(request, pk):
         known_by="events.view_application",
         pk=pk,
     )
-    if not application.file:
-        raise Http404
-    return _attachment(application.file)
+    return private_attachment(application.file)

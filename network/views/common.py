@@ -1,11 +1,7 @@
 """How the network's views fetch their objects and hand out private files."""
 
-from pathlib import Path
-
-from django.http import FileResponse, Http404
-
 from core.access import get_object_for_user
-from core.uploads import content_type_of
+from core.private_files import private_attachment
 from network.models import Activity, Partnership, Problem, Stage
 
 # The centre and the staff of a member school know of a partnership and of all it holds.
@@ -52,16 +48,4 @@ def get_activity(user, pk, *, perm) -> Activity:
 
 def private_file(field, name):
     """Hand out a private file as an attachment, never rendered by the browser."""
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    filename = name or Path(field.name).name
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=content_type_of(filename)
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_attachment(field, name)

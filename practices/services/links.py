@@ -1,5 +1,7 @@
 """Where practice happens, proposed to the bank: seminars and roadmap activities."""
 
+from pathlib import Path
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -27,6 +29,8 @@ def practice_from_activity(*, activity, by) -> Practice:
     school = activity.responsible_school
     authors = _authors_of(by, school) or list(activity.participants.filter(school=school)[:5])
     problem = activity.problem
+    evidence_name = activity.evidence_name or Path(activity.evidence_file.name).name
+    _require_stored([(activity.evidence_file, evidence_name)])
     practice = practice_create(
         by=by,
         school=school,
@@ -41,10 +45,7 @@ def practice_from_activity(*, activity, by) -> Practice:
         link=activity.evidence_link,
     )
     if activity.evidence_file:
-        with activity.evidence_file.open("rb") as handle:
-            practice_file_store(
-                practice, handle, name=activity.evidence_name or activity.evidence_file.name
-            )
+        _copy(practice, activity.evidence_file, evidence_name)
     return practice
 
 
@@ -67,6 +68,8 @@ def practice_from_event(*, event, by) -> Practice:
         teacher = school.teachers.order_by("pk").first()
         authors = [teacher] if teacher is not None else []
     links = [material.url for material in materials if material.url]
+    files = [(m.file, f"{m.title}.{m.file.name.rsplit('.', 1)[-1]}") for m in materials if m.file]
+    _require_stored(files)
     practice = practice_create(
         by=by,
         school=school,
@@ -79,9 +82,30 @@ def practice_from_event(*, event, by) -> Practice:
         form=Activity.Form.SEMINAR,
         link=links[0] if links else "",
     )
-    for material in materials:
-        if material.file:
-            with material.file.open("rb") as handle:
-                suffix = material.file.name.rsplit(".", 1)[-1]
-                practice_file_store(practice, handle, name=f"{material.title}.{suffix}")
+    for stored, name in files:
+        _copy(practice, stored, name)
     return practice
+
+
+def _gone(name):
+    return PracticesError(
+        _("The file «%(name)s» is missing from the storage: upload it again.") % {"name": name}
+    )
+
+
+def _require_stored(files):
+    """Refuse before anything is written if a file to copy, given as (stored file, the
+    name its page shows), is gone from the storage."""
+    for stored, name in files:
+        if stored and not stored.storage.exists(stored.name):
+            raise _gone(name)
+
+
+def _copy(practice, stored, name):
+    """Store a copy of a stored file among the practice's files, named ``name``."""
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError as error:  # gone since the check: the transaction drops all
+        raise _gone(name) from error
+    with handle:
+        practice_file_store(practice, handle, name=name)

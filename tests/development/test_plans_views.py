@@ -174,6 +174,9 @@ def test_item_done_with_an_evidence_file_that_only_permitted_users_download(
     assert download["Content-Type"] == "application/pdf"
     assert login(director_b).get(evidence).status_code == 404
 
+    item.evidence_file.storage.delete(item.evidence_file.name)  # gone: 404, not an error
+    assert client.get(evidence).status_code == 404
+
 
 @pytest.mark.parametrize(
     ("name", "size"),

@@ -64,3 +64,15 @@ def test_application_file_access(login, cast, application, role, status):
 def test_application_file_has_no_public_url(application):
     with pytest.raises(ValueError, match="no URL"):
         application.file.url  # noqa: B018
+
+
+def test_files_gone_from_the_storage_are_404_not_a_server_error(
+    login, methodologist, material, application
+):
+    for stored in (material.file, application.file):
+        stored.storage.delete(stored.name)
+    client = login(methodologist)
+
+    assert client.get(reverse("events:material", args=[material.pk])).status_code == 404
+    url = reverse("events:application_file", args=[application.pk])
+    assert client.get(url).status_code == 404

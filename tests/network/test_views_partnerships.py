@@ -54,3 +54,16 @@ def test_agreement_file_is_served_only_to_members(
 def test_home_page_links_the_director_to_the_roadmap(partnership, login, director_a):
     response = login(director_a).get(reverse("home"))
     assert reverse("network:roadmap", args=[partnership.pk]) in response.content.decode()
+
+
+def test_an_agreement_gone_from_the_storage_is_404_not_a_server_error(
+    partnership, login, director_a
+):
+    from .factories import pdf
+
+    partnership.agreement_file.save("agreement.pdf", pdf(), save=True)
+    partnership.agreement_file.storage.delete(partnership.agreement_file.name)
+
+    response = login(director_a).get(reverse("network:agreement", args=[partnership.pk]))
+
+    assert response.status_code == 404

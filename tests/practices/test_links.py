@@ -1,11 +1,13 @@
 """Links to where practice happens: activities, seminars, and the «обобщение опыта» plan item."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from core.storage import private_storage
 from development.models import DevelopmentPlan, PlanItem
 from events.models import EventMaterial
 from network.models import Stage
@@ -88,3 +90,37 @@ def test_a_plan_under_review_is_left_alone(teacher_a, methodologist):
     practice_publish(practice=practice, by=methodologist)
     item.refresh_from_db()
     assert item.status == PlanItem.Status.PLANNED
+
+
+def test_a_material_gone_from_the_storage_refuses_the_proposal_and_writes_nothing(
+    school_a, director_a
+):
+    event = EventFactory(host_school=school_a, title="Семинар")
+    kept, gone = (EventMaterial(event=event, title=title) for title in ("Программа", "Слайды"))
+    kept.file.save("program.pdf", ContentFile(pdf().read()))
+    gone.file.save("slides.pdf", ContentFile(pdf().read()))
+    gone.file.storage.delete(gone.file.name)
+    before = private_files()
+
+    with pytest.raises(PracticesError, match=r"«Слайды\.pdf» не найден в хранилище"):
+        practice_from_event(event=event, by=director_a)
+
+    assert not Practice.objects.exists()
+    assert private_files() == before
+
+
+def private_files():
+    return sorted(p for p in Path(private_storage().location).rglob("*") if p.is_file())
+
+
+def test_an_activitys_evidence_gone_from_the_storage_refuses_the_proposal(school_a, teacher_a):
+    partnership = PartnershipFactory(schools=[school_a])
+    activity = add_activity(stage(partnership, Stage.Kind.ACQUAINTANCE), school=school_a)
+    complete(activity, file=pdf())
+    activity.refresh_from_db()
+    activity.evidence_file.storage.delete(activity.evidence_file.name)
+
+    with pytest.raises(PracticesError, match="не найден в хранилище"):
+        practice_from_activity(activity=activity, by=teacher_a)
+
+    assert not Practice.objects.exists()

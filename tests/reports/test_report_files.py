@@ -197,3 +197,15 @@ def test_rendering_stores_the_pdf_docx_and_annex(
     annex = openpyxl.load_workbook(report.annex.open("rb"))
     schools = [row[0] for row in annex.worksheets[0].iter_rows(min_row=2, values_only=True)]
     assert schools == ["МАОУ СОШ № 1", "МАОУ СОШ № 7"]
+
+
+@pytest.mark.parametrize("name", ["report_download", "report_download_docx"])
+def test_a_report_file_gone_from_the_storage_is_404_not_a_server_error(
+    login, coordinator, done_report, name
+):
+    stored = done_report.file if name == "report_download" else done_report.docx
+    stored.storage.delete(stored.name)
+
+    response = login(coordinator).get(reverse(f"reports:{name}", args=[done_report.pk]))
+
+    assert response.status_code == 404
