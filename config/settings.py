@@ -184,7 +184,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Files only a permission-checked view hands out (evidence, agreements, applications).
-# Unset, they go beside MEDIA_ROOT in "<media>_private" (see network/storage.py).
+# Unset, they go beside MEDIA_ROOT in "<media>_private" (see core/storage.py).
 PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

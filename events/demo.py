@@ -7,6 +7,7 @@ services: never more confirmed than the capacity, attendance only for the confir
 import random
 from datetime import datetime, time, timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from events.models import Certificate, ContestApplication, Event, Feedback, Registration
@@ -16,6 +17,12 @@ from schools.models import School, Subject, Teacher
 
 K = Event.Kind
 F = Event.Format
+# The demo's contest applications share one stand-in file, written once.
+APPLICATION_FILE = "events/applications/demo.pdf"
+APPLICATION_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 # (title, kind, format, day offset from today, hour, hours long, capacity, subject)
 PLAN = [
@@ -374,10 +381,13 @@ def _contest_applications(rng, teachers):
     contest = Event.objects.filter(kind=K.CONTEST).first()
     if contest is None or contest.applications.exists():
         return
+    storage = ContestApplication._meta.get_field("file").storage
+    if not storage.exists(APPLICATION_FILE):
+        storage.save(APPLICATION_FILE, ContentFile(APPLICATION_PDF))
     for teacher in rng.sample(teachers, min(4, len(teachers))):
         ContestApplication.objects.create(
             event=contest,
             teacher=teacher,
             text="Описание педагогического опыта: система работы с мотивацией учащихся.",
-            file="events/applications/demo.pdf",
+            file=APPLICATION_FILE,
         )

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from events.models import Certificate, Event, Feedback, Registration
+from events.models import Certificate, ContestApplication, Event, Feedback, Registration
 from events.services.seats import has_seat_for, occupancy
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +53,14 @@ def test_demo_has_free_seats_and_a_reservation_that_a_leader_schools_teacher_mee
     client.force_login(low_teacher)
     page = client.get(reverse("events:detail", args=[reserved.pk])).content.decode()
     assert "Зарегистрироваться</button>" in page
+
+
+def test_the_demos_contest_applications_have_their_file(client):
+    call_command("load_demo", stdout=StringIO())
+    application = ContestApplication.objects.select_related("event").first()
+    client.force_login(User.objects.get(username="metodist"))
+
+    response = client.get(reverse("events:application_file", args=[application.pk]))
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
