@@ -6,6 +6,7 @@ same list comes back as a copy of the uploaded file with one more column, so tha
 user fixes the rows there and uploads the file again.
 """
 
+import contextlib
 import csv
 import io
 from collections import defaultdict
@@ -15,10 +16,18 @@ from urllib.parse import quote
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 
-from core.spreadsheets import check_xlsx, csv_delimiter, decode_text, is_csv, read_rows
+from core.spreadsheets import (
+    append_row,
+    check_xlsx,
+    csv_delimiter,
+    decode_text,
+    is_csv,
+    read_rows,
+    workbook_kind,
+)
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _MARK = PatternFill("solid", fgColor="FFF2CC")
@@ -88,9 +97,12 @@ def error_file(*, data: bytes, filename: str, sheet: str, header_row: int, probl
     texts = _by_row(problems)
     if is_csv(filename):
         return _csv_copy(data, header_row, texts)
-    check_xlsx(data)
-    book = load_workbook(io.BytesIO(data))
-    worksheet = book[sheet] if sheet in book.sheetnames else book.active
+    if workbook_kind(data, filename) == "xlsx":
+        check_xlsx(data)
+        book = load_workbook(io.BytesIO(data))
+        worksheet = book[sheet] if sheet in book.sheetnames else book.active
+    else:  # Excel 97–2003 or OpenDocument: its cells, in an XLSX of the same sheet's name
+        book, worksheet = _workbook_of(read_rows(data, filename, sheet=sheet), sheet)
     column = worksheet.max_column + 1
     head = worksheet.cell(row=header_row, column=column, value=_("Error"))
     head.font = Font(bold=True)
@@ -105,6 +117,16 @@ def error_file(*, data: bytes, filename: str, sheet: str, header_row: int, probl
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _workbook_of(rows, title):
+    book = Workbook()
+    worksheet = book.active
+    with contextlib.suppress(ValueError):  # a character an XLSX sheet's name may not hold
+        worksheet.title = title[:31] or worksheet.title
+    for row in rows:
+        append_row(worksheet, row)
+    return book, worksheet
 
 
 def _csv_copy(data, header_row, texts) -> bytes:

@@ -16,14 +16,15 @@ import csv
 import io
 import re
 import zipfile
-from decimal import Decimal
 
 import tablib
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 
+from core import office_sheets
 from core.errors import DomainError
+from core.number_formats import is_percent_format, shown_as_percent
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,8 +39,6 @@ RATIO_CHECKED_FROM_BYTES = 1024 * 1024
 # <dimension> sits right after <sheetPr> at the top of a sheet; no need to read further.
 DIMENSION_SCAN_BYTES = 64 * 1024
 DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=[\"']([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?[\"']")
-# What a number format shows literally: "quoted text", \x escapes, [colours], _x spacing.
-_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 
 
 class SpreadsheetError(DomainError):
@@ -70,13 +69,17 @@ def escape_dataset(dataset):
     return dataset
 
 
+def _unreadable():
+    return SpreadsheetError(_("The file cannot be read as a spreadsheet (XLSX, XLS, ODS or CSV)."))
+
+
 def decode_text(data: bytes) -> str:
     for encoding in ("utf-8-sig", "cp1251"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise SpreadsheetError(_("The file cannot be read as XLSX or CSV."))
+    raise _unreadable()
 
 
 def _too_many_rows():
@@ -125,7 +128,7 @@ def _csv_rows(text: str) -> list[list]:
     try:
         return _limited(csv.reader(io.StringIO(text), delimiter=delimiter))
     except csv.Error as error:
-        raise SpreadsheetError(_("The file cannot be read as XLSX or CSV.")) from error
+        raise _unreadable() from error
 
 
 def _column_number(letters: bytes) -> int:
@@ -152,10 +155,16 @@ def _declared_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[i
 
 def check_xlsx(data: bytes) -> None:
     """Refuse an XLSX whose ZIP or declared sheet size passes the limits, unparsed."""
+    check_zip(data, sheets="xl/worksheets/")
+
+
+def check_zip(data: bytes, sheets=None) -> None:
+    """Refuse a zipped workbook (XLSX, ODS) whose ZIP passes the limits, unparsed, and an
+    XLSX whose sheets (the members under ``sheets``) declare too many rows or columns."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as error:
-        raise SpreadsheetError(_("The file cannot be read as XLSX or CSV.")) from error
+        raise _unreadable() from error
     with archive:
         members = archive.infolist()
         too_large = SpreadsheetTooLarge(
@@ -180,11 +189,11 @@ def check_xlsx(data: bytes) -> None:
                     % {"ratio": MAX_COMPRESSION_RATIO}
                 )
         for member in members:
-            if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+            if sheets and member.filename.startswith(sheets) and member.filename.endswith(".xml"):
                 try:
                     rows, columns = _declared_size(archive, member)
                 except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-                    raise SpreadsheetError(_("The file cannot be read as XLSX or CSV.")) from error
+                    raise _unreadable() from error
                 if rows > MAX_ROWS:
                     raise _too_many_rows()
                 if columns > MAX_COLUMNS:
@@ -195,10 +204,37 @@ def is_csv(filename: str) -> bool:
     return filename.lower().endswith(".csv")
 
 
+def workbook_kind(data, filename: str) -> str:
+    """ "csv" by the name; else "xls" or "ods" by the bytes, whatever the name; else "xlsx"."""
+    if is_csv(filename):
+        return "csv"
+    return office_sheets.office_kind(data) or "xlsx"
+
+
+def _office_rows(data, kind, sheet):
+    if kind == "ods":
+        check_zip(data)
+    try:
+        rows = office_sheets.read_rows(data, kind, sheet)
+    except office_sheets.Unreadable as error:
+        raise _unreadable() from error
+    while rows and all(value is None for value in rows[-1]):
+        rows.pop()  # blank rows that only carry a format
+    return [_trimmed(row) for row in _limited(rows)]
+
+
 def sheet_names(data: bytes, filename: str) -> list[str]:
     """The names of the workbook's sheets (one unnamed sheet for a CSV file)."""
-    if is_csv(filename):
+    kind = workbook_kind(data, filename)
+    if kind == "csv":
         return [""]
+    if kind != "xlsx":
+        if kind == "ods":
+            check_zip(data)
+        try:
+            return office_sheets.sheet_names(data, kind)
+        except office_sheets.Unreadable as error:
+            raise _unreadable() from error
     check_xlsx(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -207,12 +243,7 @@ def sheet_names(data: bytes, filename: str) -> list[str]:
         finally:
             book.close()
     except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
-        raise SpreadsheetError(_("The file cannot be read as XLSX or CSV.")) from error
-
-
-def is_percent_format(code: str) -> bool:
-    """Whether Excel shows a number in this format multiplied by 100 («0%», «0,0 %»)."""
-    return "%" in _FORMAT_LITERALS.sub("", code or "")
+        raise _unreadable() from error
 
 
 def _percent_styles(book) -> frozenset:
@@ -233,12 +264,6 @@ def _percent_styles(book) -> frozenset:
     return frozenset(styles)
 
 
-def _as_shown(value):
-    """A percent cell's number as Excel shows it: 0.48 → 48, 0.125 → 12.5."""
-    shown = Decimal(repr(value)) * 100
-    return int(shown) if shown == shown.to_integral_value() else float(shown)
-
-
 def _percents_shown(rows, percent):
     """Rows of cells as rows of values, percent cells as the numbers Excel shows."""
     for row in rows:
@@ -251,7 +276,7 @@ def _percents_shown(rows, percent):
                 and not isinstance(value, bool)
                 and cell._style_id in percent
             ):
-                value = _as_shown(value)
+                value = shown_as_percent(value)
             values.append(value)
         yield values
 
@@ -265,6 +290,9 @@ def read_rows(data: bytes, filename: str, sheet: str | None = None) -> list[list
         )
     if filename.lower().endswith(".csv"):
         return _csv_rows(data if isinstance(data, str) else decode_text(data))
+    kind = workbook_kind(data, filename)
+    if kind != "xlsx":
+        return _office_rows(data, kind, sheet)
     check_xlsx(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -290,7 +318,7 @@ def read_rows(data: bytes, filename: str, sheet: str | None = None) -> list[list
     except SpreadsheetError:
         raise
     except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
-        raise SpreadsheetError(_("The file cannot be read as XLSX or CSV.")) from error
+        raise _unreadable() from error
 
 
 def dataset_from_rows(rows: list[list]) -> tablib.Dataset:

@@ -2,10 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 MAX_BYTES = 5 * 1024 * 1024
+# Excel's, Excel 97–2003's, OpenDocument's (LibreOffice, МойОфис, Р7-Офис) and text.
+FORMATS = (".xlsx", ".xls", ".ods", ".csv")
 
 
 class RegistryImportForm(forms.Form):
-    file = forms.FileField(label=_("File (XLSX or CSV)"), required=False)
+    file = forms.FileField(label=_("File (XLSX, XLS, ODS or CSV)"), required=False)
     sheet = forms.CharField(label=_("Sheet"), required=False, max_length=100)
 
     def __init__(self, *args, sheets=(), **kwargs):
@@ -21,9 +23,12 @@ class RegistryImportForm(forms.Form):
         upload = self.cleaned_data.get("file")
         if upload is None:
             return None
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
+        if not upload.name.lower().endswith(FORMATS):
             raise forms.ValidationError(
-                _("Upload an XLSX or CSV file (in Excel: «Сохранить как» → «Книга Excel»).")
+                _(
+                    "Upload an XLSX, XLS, ODS or CSV file "
+                    "(in Excel: «Сохранить как» → «Книга Excel»)."
+                )
             )
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."))

@@ -36,7 +36,7 @@ def test_utf8_csv_with_a_byte_order_mark_loses_the_mark():
 
 
 def test_a_file_that_is_no_spreadsheet_is_refused_with_a_message():
-    with pytest.raises(SpreadsheetError, match="XLSX или CSV"):
+    with pytest.raises(SpreadsheetError, match="XLSX, XLS, ODS или CSV"):
         read_rows(b"%PDF-1.4 not a table", "показатели.xlsx")
 
 

@@ -61,7 +61,7 @@ def teachers_file(tmp_path):
 
 def upload(page, kind, path):
     page.goto(reverse("schools:import", args=[kind]))
-    page.get_by_label("Файл (XLSX или CSV)").set_input_files(path)
+    page.get_by_label("Файл (XLSX, XLS, ODS или CSV)").set_input_files(path)
     page.get_by_role("button", name="Проверить файл").click(timeout=120_000)
 
 

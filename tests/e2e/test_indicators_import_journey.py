@@ -62,7 +62,8 @@ def test_methodologist_sees_a_big_import_go_half_way_then_finish(
 
     log_in(page, methodologist.username)
     page.goto(reverse("monitoring:import"))
-    page.get_by_label("Файл (XLSX или CSV)").set_input_files(values_file(tmp_path, schools))
+    upload = page.get_by_label("Файл (XLSX, XLS, ODS или CSV)")
+    upload.set_input_files(values_file(tmp_path, schools))
     page.get_by_label("Период").select_option(label=period.name)
     page.get_by_role("button", name="Проверить файл").click()
     page.get_by_text(f"Файл без ошибок: {VALUES} новых, 0 изменится, 0 без изменений.").wait_for()
