@@ -37,7 +37,10 @@ def office_kind(data: bytes) -> str | None:
     if data.startswith(b"PK"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                if archive.read("mimetype").strip() == ODS_MIMETYPE:
+                # Read only a member of the mimetype's size: the ZIP is not checked yet.
+                member = archive.getinfo("mimetype")
+                small = member.file_size <= 2 * len(ODS_MIMETYPE)
+                if small and archive.read(member).strip() == ODS_MIMETYPE:
                     return "ods"
         except (zipfile.BadZipFile, KeyError, ValueError, OSError):
             return None
