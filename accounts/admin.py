@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from accounts.models import ImportRecord, User
+from accounts.models import ImportJob, ImportRecord, User
 from accounts.services import user_set_role
 from core.admin import AccusativeTitlesMixin, HistoryAdmin
 
@@ -53,6 +53,52 @@ class ImportRecordAdmin(admin.ModelAdmin):
     search_fields = ["file_name", "imported_by__username", "imported_by__last_name"]
     list_select_related = ["imported_by"]
     date_hierarchy = "imported_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Long imports done by a worker: which wait, which run, how each ended. Read only:
+    the worker writes them; the file itself is not shown."""
+
+    list_display = [
+        "created_at",
+        "kind",
+        "file_name",
+        "started_by",
+        "state",
+        "done",
+        "total",
+        "finished_at",
+    ]
+    list_filter = ["state", "kind", "created_at"]
+    search_fields = ["file_name", "started_by__username", "started_by__last_name"]
+    list_select_related = ["started_by"]
+    date_hierarchy = "created_at"
+    fields = [
+        "kind",
+        "file_name",
+        "sheet",
+        "started_by",
+        "state",
+        "done",
+        "total",
+        "error",
+        "record",
+        "created_at",
+        "finished_at",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("data")
 
     def has_add_permission(self, request):
         return False

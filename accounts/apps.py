@@ -12,6 +12,7 @@ class AccountsConfig(AppConfig):
             "accounts.add_user",
             "accounts.change_user",
             "accounts.view_importrecord",
+            "accounts.view_importjob",
         ],
     }
 

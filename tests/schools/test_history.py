@@ -157,3 +157,34 @@ def test_teacher_history_in_the_admin_shows_labels_not_values(admin_client, scho
 def test_partner_organisations_import_without_history_pages(admin_client):
     response = admin_client.get(reverse("admin:schools_partnerorganisation_changelist"))
     assert response.status_code == 200
+
+
+def test_long_imports_are_listed_read_only_in_the_admin_without_their_file(
+    admin_client, methodologist
+):
+    from accounts.models import ImportJob
+
+    job = ImportJob.objects.create(
+        kind=ImportRecord.Kind.TEACHERS,
+        file_name="педагоги.xlsx",
+        data=b"PK secret-bytes",
+        started_by=methodologist,
+        state=ImportJob.State.FAILED,
+        total=400,
+        error="Файл не читается как таблица",
+    )
+
+    listing = admin_client.get(reverse("admin:accounts_importjob_changelist"))
+    page = admin_client.get(reverse("admin:accounts_importjob_change", args=[job.pk]))
+    change = admin_client.post(
+        reverse("admin:accounts_importjob_change", args=[job.pk]), {"state": "done"}
+    )
+
+    assert listing.status_code == 200 and "педагоги.xlsx" in listing.content.decode()
+    assert "Не импортирован" in listing.content.decode()
+    assert page.status_code == 200
+    assert "Файл не читается как таблица" in page.content.decode()
+    assert "secret-bytes" not in page.content.decode()
+    assert change.status_code == 403
+    job.refresh_from_db()
+    assert job.state == ImportJob.State.FAILED
