@@ -42,4 +42,51 @@ class XLSX(base_formats.XLSX):
         return table_workbook(title=title, headers=dataset.headers or [], rows=list(dataset))
 
 
-FORMATS = [XLSX, CSV]
+class _ReadOnly:
+    """A workbook format the admin reads (through the one reader) but never writes: the
+    portal's exports are XLSX and CSV."""
+
+    reader_name = ""  # what the one reader is told the file is called: its extension
+
+    @classmethod
+    def is_available(cls):
+        return True  # tablib's own format would need odfpy or xlwt, which it never uses
+
+    def get_title(self):
+        return self.reader_name.rsplit(".", 1)[-1]
+
+    def get_extension(self):
+        return self.get_title()
+
+    def can_import(self):
+        return True
+
+    def can_export(self):
+        return False
+
+    def is_binary(self):
+        return True
+
+    def get_read_mode(self):
+        return "rb"
+
+    def create_dataset(self, in_stream):
+        try:
+            return dataset_from_rows(read_rows(in_stream, self.reader_name))
+        except SpreadsheetError as error:
+            raise ValueError(str(error)) from error
+
+
+class XLS(_ReadOnly, base_formats.XLS):
+    """Excel 97–2003."""
+
+    reader_name = "import.xls"
+
+
+class ODS(_ReadOnly, base_formats.ODS):
+    """OpenDocument: LibreOffice, МойОфис, Р7-Офис."""
+
+    reader_name = "import.ods"
+
+
+FORMATS = [XLSX, CSV, XLS, ODS]

@@ -19,7 +19,7 @@ from schools.services import school_refresh_category, school_set_category
 
 
 class SpreadsheetAdmin(ImportExportModelAdmin):
-    """Import and export in XLSX and CSV, the formats a methodologist's office uses.
+    """Import in XLSX, CSV, XLS and ODS, the formats offices save; export in XLSX and CSV.
 
     Each confirmed import writes one ``ImportRecord`` (the preview writes nothing).
     """
@@ -71,7 +71,7 @@ class SpreadsheetAdmin(ImportExportModelAdmin):
             "import_file",
             _(
                 "The file could not be read as a spreadsheet of the chosen format. "
-                "Save it from Excel as XLSX or CSV and choose that format."
+                "Save it as XLSX, XLS, ODS or CSV and choose that format."
             ),
         )
 
