@@ -30,6 +30,14 @@ class Unreadable(Exception):
     """The file is not a workbook of its kind (``core.spreadsheets`` says so in Russian)."""
 
 
+class Protected(Unreadable):
+    """The workbook is encrypted with a password: no reader opens it without one."""
+
+
+# A password-protected XLSX is an encrypted package inside a compound file, as an XLS is.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
 def office_kind(data: bytes) -> str | None:
     """ "xls" or "ods" by the file's bytes; None for anything else (XLSX among them)."""
     if data.startswith(OLE_SIGNATURE):
@@ -47,12 +55,31 @@ def office_kind(data: bytes) -> str | None:
     return None
 
 
+def _refuse_protected(data, kind, error=None):
+    if kind == "xls" and (_ENCRYPTED_PACKAGE in data or "encrypted" in str(error or "")):
+        raise Protected from error
+    if kind == "ods" and b"encryption-data" in _manifest(data):
+        raise Protected from error
+
+
+def _manifest(data) -> bytes:
+    """An OpenDocument's list of parts, which names the encryption of each encrypted one."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            member = archive.getinfo("META-INF/manifest.xml")
+            return archive.read(member) if member.file_size < 1024 * 1024 else b""
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        return b""
+
+
 def sheet_names(data: bytes, kind: str) -> list[str]:
+    _refuse_protected(data, kind)
     try:
         if kind == "xls":
             return xlrd.open_workbook(file_contents=data, on_demand=True).sheet_names()
         return list(CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names)
     except Exception as error:  # either reader raises many kinds for a broken file
+        _refuse_protected(data, kind, error)
         raise Unreadable from error
 
 

@@ -69,7 +69,14 @@ def escape_dataset(dataset):
     return dataset
 
 
-def _unreadable():
+def _unreadable(error=None):
+    if isinstance(error, office_sheets.Protected):
+        return SpreadsheetError(
+            _(
+                "The file is protected by a password: save it without the password "
+                "and upload it again."
+            )
+        )
     return SpreadsheetError(_("The file cannot be read as a spreadsheet (XLSX, XLS, ODS or CSV)."))
 
 
@@ -217,7 +224,7 @@ def _office_rows(data, kind, sheet):
     try:
         rows = office_sheets.read_rows(data, kind, sheet)
     except office_sheets.Unreadable as error:
-        raise _unreadable() from error
+        raise _unreadable(error) from error
     while rows and all(value is None for value in rows[-1]):
         rows.pop()  # blank rows that only carry a format
     return [_trimmed(row) for row in _limited(rows)]
@@ -234,7 +241,7 @@ def sheet_names(data: bytes, filename: str) -> list[str]:
         try:
             return office_sheets.sheet_names(data, kind)
         except office_sheets.Unreadable as error:
-            raise _unreadable() from error
+            raise _unreadable(error) from error
     check_xlsx(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -76,3 +76,27 @@ def test_an_ods_that_unpacks_to_too_much_is_refused_unparsed():
 
     with pytest.raises(SpreadsheetTooLarge):
         read_rows(buffer.getvalue(), "таблица.ods")
+
+
+def test_a_password_protected_workbook_is_refused_with_what_to_do():
+    # An XLSX protected by a password in Excel (encrypted: a compound file, like an XLS).
+    content = data("protected.xlsx")
+
+    for read in (lambda: read_rows(content, "отчёт.xlsx"), lambda: sheet_names(content, "x")):
+        with pytest.raises(SpreadsheetError, match="защищён паролем: сохраните его без пароля"):
+            read()
+
+
+def test_a_password_protected_ods_is_refused_with_what_to_do():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", ODS_MIMETYPE)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest><manifest:file-entry manifest:full-path="content.xml">'
+            "<manifest:encryption-data/></manifest:file-entry></manifest:manifest>",
+        )
+        archive.writestr("content.xml", b"\x8f\x13 encrypted bytes")
+
+    with pytest.raises(SpreadsheetError, match="защищён паролем"):
+        read_rows(buffer.getvalue(), "таблица.ods")

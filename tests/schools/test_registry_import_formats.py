@@ -89,3 +89,11 @@ def test_another_kind_of_file_is_refused_with_the_formats_named(client, registry
     response = client.post(reverse("schools:import", args=["teachers"]), {"file": upload})
 
     assert "Загрузите файл XLSX, XLS, ODS или CSV" in response.content.decode()
+
+
+def test_a_password_protected_file_is_refused_on_the_page_with_what_to_do(client, registry):
+    response = check(client, "protected.xlsx", upload_as="педагоги.xlsx")
+
+    assert response.status_code == 200
+    assert "Файл защищён паролем: сохраните его без пароля" in response.content.decode()
+    assert not Teacher.objects.exists()
