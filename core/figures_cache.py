@@ -138,6 +138,23 @@ def bump_on_change(area, *models):
         m2m_changed.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}:m2m")
 
 
+# What a login writes to its user, and nothing a page shows.
+LOGIN_FIELDS = frozenset({"last_login", "password"})
+
+
+def bump_on_rename(area, user_model):
+    """Bump ``area`` whenever a user is saved (a name shown beside a change, a role), but
+    not when a login writes only its time or a rehashed password."""
+
+    def saved(sender, update_fields=None, **kwargs):
+        if update_fields is not None and set(update_fields) <= LOGIN_FIELDS:
+            return
+        area_changed(area)
+
+    uid = f"figures:{area}:{user_model._meta.label}:rename"
+    post_save.connect(saved, sender=user_model, weak=False, dispatch_uid=uid)
+
+
 def rows_written(model):
     """Tell the areas that ``model``'s rows feed of a write that sent no signal (bulk)."""
     for area in _areas_of.get(model, ()):

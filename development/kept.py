@@ -13,17 +13,14 @@ Each part's scope names what decides its rows and buttons, and the day, since th
 items and the academic year follow the calendar.
 """
 
-from django.db.models.signals import post_save
 from django.utils import timezone
 
-from core.figures_cache import area_changed, bump_on_change
+from core.figures_cache import bump_on_change, bump_on_rename
 from schools.selectors import school_id_of
 
 PLANS = "plan-pages"
 MY_PLANS = "my-plans-pages"
 RESULTS = "questionnaire-pages"
-# A login writes these and nothing a kept part shows.
-_LOGIN_FIELDS = frozenset({"last_login", "password"})
 
 
 def register_invalidation():
@@ -63,16 +60,8 @@ def register_invalidation():
         Teacher.subjects.through,
         Subject,
     )
-    post_save.connect(
-        _user_saved, sender=User, weak=False, dispatch_uid="development.kept.user_saved"
-    )
-
-
-def _user_saved(sender, update_fields=None, **kwargs):
-    """A user's role decides whether they keep a plan; a login changes nothing shown."""
-    if update_fields is not None and set(update_fields) <= _LOGIN_FIELDS:
-        return
-    area_changed(PLANS)
+    # A user's role decides whether they keep a plan.
+    bump_on_rename(PLANS, User)
 
 
 def _schools_of(user):

@@ -1,8 +1,9 @@
 """The calendar's and the event list's rows, an event's audit trail as HTML and an event's
 row as read for its page, kept until an event, a registration (the seat counts), a
-certificate, a material, a subject or a school (the host's name) changes."""
+certificate, a material, a subject, a school (the host's name) or a user (the audit
+trail's authors; not a login) changes."""
 
-from core.figures_cache import bump_on_change
+from core.figures_cache import bump_on_change, bump_on_rename
 from network import kept as network_kept
 
 AREA = "event-pages"
@@ -12,6 +13,7 @@ MY_AREA = "my-events"
 
 
 def register_invalidation():
+    from accounts.models import User
     from events.models import (
         CalendarFeed,
         Certificate,
@@ -35,6 +37,7 @@ def register_invalidation():
         Subject,
         School,
     )
+    bump_on_rename(AREA, User)  # the audit trail names who changed what
     # A roadmap's page lists the events that realised its activities.
     bump_on_change(network_kept.AREA, Event)
     bump_on_change(

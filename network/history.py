@@ -6,7 +6,7 @@ from datetime import datetime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core.figures_cache import bump_on_change, cached_figures
+from core.figures_cache import bump_on_change, bump_on_rename, cached_figures
 from network.models import Activity, Problem, Roadmap, Stage
 
 # Every change of a roadmap's rows is a save or a delete of one of TRACKED's models (the
@@ -66,7 +66,10 @@ def _display(record, name):
 
 
 def register_invalidation():
+    from accounts.models import User
+
     bump_on_change(AREA, *TRACKED)
+    bump_on_rename(AREA, User)  # each change names its author
 
 
 def roadmap_history(roadmap, limit=40) -> list[Change]:

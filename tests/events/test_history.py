@@ -143,3 +143,29 @@ def test_event_history_costs_the_same_for_many_registrations(
         entries = event_history(event)
 
     assert len(entries) == 26
+
+
+def test_the_kept_audit_trail_follows_a_rename_of_its_author_but_not_a_login(
+    login, methodologist, teacher_a
+):
+    from django.contrib.auth.models import update_last_login
+
+    from core.figures_cache import area_version
+    from events.kept import AREA
+
+    methodologist.last_name, methodologist.first_name = "Старова", "Анна"
+    methodologist.save()
+    event = event_create(data=_event_data(), by=methodologist)
+    client = login(methodologist)
+    url = reverse("events:detail", args=[event.pk])
+    assert "Старова" in client.get(url).content.decode()
+
+    before = area_version(AREA)
+    update_last_login(None, methodologist)
+    assert area_version(AREA) == before  # a login writes only last_login
+
+    methodologist.last_name = "Новикова"
+    methodologist.save()
+
+    page = client.get(url).content.decode()
+    assert "Новикова" in page and "Старова" not in page

@@ -57,3 +57,19 @@ def test_a_submitted_stage_and_a_deleted_problem_show_at_once(partnership, login
     assert after_submit[0].startswith("Этап")
     assert any(" — удален" in row for row in after_delete)
     assert len(after_delete) == len(after_submit) + 1
+
+
+def test_the_kept_history_follows_a_rename_of_its_author(partnership, login, director_a):
+    director_a.last_name = "Старова"
+    director_a.save()
+    add_problem(partnership, by=director_a, title="Низкие результаты ОГЭ")
+    client = login(director_a)
+    assert (
+        "Старова" in client.get(reverse("network:roadmap", args=[partnership.pk])).content.decode()
+    )
+
+    director_a.last_name = "Новикова"
+    director_a.save()
+
+    page = client.get(reverse("network:roadmap", args=[partnership.pk])).content.decode()
+    assert "Новикова" in page and "Старова" not in page
