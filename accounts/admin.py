@@ -5,7 +5,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.models import ImportJob, ImportRecord, User
 from accounts.services import user_set_role
-from core.admin import AccusativeTitlesMixin, HistoryAdmin
+from core.admin import AccusativeTitlesMixin, HistoryAdmin, ReadOnlyMixin
 
 
 @admin.register(User)
@@ -36,7 +36,7 @@ class UserAdmin(AccusativeTitlesMixin, BaseUserAdmin, HistoryAdmin):
 
 
 @admin.register(ImportRecord)
-class ImportRecordAdmin(admin.ModelAdmin):
+class ImportRecordAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """Who imported which file, and what it did: written by the importers, never by hand."""
 
     list_display = [
@@ -54,18 +54,9 @@ class ImportRecordAdmin(admin.ModelAdmin):
     list_select_related = ["imported_by"]
     date_hierarchy = "imported_at"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
+class ImportJobAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """Long imports done by a worker: which wait, which run, how each ended. Read only:
     the worker writes them; the file itself is not shown."""
 
@@ -99,12 +90,3 @@ class ImportJobAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("data")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

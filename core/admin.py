@@ -25,6 +25,19 @@ from core.history import change_rows, display_value, field_label
 IMPORT_SUMMARY = gettext_noop("Import finished: {} new, {} updated, {} deleted and {} skipped {}.")
 
 
+class ReadOnlyMixin:
+    """An admin to find rows by and read them; the portal's services write them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class AccusativeTitlesMixin:
     """Titles in the right case: Django's admin puts the model's name, in the nominative,
     into «Выберите %s для изменения» and «Добавить %s», which reads «Выберите школа».

@@ -5,7 +5,13 @@ from django.db.models import Count, Max, Min
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.admin import AccusativeTitlesMixin, HistoryAdmin, ServiceActionsMixin, private_file_link
+from core.admin import (
+    AccusativeTitlesMixin,
+    HistoryAdmin,
+    ReadOnlyMixin,
+    ServiceActionsMixin,
+    private_file_link,
+)
 from core.admin_rows import keep_rows
 from core.dates import academic_year_label
 from development.models.plans import (
@@ -181,17 +187,8 @@ class ResponseAdmin(HistoryAdmin):
         return False
 
 
-class ReadOnlyHistoryAdmin(HistoryAdmin):
+class ReadOnlyHistoryAdmin(ReadOnlyMixin, HistoryAdmin):
     """A list to find a row by and its history to read; the portal makes the changes."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PlanItem)

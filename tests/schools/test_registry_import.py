@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from accounts.models import ImportRecord
 from schools.models import CategoryRecord, School, Teacher
-from tests.schools.factories import SchoolFactory, SubjectFactory, TeacherFactory
+from tests.schools.factories import SubjectFactory, TeacherFactory
 from tests.schools.office_files import (
     OFFICE_SCHOOL_HEADERS,
     OFFICE_TEACHER_HEADERS,
@@ -26,13 +26,6 @@ FIRST = 4
 @pytest.fixture
 def client(login, methodologist):
     return login(methodologist)
-
-
-@pytest.fixture
-def registry(db):
-    SubjectFactory(name="Математика")
-    SubjectFactory(name="Русский язык")
-    return [SchoolFactory(short_name=f"МАОУ СОШ № {n}") for n in (1, 2)]
 
 
 def check(client, data, name="педагоги.xlsx", kind="teachers", **extra):

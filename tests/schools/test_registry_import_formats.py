@@ -16,7 +16,6 @@ from openpyxl import load_workbook
 
 from accounts.models import ImportRecord
 from schools.models import Teacher
-from tests.schools.factories import SchoolFactory, SubjectFactory
 from tests.schools.office_files import OFFICE_TEACHER_HEADERS
 
 FILES = Path(__file__).parent.parent / "files"
@@ -25,13 +24,6 @@ FILES = Path(__file__).parent.parent / "files"
 @pytest.fixture
 def client(login, methodologist):
     return login(methodologist)
-
-
-@pytest.fixture
-def registry(db):
-    SubjectFactory(name="Математика")
-    SubjectFactory(name="Русский язык")
-    return [SchoolFactory(short_name=f"МАОУ СОШ № {n}") for n in (1, 2)]
 
 
 def check(client, name, upload_as=None):
