@@ -218,6 +218,23 @@ def workbook_kind(data, filename: str) -> str:
     return office_sheets.office_kind(data) or "xlsx"
 
 
+# What a web page or an «XML Spreadsheet 2003» starts with: accounting programs export
+# either under an .xls name.
+_MARKUP_STARTS = (b"<html", b"<!doctype html", b"<?xml", b"<table", b"<meta")
+
+
+def _refuse_markup(data):
+    head = bytes(data[:1024]).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(_MARKUP_STARTS):
+        raise SpreadsheetError(
+            _(
+                "The file is a web page or an XML table saved under a spreadsheet's name, as "
+                "accounting programs export them: open it in Excel or LibreOffice and save it "
+                "as an Excel workbook (.xlsx)."
+            )
+        )
+
+
 def _office_rows(data, kind, sheet):
     if kind == "ods":
         check_zip(data)
@@ -242,6 +259,7 @@ def sheet_names(data: bytes, filename: str) -> list[str]:
             return office_sheets.sheet_names(data, kind)
         except office_sheets.Unreadable as error:
             raise _unreadable(error) from error
+    _refuse_markup(data)
     check_xlsx(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -300,6 +318,7 @@ def read_rows(data: bytes, filename: str, sheet: str | None = None) -> list[list
     kind = workbook_kind(data, filename)
     if kind != "xlsx":
         return _office_rows(data, kind, sheet)
+    _refuse_markup(data)
     check_xlsx(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -100,3 +100,17 @@ def test_a_password_protected_ods_is_refused_with_what_to_do():
 
     with pytest.raises(SpreadsheetError, match="защищён паролем"):
         read_rows(buffer.getvalue(), "таблица.ods")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "<html><body><table><tr><td>ФИО</td></tr></table></body></html>".encode("cp1251"),
+        b'\xef\xbb\xbf<?xml version="1.0"?><Workbook '
+        b'xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>',
+    ],
+)
+def test_a_web_page_or_xml_table_under_an_xls_name_says_how_to_save_it(content):
+    for read in (lambda: read_rows(content, "выгрузка.xls"), lambda: sheet_names(content, "в.xls")):
+        with pytest.raises(SpreadsheetError, match="сохраните как «Книга Excel»"):
+            read()
