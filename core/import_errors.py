@@ -26,6 +26,7 @@ from core.spreadsheets import (
     decode_text,
     is_csv,
     read_rows,
+    text_encoding,
     workbook_kind,
 )
 
@@ -138,13 +139,6 @@ def _csv_copy(data, header_row, texts) -> bytes:
     for number, row in enumerate(rows, start=1):
         extra = _("Error") if number == header_row else texts.get(number, "")
         writer.writerow(list(row) + [extra])
-    encoding = "utf-8-sig" if _is_utf8(data) else "cp1251"
+    # Written back as it came; text handed in as a str goes out as UTF-8.
+    encoding = "utf-8-sig" if isinstance(data, str) else text_encoding(data)
     return buffer.getvalue().encode(encoding, errors="replace")
-
-
-def _is_utf8(data) -> bool:
-    try:
-        data.decode("utf-8")
-    except (UnicodeDecodeError, AttributeError):
-        return False
-    return True

@@ -80,13 +80,23 @@ def _unreadable(error=None):
     return SpreadsheetError(_("The file cannot be read as a spreadsheet (XLSX, XLS, ODS or CSV)."))
 
 
+def text_encoding(data: bytes) -> str:
+    """How a CSV file is written: UTF-16 with its byte-order mark (Excel's «Текст Юникод»),
+    UTF-8 (with or without one), else Windows-1251, what Russian Excel writes."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "cp1251"
+    return "utf-8-sig"
+
+
 def decode_text(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise _unreadable()
+    try:
+        return data.decode(text_encoding(data))
+    except UnicodeDecodeError as error:
+        raise _unreadable() from error
 
 
 def _too_many_rows():
@@ -125,9 +135,10 @@ def _trimmed(row):
 
 
 def csv_delimiter(text: str) -> str:
-    """ ";" or ",": whichever the first lines use more (a title row may have neither)."""
+    """ ",", ";" or a tab: whichever the first lines use most (a title row may have none;
+    Excel's «Текст Юникод» separates by tabs)."""
     head = "\n".join(text.split("\n", 10)[:10])
-    return ";" if head.count(";") > head.count(",") else ","
+    return max([",", ";", "\t"], key=head.count)
 
 
 def _csv_rows(text: str) -> list[list]:

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from accounts.models import ImportRecord
 from schools.models import Teacher
-from tests.schools.office_files import OFFICE_TEACHER_HEADERS
+from tests.schools.office_files import OFFICE_TEACHER_HEADERS, office_teacher
 
 FILES = Path(__file__).parent.parent / "files"
 
@@ -89,3 +89,28 @@ def test_a_password_protected_file_is_refused_on_the_page_with_what_to_do(client
     assert response.status_code == 200
     assert "Файл защищён паролем: сохраните его без пароля" in response.content.decode()
     assert not Teacher.objects.exists()
+
+
+def unicode_text(rows):
+    """What Excel's «Сохранить как» → «Текст Юникод» writes: UTF-16 with its mark, tabs."""
+    lines = ["Список педагогических работников", "\t".join(OFFICE_TEACHER_HEADERS)]
+    lines += ["\t".join(str(cell) for cell in row) for row in rows]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-16")
+
+
+def test_excels_unicode_text_imports_and_its_error_file_comes_back_the_same_way(client, registry):
+    good = [office_teacher(n, school="МАОУ СОШ № 2") for n in range(2)]
+    upload = SimpleUploadedFile("педагоги.csv", unicode_text(good))
+    response = client.post(reverse("schools:import", args=["teachers"]), {"file": upload})
+    assert response.context["plan"].problems == []
+    assert "2 новых" in response.content.decode()
+
+    bad = [office_teacher(1, school="Школа на Луне")]
+    upload = SimpleUploadedFile("педагоги.csv", unicode_text(bad))
+    client.post(reverse("schools:import", args=["teachers"]), {"file": upload})
+    errors = client.get(reverse("schools:import_errors", args=["teachers"])).content
+
+    assert errors.startswith(b"\xff\xfe")
+    lines = errors.decode("utf-16").splitlines()
+    assert lines[1].endswith("\tОшибка")
+    assert lines[2].endswith("\t«Школа»: Неизвестная школа «Школа на Луне».")
