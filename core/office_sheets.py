@@ -73,34 +73,43 @@ def _manifest(data) -> bytes:
 
 
 def sheet_names(data: bytes, kind: str) -> list[str]:
-    _refuse_protected(data, kind)
-    try:
-        if kind == "xls":
-            return xlrd.open_workbook(file_contents=data, on_demand=True).sheet_names()
-        return list(CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names)
-    except Exception as error:  # either reader raises many kinds for a broken file
-        _refuse_protected(data, kind, error)
-        raise Unreadable from error
+    return _opened(data, kind, lambda book: _names(book, kind))
 
 
 def read_rows(data: bytes, kind: str, sheet: str | None) -> list[list]:
     """The sheet (the first unless named) as rows of values, empty cells as None. The
     caller bounds the file first (an Excel 97–2003 sheet holds 65,536 rows at most; an
     OpenDocument's unpacked size is checked as an XLSX's is)."""
-    try:
-        names = sheet_names(data, kind)
+
+    def rows(book):
+        names = _names(book, kind)
         index = names.index(sheet) if sheet in names else 0
         if kind == "xls":
-            return _xls_rows(data, index)
-        return _ods_rows(data, index)
-    except Unreadable:
-        raise
+            return _xls_rows(book, index)
+        return _ods_rows(book, data, index)
+
+    return _opened(data, kind, rows)
+
+
+def _opened(data, kind, read):
+    """``read(book)`` of the workbook opened once; Protected or Unreadable if it fails."""
+    _refuse_protected(data, kind)
+    try:
+        if kind == "xls":
+            book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        else:
+            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return read(book)
     except Exception as error:  # either reader raises many kinds for a broken file
+        _refuse_protected(data, kind, error)
         raise Unreadable from error
 
 
-def _xls_rows(data, index):
-    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+def _names(book, kind):
+    return book.sheet_names() if kind == "xls" else list(book.sheet_names)
+
+
+def _xls_rows(book, index):
     sheet = book.sheet_by_index(index)
     percent = {}  # by the cell's format record: whether it shows a percent
 
@@ -125,8 +134,8 @@ def _xls_rows(data, index):
     return [[value(r, c) for c in range(sheet.row_len(r))] for r in range(sheet.nrows)]
 
 
-def _ods_rows(data, index):
-    sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(index)
+def _ods_rows(book, data, index):
+    sheet = book.get_sheet_by_index(index)
     # From the sheet's first row and column, so that rows keep their numbers.
     cells = sheet.to_python(skip_empty_area=False)
     rows = [[None if value == "" else value for value in row] for row in cells]

@@ -246,13 +246,18 @@ def _refuse_markup(data):
         )
 
 
-def _office_rows(data, kind, sheet):
+def _office(read, data, kind, *args):
+    """``read`` of core.office_sheets on a checked file, its refusal in Russian."""
     if kind == "ods":
         check_zip(data)
     try:
-        rows = office_sheets.read_rows(data, kind, sheet)
+        return read(data, kind, *args)
     except office_sheets.Unreadable as error:
         raise _unreadable(error) from error
+
+
+def _office_rows(data, kind, sheet):
+    rows = _office(office_sheets.read_rows, data, kind, sheet)
     while rows and all(value is None for value in rows[-1]):
         rows.pop()  # blank rows that only carry a format
     return [_trimmed(row) for row in _limited(rows)]
@@ -264,12 +269,7 @@ def sheet_names(data: bytes, filename: str) -> list[str]:
     if kind == "csv":
         return [""]
     if kind != "xlsx":
-        if kind == "ods":
-            check_zip(data)
-        try:
-            return office_sheets.sheet_names(data, kind)
-        except office_sheets.Unreadable as error:
-            raise _unreadable(error) from error
+        return _office(office_sheets.sheet_names, data, kind)
     _refuse_markup(data)
     check_xlsx(data)
     try:

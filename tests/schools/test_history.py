@@ -188,3 +188,27 @@ def test_long_imports_are_listed_read_only_in_the_admin_without_their_file(
     assert change.status_code == 403
     job.refresh_from_db()
     assert job.state == ImportJob.State.FAILED
+
+
+def test_the_long_imports_list_costs_the_same_queries_for_3_or_30_jobs(admin_client, methodologist):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.models import ImportJob
+    from tests.accounts.factories import UserFactory
+
+    def listed(count):
+        ImportJob.objects.bulk_create(
+            ImportJob(
+                kind=ImportRecord.Kind.TEACHERS,
+                file_name=f"педагоги-{n}.xlsx",
+                started_by=UserFactory(),
+            )
+            for n in range(count)
+        )
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get(reverse("admin:accounts_importjob_changelist"))
+        assert response.status_code == 200
+        return len(queries)
+
+    assert listed(3) == listed(27)
