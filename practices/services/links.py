@@ -29,8 +29,9 @@ def practice_from_activity(*, activity, by) -> Practice:
     school = activity.responsible_school
     authors = _authors_of(by, school) or list(activity.participants.filter(school=school)[:5])
     problem = activity.problem
-    evidence_name = activity.evidence_name or Path(activity.evidence_file.name).name
-    _require_stored([(activity.evidence_file, evidence_name)])
+    evidence = activity.evidence_file
+    files = [(evidence, activity.evidence_name or Path(evidence.name).name)] if evidence else []
+    _require_stored(files)
     practice = practice_create(
         by=by,
         school=school,
@@ -44,8 +45,8 @@ def practice_from_activity(*, activity, by) -> Practice:
         problem=problem.title if problem is not None else "",
         link=activity.evidence_link,
     )
-    if activity.evidence_file:
-        _copy(practice, activity.evidence_file, evidence_name)
+    for stored, name in files:
+        _copy(practice, stored, name)
     return practice
 
 

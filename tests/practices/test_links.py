@@ -124,3 +124,22 @@ def test_an_activitys_evidence_gone_from_the_storage_refuses_the_proposal(school
         practice_from_activity(activity=activity, by=teacher_a)
 
     assert not Practice.objects.exists()
+
+
+def test_an_activity_with_a_link_for_evidence_is_proposed_without_files(school_a, teacher_a):
+    from network.services import activity_complete
+
+    partnership = PartnershipFactory(schools=[school_a])
+    activity = add_activity(stage(partnership, Stage.Kind.ACQUAINTANCE), school=school_a)
+    activity_complete(
+        activity=activity,
+        by=None,
+        result="Проведено",
+        evidence_link="https://school.example.org/protocol",
+    )
+    activity.refresh_from_db()
+
+    practice = practice_from_activity(activity=activity, by=teacher_a)
+
+    assert practice.link == "https://school.example.org/protocol"
+    assert not practice.files.exists()
