@@ -78,3 +78,26 @@ def test_a_teacher_never_gets_the_cards_kept_for_another(login, teacher_a, schoo
     assert "Семинар учителя А" not in page
     assert "План учителя А" not in page
     assert "у вас ещё нет индивидуального плана" in page
+
+
+def test_a_cache_that_is_down_costs_speed_not_the_cards(settings, login, teacher_a):
+    import socket
+
+    DevelopmentPlanFactory(teacher=teacher_a.teacher_profile, theme="План при упавшем кэше")
+    registration_create(
+        event=EventFactory(title="Семинар при упавшем кэше"), teacher=teacher_a.teacher_profile
+    )
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.redis_cache.PortalRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+
+    page = home(login(teacher_a)).content.decode()
+
+    assert "Семинар при упавшем кэше" in page and "План при упавшем кэше" in page
